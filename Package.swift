@@ -1,0 +1,64 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "drsdiff",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "drsdiff", targets: ["drsdiff"]),
+        .library(name: "XLSXReader", targets: ["XLSXReader"]),
+        .library(name: "DRSReport", targets: ["DRSReport"]),
+        .library(name: "DRSClient", targets: ["DRSClient"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CDRSDiffZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        .systemLibrary(
+            name: "CDRSDiffLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(
+            name: "XLSXReader",
+            dependencies: ["CDRSDiffZlib", "CDRSDiffLibXML2"]
+        ),
+        .target(
+            name: "DRSReport",
+            dependencies: ["XLSXReader"]
+        ),
+        .target(
+            name: "DRSClient",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .executableTarget(
+            name: "drsdiff",
+            dependencies: [
+                "XLSXReader", "DRSReport", "DRSClient",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // A loopback DRS + IAM service for tests: verifies signatures and tokens, injects faults.
+        .target(
+            name: "DRSFakeService",
+            dependencies: [
+                "DRSClient",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Tests/DRSFakeService"
+        ),
+        .testTarget(name: "XLSXReaderTests", dependencies: ["XLSXReader", "CDRSDiffZlib"]),
+        .testTarget(name: "DRSReportTests", dependencies: ["DRSReport", "XLSXReader"]),
+        .testTarget(name: "DRSClientTests", dependencies: ["DRSClient", "DRSFakeService"]),
+        .testTarget(name: "drsdiffTests", dependencies: ["DRSFakeService", "XLSXReader"]),
+    ]
+)

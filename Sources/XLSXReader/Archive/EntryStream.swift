@@ -1,0 +1,179 @@
+internal import CDRSDiffZlib
+
+/// Counts inflated bytes across every entry of one archive, so many small bombs add up too.
+final class InflateBudget {
+    let limits: ReaderLimits
+    private(set) var inflatedBytes: Int64 = 0
+
+    init(limits: ReaderLimits) { self.limits = limits }
+
+    func spend(_ count: Int) throws {
+        inflatedBytes += Int64(count)
+        if inflatedBytes > limits.maxInflatedBytes {
+            throw XLSXError(.limitExceeded, "inflated data passed the limit of \(limits.maxInflatedBytes) bytes",
+                            hint: "raise ReaderLimits.maxInflatedBytes (CLI: --max-inflated-bytes) if the file is trusted")
+        }
+    }
+}
+
+/// Streams one entry's inflated bytes in chunks, checking sizes, CRC-32 and the safety limits as it
+/// goes. A chunk handed out stays valid until the next call.
+final class EntryStream {
+    let entry: ZipEntry
+    private let archive: ZipArchive
+    private var stream = z_stream()
+    private var inflating = false
+    private var finished = false
+    private var input: UnsafeMutableRawBufferPointer
+    private var output: UnsafeMutableRawBufferPointer
+    private var nextReadOffset: Int64
+    private var compressedLeft: Int64
+    private var produced: Int64 = 0
+    private var checksum: UInt = 0
+
+    static let inputChunk = 1 << 16
+    static let outputChunk = 1 << 18
+
+    init(archive: ZipArchive, entry: ZipEntry) throws {
+        self.archive = archive
+        self.entry = entry
+        if entry.flags & 1 != 0 {
+            throw XLSXError(.encryptedOrLegacy, "the ZIP entry is encrypted", part: entry.name)
+        }
+        guard entry.method == ZipEntry.stored || entry.method == ZipEntry.deflated else {
+            throw XLSXError(.corruptArchive, "unsupported compression method \(entry.method) (only stored and deflate occur in .xlsx)", part: entry.name)
+        }
+        let limits = archive.limits
+        if entry.uncompressedSize > limits.compressionRatioGrace,
+           entry.uncompressedSize / max(entry.compressedSize, 1) > limits.maxCompressionRatio {
+            throw XLSXError(.limitExceeded,
+                            "declares \(entry.uncompressedSize) bytes from \(entry.compressedSize) compressed, a ratio above the limit of \(limits.maxCompressionRatio):1 (zip bomb?)",
+                            part: entry.name, hint: "raise ReaderLimits.maxCompressionRatio (CLI: --max-compression-ratio) if the file is trusted")
+        }
+        // The local header repeats the name and may carry a different extra field; only its lengths matter.
+        let header = try ZipArchive.readBytesChecked(archive, at: entry.localHeaderOffset, count: 30)
+        guard header.count == 30, header.uint32(at: 0) == 0x0403_4B50 else {
+            throw XLSXError(.corruptArchive, "local header missing at offset \(entry.localHeaderOffset)", part: entry.name)
+        }
+        let dataStart = entry.localHeaderOffset + 30 + Int64(header.uint16(at: 26)) + Int64(header.uint16(at: 28))
+        guard dataStart + entry.compressedSize <= archive.fileSize else {
+            throw XLSXError(.corruptArchive, "entry is truncated: its data runs past the end of the file", part: entry.name)
+        }
+        nextReadOffset = dataStart
+        compressedLeft = entry.compressedSize
+        input = .allocate(byteCount: EntryStream.inputChunk, alignment: 16)
+        output = .allocate(byteCount: EntryStream.outputChunk, alignment: 16)
+        if entry.method == ZipEntry.deflated {
+            let status = cdrsdiff_inflateInit2(&stream, -MAX_WBITS)
+            guard status == Z_OK else {
+                input.deallocate()
+                output.deallocate()
+                throw XLSXError(.corruptArchive, "zlib could not start inflating (status \(status))", part: entry.name)
+            }
+            inflating = true
+        }
+    }
+
+    deinit {
+        if inflating { inflateEnd(&stream) }
+        input.deallocate()
+        output.deallocate()
+    }
+
+    /// The next chunk of inflated bytes, or nil after the last one (sizes and CRC verified).
+    func next() throws -> UnsafeRawBufferPointer? {
+        if finished { return nil }
+        let count = entry.method == ZipEntry.stored ? try nextStored() : try nextInflated()
+        if count == 0 {
+            try verifyEnd()
+            return nil
+        }
+        produced += Int64(count)
+        if produced > entry.uncompressedSize {
+            throw XLSXError(.corruptArchive, "entry inflates to more than its declared \(entry.uncompressedSize) bytes", part: entry.name)
+        }
+        let limits = archive.limits
+        if produced > limits.compressionRatioGrace, produced / max(entry.compressedSize, 1) > limits.maxCompressionRatio {
+            throw XLSXError(.limitExceeded,
+                            "inflates past \(limits.maxCompressionRatio) bytes per compressed byte (zip bomb?)",
+                            part: entry.name, hint: "raise ReaderLimits.maxCompressionRatio (CLI: --max-compression-ratio) if the file is trusted")
+        }
+        try archive.budget.spend(count)
+        checksum = crc32(checksum, output.baseAddress!.assumingMemoryBound(to: Bytef.self), uInt(count))
+        return UnsafeRawBufferPointer(start: output.baseAddress, count: count)
+    }
+
+    /// Reads the whole entry into memory: only for small parts (relationships, workbook, styles).
+    func readAll() throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(Int(min(entry.uncompressedSize, 1 << 24)))
+        while let chunk = try next() { bytes.append(contentsOf: chunk) }
+        return bytes
+    }
+
+    private func nextStored() throws -> Int {
+        guard compressedLeft > 0 else { return 0 }
+        let want = Int(min(compressedLeft, Int64(output.count)))
+        let got = try archive.read(into: UnsafeMutableRawBufferPointer(rebasing: output[0..<want]), at: nextReadOffset)
+        guard got == want else { throw XLSXError(.corruptArchive, "entry is truncated", part: entry.name) }
+        nextReadOffset += Int64(got)
+        compressedLeft -= Int64(got)
+        return got
+    }
+
+    private func nextInflated() throws -> Int {
+        stream.next_out = output.baseAddress!.assumingMemoryBound(to: Bytef.self)
+        stream.avail_out = uInt(output.count)
+        while stream.avail_out > 0 {
+            if stream.avail_in == 0 && compressedLeft > 0 {
+                let want = Int(min(compressedLeft, Int64(input.count)))
+                let got = try archive.read(into: UnsafeMutableRawBufferPointer(rebasing: input[0..<want]), at: nextReadOffset)
+                guard got == want else { throw XLSXError(.corruptArchive, "entry is truncated", part: entry.name) }
+                nextReadOffset += Int64(got)
+                compressedLeft -= Int64(got)
+                stream.next_in = input.baseAddress!.assumingMemoryBound(to: Bytef.self)
+                stream.avail_in = uInt(got)
+            }
+            let status = inflate(&stream, Z_NO_FLUSH)
+            if status == Z_STREAM_END {
+                finished = true
+                break
+            }
+            if status == Z_BUF_ERROR && stream.avail_in == 0 && compressedLeft == 0 {
+                throw XLSXError(.corruptArchive, "deflate stream ends early (truncated entry)", part: entry.name)
+            }
+            guard status == Z_OK || status == Z_BUF_ERROR else {
+                let reason = stream.msg.map { String(cString: $0) } ?? "status \(status)"
+                throw XLSXError(.corruptArchive, "damaged deflate data: \(reason)", part: entry.name)
+            }
+        }
+        let count = output.count - Int(stream.avail_out)
+        if count == 0 && finished {
+            try verifyEnd()
+        }
+        return count
+    }
+
+    private func verifyEnd() throws {
+        finished = true
+        guard produced == entry.uncompressedSize else {
+            throw XLSXError(.corruptArchive, "entry inflates to \(produced) bytes, not the declared \(entry.uncompressedSize)", part: entry.name)
+        }
+        guard UInt32(truncatingIfNeeded: checksum) == entry.crc32 else {
+            throw XLSXError(.checksumMismatch, "CRC-32 mismatch: the entry is damaged", part: entry.name)
+        }
+    }
+}
+
+extension ZipArchive {
+    static func readBytesChecked(_ archive: ZipArchive, at offset: Int64, count: Int) throws -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: count)
+        let read = try bytes.withUnsafeMutableBytes { try archive.read(into: $0, at: offset) }
+        if read < count { bytes.removeLast(count - read) }
+        return bytes
+    }
+
+    func stream(_ entry: ZipEntry) throws -> EntryStream {
+        try EntryStream(archive: self, entry: entry)
+    }
+}

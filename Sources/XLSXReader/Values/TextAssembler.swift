@@ -1,0 +1,103 @@
+/// Builds the text of an `<si>` or `<is>`: the `<t>` runs joined in document order, then trimmed
+/// as Excel shows it (leading whitespace unless the first non-empty run preserves it, trailing
+/// unless the last one does — never at run boundaries), then `_xHHHH_` escapes decoded.
+struct TextAssembler {
+    private(set) var raw: [UInt8] = []
+    private var runStart = 0
+    private var runPreserves = false
+    private var firstPreserves: Bool?
+    private var lastPreserves = false
+
+    init() { raw.reserveCapacity(256) }
+
+    mutating func reset() {
+        raw.removeAll(keepingCapacity: true)
+        firstPreserves = nil
+        lastPreserves = false
+    }
+
+    mutating func beginRun(preservesSpace: Bool) {
+        runStart = raw.count
+        runPreserves = preservesSpace
+    }
+
+    @inline(__always)
+    mutating func append(_ bytes: UnsafePointer<UInt8>, _ count: Int) {
+        raw.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
+    }
+
+    mutating func endRun() {
+        guard raw.count > runStart else { return }
+        if firstPreserves == nil { firstPreserves = runPreserves }
+        lastPreserves = runPreserves
+    }
+
+    /// Appends the finished text to `output`.
+    func finish(into output: inout [UInt8]) {
+        var start = 0
+        var end = raw.count
+        if firstPreserves == false {
+            while start < end, isXMLSpace(raw[start]) { start += 1 }
+        }
+        if !lastPreserves {
+            while end > start, isXMLSpace(raw[end - 1]) { end -= 1 }
+        }
+        raw.withUnsafeBufferPointer { buffer in
+            appendDecodingEscapes(UnsafeBufferPointer(rebasing: buffer[start..<end]), to: &output)
+        }
+    }
+}
+
+@inline(__always)
+func isXMLSpace(_ byte: UInt8) -> Bool {
+    byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+}
+
+/// Copies `bytes` to `output`, turning each `_xHHHH_` (any four hex digits) into the character
+/// U+HHHH, left to right, so `_x005F_x000D_` reads as the literal text `_x000D_`. UTF-16 surrogate
+/// pairs written as two escapes become one character; a lone surrogate becomes U+FFFD.
+func appendDecodingEscapes(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+    let count = bytes.count
+    guard count >= 7, bytes.contains(UInt8(ascii: "_")) else {
+        output.append(contentsOf: bytes)
+        return
+    }
+    var index = 0
+    var copied = 0
+    while index + 7 <= count {
+        guard bytes[index] == UInt8(ascii: "_"), let unit = escapedUnit(bytes, at: index) else {
+            index += 1
+            continue
+        }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
+        index += 7
+        var scalarValue = UInt32(unit)
+        if (0xD800..<0xDC00).contains(unit), index + 7 <= count, bytes[index] == UInt8(ascii: "_"),
+           let low = escapedUnit(bytes, at: index), (0xDC00..<0xE000).contains(low) {
+            scalarValue = 0x10000 + (UInt32(unit) - 0xD800) << 10 + (UInt32(low) - 0xDC00)
+            index += 7
+        }
+        let scalar = Unicode.Scalar(scalarValue) ?? "\u{FFFD}"
+        output.append(contentsOf: String(Character(scalar)).utf8)
+        copied = index
+    }
+    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<count]))
+}
+
+@inline(__always)
+private func escapedUnit(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt16? {
+    guard bytes[index + 1] == UInt8(ascii: "x"), bytes[index + 6] == UInt8(ascii: "_") else { return nil }
+    var value: UInt16 = 0
+    for offset in 2...5 {
+        let byte = bytes[index + offset]
+        let digit: UInt8
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+        default: return nil
+        }
+        value = value << 4 | UInt16(digit)
+    }
+    return value
+}

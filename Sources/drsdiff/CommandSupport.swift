@@ -1,0 +1,113 @@
+import ArgumentParser
+import DRSReport
+import XLSXReader
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The reader's safety limits as command-line options, shared by every command that opens a workbook.
+struct ReaderLimitOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Stop after inflating this many bytes in total (zip-bomb guard).", valueName: "bytes"))
+    var maxInflatedBytes: Int64 = ReaderLimits().maxInflatedBytes
+
+    @Option(help: ArgumentHelp("Stop when an entry inflates to more than this many bytes per compressed byte.", valueName: "ratio"))
+    var maxCompressionRatio: Int64 = ReaderLimits().maxCompressionRatio
+
+    @Option(help: ArgumentHelp("Refuse archives listing more entries than this.", valueName: "count"))
+    var maxEntries: Int = ReaderLimits().maxEntries
+
+    var limits: ReaderLimits {
+        var limits = ReaderLimits()
+        limits.maxInflatedBytes = maxInflatedBytes
+        limits.maxCompressionRatio = maxCompressionRatio
+        limits.maxEntries = maxEntries
+        return limits
+    }
+}
+
+/// Prints `drsdiff: error: …` (or a note) on stderr, never on stdout.
+enum Console {
+    static func error(_ message: String) {
+        write("drsdiff: error: " + message + "\n")
+    }
+
+    static func note(_ message: String) {
+        write("drsdiff: note: " + message + "\n")
+    }
+
+    static func write(_ text: String) {
+        var text = text
+        text.withUTF8 { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(STDERR_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
+                if written <= 0 { return }
+                offset += written
+            }
+        }
+    }
+}
+
+extension XLSXError.Kind {
+    var exitCode: Int32 {
+        switch self {
+        case .fileNotReadable: return Exit.fileNotReadable
+        case .notAZip, .notSpreadsheet: return Exit.notAZip
+        case .encryptedOrLegacy: return Exit.encryptedOrLegacy
+        case .xlsb: return Exit.xlsb
+        case .corruptArchive, .checksumMismatch: return Exit.corruptArchive
+        case .limitExceeded: return Exit.limitExceeded
+        case .malformedXML, .missingPart: return Exit.malformedPackage
+        case .unknownSheet: return Exit.unknownSheet
+        case .unsafeXML: return Exit.unsafeXML
+        default: return Exit.malformedPackage
+        }
+    }
+}
+
+/// Runs a command body, turning reader and output errors into a message on stderr and their own
+/// exit status. Anything else (usage errors, `ExitCode`) passes through to ArgumentParser.
+func reportingFailures(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let error as XLSXError {
+        Console.error(error.description)
+        throw ExitCode(error.kind.exitCode)
+    } catch let error as OutputError {
+        Console.error(error.description)
+        throw ExitCode(Exit.outputFailed)
+    }
+}
+
+/// Opens a workbook from a path, or from standard input when the path is `-`. A ZIP archive needs
+/// random access, so piped input is first copied to a temporary file (deleted at once: the open
+/// descriptor keeps it readable), never held in memory.
+func openWorkbook(_ path: String, limits: ReaderLimits) throws -> Workbook {
+    guard path == "-" else { return try Workbook(path: path, limits: limits) }
+    var info = stat()
+    if fstat(STDIN_FILENO, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG {
+        return try Workbook(path: "/dev/stdin", limits: limits)
+    }
+    let directory = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
+    var template = (directory + "/drsdiff-stdin-XXXXXX").utf8CString
+    let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+    guard descriptor >= 0 else { throw OutputError("cannot create a temporary file in \(directory) for standard input") }
+    let spoolPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+    defer {
+        close(descriptor)
+        unlink(spoolPath)
+    }
+    let sink = ByteSink(descriptor: descriptor)
+    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+    defer { buffer.deallocate() }
+    while true {
+        let count = read(STDIN_FILENO, buffer.baseAddress, buffer.count)
+        if count < 0 && errno == EINTR { continue }
+        guard count > 0 else { break }
+        sink.write(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+    }
+    try sink.flush()
+    return try Workbook(path: spoolPath, displayName: "<stdin>", limits: limits)
+}
