@@ -58,42 +58,69 @@ public final class Workbook {
     public func declaredDimension(of sheet: SheetInfo) throws -> String? {
         guard sheet.hasCells, let part = sheet.part, let entry = archive.entry(named: part) else { return nil }
         return try wrap(part) {
-            let handler = SheetHandler(styles: .none, sharedStrings: .empty, dateSystem: dateSystem, part: entry.name)
-            let parser = try XMLPushParser(handler: handler, partName: entry.name)
-            let stream = try archive.stream(entry)
-            while !handler.reachedSheetData, let chunk = try stream.next() { try parser.feed(chunk) }
-            return handler.declaredDimension
+            let reader = try SheetReader(entry: entry, archive: archive, styles: .none, sharedStrings: .empty, dateSystem: dateSystem)
+            while !reader.state.pointee.reachedSheetData, try reader.advance() {}
+            return reader.state.pointee.declaredDimension
         }
     }
 
     /// A reader that hands out the sheet's rows one at a time, in document order. Rows without
     /// cells are skipped; `Row.index` says where each row stands.
     public func rows(in sheet: SheetInfo) throws -> RowReader {
-        try wrap(sheet.part) { try RowReader(source: makeSource(sheet)) }
+        try wrap(sheet.part) { try RowReader(source: makeReader(sheet), workbook: self) }
     }
 
     /// The fast path: calls `body` with each row as a borrowed ``RowView``, valid only during the call.
-    public func forEachRow(in sheet: SheetInfo, _ body: (RowView) throws -> Void) throws {
-        let source = try wrap(sheet.part) { try makeSource(sheet) }
-        guard let source else { return }
-        while try wrap(sheet.part, { try source.advance() }) {
-            let batch = source.handler.batch
-            for row in batch.rows {
-                try body(RowView(batch: batch, first: row.firstCell, index: row.index, count: row.endCell - row.firstCell))
+    /// Returns what the reader noticed on the way.
+    @discardableResult
+    public func forEachRow(in sheet: SheetInfo, _ body: (RowView) throws -> Void) throws -> SheetReadNotes {
+        guard sheet.hasCells, let part = sheet.part else { return SheetReadNotes() }
+        guard let entry = archive.entry(named: part) else {
+            throw XLSXError(.missingPart, "sheet \"\(sheet.name)\" points at \(part), which is not in the archive", part: part).inFile(displayName)
+        }
+        return try wrap(part) {
+            let strings = try sharedStrings()
+            let state = UnsafeMutablePointer<SheetState>.allocate(capacity: 1)
+            state.initialize(to: SheetState(styles: try cellStyles(), sharedStrings: strings, dateSystem: dateSystem, part: entry.name))
+            defer {
+                state.pointee.release()
+                state.deinitialize(count: 1)
+                state.deallocate()
             }
-            source.handler.releaseDeliveredRows()
+            let stream = try PrefetchingStream(archive.stream(entry))
+            try withoutActuallyEscaping(body) { body in
+                let input = UnsafeMutablePointer<PulledInput>.allocate(capacity: 1)
+                input.initialize(to: PulledInput(refill: {
+                    for position in 0..<state.pointee.rows.count {
+                        let row = state.pointee.rows[position]
+                        try body(RowView(state: state, first: row.firstCell, index: row.index, count: row.endCell - row.firstCell))
+                    }
+                    state.pointee.releaseDeliveredRows()
+                    return try stream.next()
+                }))
+                defer {
+                    input.deinitialize(count: 1)
+                    input.deallocate()
+                }
+                let parser = try XMLPushParser(callbacks: SheetState.callbacks(), target: UnsafeMutableRawPointer(state), partName: entry.name, input: input)
+                state.pointee.box = parser.callbackBox
+                try parser.parseDocument()
+                for position in 0..<state.pointee.rows.count {
+                    let row = state.pointee.rows[position]
+                    try body(RowView(state: state, first: row.firstCell, index: row.index, count: row.endCell - row.firstCell))
+                }
+                state.pointee.releaseDeliveredRows()
+            }
+            return SheetReadNotes(missingSharedStrings: state.pointee.missingSharedStrings)
         }
     }
 
-    private func makeSource(_ sheet: SheetInfo) throws -> SheetSource? {
+    private func makeReader(_ sheet: SheetInfo) throws -> SheetReader? {
         guard sheet.hasCells, let part = sheet.part else { return nil }
         guard let entry = archive.entry(named: part) else {
             throw XLSXError(.missingPart, "sheet \"\(sheet.name)\" points at \(part), which is not in the archive", part: part)
         }
-        let strings = try sharedStrings()
-        let styles = try cellStyles()
-        let handler = SheetHandler(styles: styles, sharedStrings: strings, dateSystem: dateSystem, part: entry.name)
-        return try SheetSource(handler: handler, stream: archive.stream(entry), parser: XMLPushParser(handler: handler, partName: entry.name))
+        return try SheetReader(entry: entry, archive: archive, styles: cellStyles(), sharedStrings: sharedStrings(), dateSystem: dateSystem)
     }
 
     private func sharedStrings() throws -> SharedStrings {
@@ -121,17 +148,41 @@ public final class Workbook {
     }
 }
 
-/// One sheet part being read: the inflating stream feeding the SAX parser.
-final class SheetSource {
-    let handler: SheetHandler
+/// What reading a sheet noticed besides its rows.
+public struct SheetReadNotes: Sendable {
+    /// Shared-string indices past the end of the table (read as empty cells).
+    public var missingSharedStrings = 0
+}
+
+/// One sheet part being read: the inflating stream feeding libxml2, whose callbacks fill the state.
+final class SheetReader {
+    let state: UnsafeMutablePointer<SheetState>
+    private let sharedStrings: SharedStrings
     private let stream: EntryStream
     private let parser: XMLPushParser
     private var done = false
 
-    init(handler: SheetHandler, stream: EntryStream, parser: XMLPushParser) {
-        self.handler = handler
-        self.stream = stream
-        self.parser = parser
+    init(entry: ZipEntry, archive: ZipArchive, styles: CellStyles, sharedStrings: SharedStrings, dateSystem: DateSystem) throws {
+        let state = UnsafeMutablePointer<SheetState>.allocate(capacity: 1)
+        state.initialize(to: SheetState(styles: styles, sharedStrings: sharedStrings, dateSystem: dateSystem, part: entry.name))
+        do {
+            stream = try archive.stream(entry)
+            parser = try XMLPushParser(callbacks: SheetState.callbacks(), target: UnsafeMutableRawPointer(state), partName: entry.name)
+        } catch {
+            state.pointee.release()
+            state.deinitialize(count: 1)
+            state.deallocate()
+            throw error
+        }
+        state.pointee.box = parser.callbackBox
+        self.state = state
+        self.sharedStrings = sharedStrings
+    }
+
+    deinit {
+        state.pointee.release()
+        state.deinitialize(count: 1)
+        state.deallocate()
     }
 
     /// Parses the next chunk; false once the part is exhausted and the last rows were delivered.
@@ -149,28 +200,41 @@ final class SheetSource {
 
 /// Hands out a sheet's rows one at a time; see ``Workbook/rows(in:)``.
 public final class RowReader {
-    private let source: SheetSource?
+    private let source: SheetReader?
+    // Keeps the archive open while rows are read.
+    private let workbook: Workbook
     private var pending: [Row] = []
     private var position = 0
 
-    init(source: SheetSource?) { self.source = source }
+    init(source: SheetReader?, workbook: Workbook) {
+        self.source = source
+        self.workbook = workbook
+    }
 
     /// The next row that holds at least one cell, or nil at the end of the sheet.
     public func next() throws -> Row? {
         while position == pending.count {
-            guard let source, try source.advance() else { return nil }
-            let batch = source.handler.batch
+            guard let source else { return nil }
+            let more: Bool
+            do {
+                more = try source.advance()
+            } catch let error as XLSXError {
+                throw error.inFile(workbook.displayName)
+            }
+            guard more else { return nil }
+            let state = source.state
             pending.removeAll(keepingCapacity: true)
             position = 0
-            for row in batch.rows {
-                pending.append(RowView(batch: batch, first: row.firstCell, index: row.index, count: row.endCell - row.firstCell).makeRow())
+            for index in 0..<state.pointee.rows.count {
+                let row = state.pointee.rows[index]
+                pending.append(RowView(state: state, first: row.firstCell, index: row.index, count: row.endCell - row.firstCell).makeRow())
             }
-            source.handler.releaseDeliveredRows()
+            state.pointee.releaseDeliveredRows()
         }
         defer { position += 1 }
         return pending[position]
     }
 
     /// Shared-string indices past the end of the table seen so far (read as empty cells).
-    public var missingSharedStrings: Int { source?.handler.missingSharedStrings ?? 0 }
+    public var missingSharedStrings: Int { source?.state.pointee.missingSharedStrings ?? 0 }
 }

@@ -1,15 +1,32 @@
+import Testing
 @testable import XLSXReader
 
-/// Reads every row of the first sheet of a fixture as canonical texts, gaps filled with "".
+/// Reads every row of the first sheet of a fixture as canonical texts, gaps filled with "",
+/// through both drivers (the pull-mode `forEachRow` and the push-mode `RowReader`), which must agree.
 func readTexts(_ fixture: WorkbookFixture) throws -> [[String]] {
-    try withWorkbook(fixture.zip().bytes()) { workbook in
-        let reader = try workbook.rows(in: workbook.sheets[0])
-        var rows: [[String]] = []
+    try readTexts(bytes: fixture.zip().bytes())
+}
+
+func readTexts(bytes: [UInt8], sheet: Int = 0) throws -> [[String]] {
+    try withWorkbook(bytes) { workbook in
+        let reader = try workbook.rows(in: workbook.sheets[sheet])
+        var pulled: [[String]] = []
         while let row = try reader.next() {
-            while rows.count < row.index { rows.append([]) }
-            rows.append(row.texts)
+            while pulled.count < row.index { pulled.append([]) }
+            pulled.append(row.texts)
         }
-        return rows
+        var viewed: [[String]] = []
+        try workbook.forEachRow(in: workbook.sheets[sheet]) { row in
+            while viewed.count < row.index { viewed.append([]) }
+            var texts = [String](repeating: "", count: row.lastColumn + 1)
+            for position in 0..<row.count {
+                texts[row.column(position)] = String(decoding: row.text(position), as: UTF8.self)
+                #expect(row.value(position).text == texts[row.column(position)])
+            }
+            viewed.append(texts)
+        }
+        #expect(pulled == viewed, "RowReader and forEachRow disagree")
+        return pulled
     }
 }
 
@@ -28,35 +45,32 @@ func withWorkbook<T>(_ bytes: [UInt8], limits: ReaderLimits = ReaderLimits(), _ 
 
 /// Opens and reads every sheet fully; returns the error kind, or nil when everything read.
 func failureKind(_ bytes: [UInt8], limits: ReaderLimits = ReaderLimits()) -> XLSXError.Kind? {
-    do {
-        try withWorkbook(bytes, limits: limits) { workbook in
-            for sheet in workbook.sheets {
-                let reader = try workbook.rows(in: sheet)
-                while try reader.next() != nil {}
-            }
-        }
-        return nil
-    } catch let error as XLSXError {
-        return error.kind
-    } catch {
-        return nil
-    }
+    failure(bytes, limits: limits)?.kind
 }
 
+/// The error reading every sheet ends in, through both drivers, which must fail alike.
 func failure(_ bytes: [UInt8], limits: ReaderLimits = ReaderLimits()) -> XLSXError? {
-    do {
-        try withWorkbook(bytes, limits: limits) { workbook in
-            for sheet in workbook.sheets {
-                let reader = try workbook.rows(in: sheet)
-                while try reader.next() != nil {}
+    func attempt(_ read: (Workbook, SheetInfo) throws -> Void) -> XLSXError? {
+        do {
+            try withWorkbook(bytes, limits: limits) { workbook in
+                for sheet in workbook.sheets { try read(workbook, sheet) }
             }
+            return nil
+        } catch let error as XLSXError {
+            return error
+        } catch {
+            Issue.record("unexpected error type: \(error)")
+            return nil
         }
-        return nil
-    } catch let error as XLSXError {
-        return error
-    } catch {
-        return nil
     }
+    let pushed = attempt { workbook, sheet in
+        let reader = try workbook.rows(in: sheet)
+        while try reader.next() != nil {}
+    }
+    let pulled = attempt { workbook, sheet in try workbook.forEachRow(in: sheet) { _ in } }
+    #expect(pushed?.kind == pulled?.kind, "drivers disagree: \(String(describing: pushed)) vs \(String(describing: pulled))")
+    #expect(pushed?.part == pulled?.part)
+    return pulled
 }
 
 /// A styles part whose cellXfs entry `i` uses `formats[i]` (an id, or a custom code given an id ≥ 164).

@@ -81,7 +81,7 @@ struct ZipFixture {
 
     static func deflate(_ data: [UInt8]) -> [UInt8] {
         var stream = z_stream()
-        _ = deflateInit2_(&stream, Z_BEST_SPEED, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
+        _ = deflateInit2_(&stream, Z_BEST_COMPRESSION, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
         var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(data.count))) + 64)
         var input = data
         let produced = input.withUnsafeMutableBufferPointer { inputBuffer in

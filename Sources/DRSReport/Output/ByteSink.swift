@@ -1,3 +1,4 @@
+import XLSXReader
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -7,44 +8,52 @@ import Darwin
 #endif
 
 /// A buffered writer of bytes to a file descriptor. Output is written in large blocks; nothing is
-/// converted to `String` on the way.
+/// converted to `String` on the way. Its state sits behind a pointer so per-byte writes pay no
+/// exclusivity or reference-counting cost.
 public final class ByteSink {
+    private struct Storage {
+        var buffer: ByteBuffer
+        var bytesWritten: Int64 = 0
+        var failure: OutputError?
+    }
+
     private let descriptor: Int32
-    private var buffer: UnsafeMutablePointer<UInt8>
-    private var capacity: Int
-    private var count = 0
-    /// Bytes handed to the descriptor so far.
-    public private(set) var bytesWritten: Int64 = 0
-    private var failure: OutputError?
+    private let limit: Int
+    private let storage: UnsafeMutablePointer<Storage>
 
     public init(descriptor: Int32, capacity: Int = 1 << 20) {
         self.descriptor = descriptor
-        self.capacity = capacity
-        self.buffer = .allocate(capacity: capacity)
+        self.limit = capacity
+        storage = .allocate(capacity: 1)
+        storage.initialize(to: Storage(buffer: ByteBuffer(capacity: capacity + 64)))
     }
 
-    deinit { buffer.deallocate() }
+    deinit {
+        storage.pointee.buffer.release()
+        storage.deinitialize(count: 1)
+        storage.deallocate()
+    }
 
     public static func standardOutput() -> ByteSink { ByteSink(descriptor: STDOUT_FILENO) }
 
+    /// Bytes handed to the descriptor so far.
+    public var bytesWritten: Int64 { storage.pointee.bytesWritten }
+
     @inline(__always)
     public func write(byte: UInt8) {
-        if count == capacity { drain() }
-        buffer[count] = byte
-        count += 1
+        storage.pointee.buffer.append(byte)
+        if storage.pointee.buffer.count >= limit { drain() }
     }
 
     public func write(_ bytes: UnsafeRawBufferPointer) {
         guard !bytes.isEmpty else { return }
-        if bytes.count > capacity - count {
+        if bytes.count >= limit {
             drain()
-            if bytes.count > capacity {
-                send(bytes)
-                return
-            }
+            send(bytes)
+            return
         }
-        (buffer + count).update(from: bytes.baseAddress!.assumingMemoryBound(to: UInt8.self), count: bytes.count)
-        count += bytes.count
+        storage.pointee.buffer.append(bytes)
+        if storage.pointee.buffer.count >= limit { drain() }
     }
 
     public func write(_ bytes: [UInt8]) {
@@ -59,28 +68,28 @@ public final class ByteSink {
     /// Writes what is buffered; throws the first write error seen since the sink was made.
     public func flush() throws {
         drain()
-        if let failure { throw failure }
+        if let failure = storage.pointee.failure { throw failure }
     }
 
     private func drain() {
-        guard count > 0 else { return }
-        send(UnsafeRawBufferPointer(start: buffer, count: count))
-        count = 0
+        guard storage.pointee.buffer.count > 0 else { return }
+        send(storage.pointee.buffer.bytes)
+        storage.pointee.buffer.removeAll()
     }
 
     private func send(_ bytes: UnsafeRawBufferPointer) {
-        guard failure == nil else { return }
+        guard storage.pointee.failure == nil else { return }
         var offset = 0
         while offset < bytes.count {
             let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
-                failure = OutputError("write failed: " + String(cString: strerror(errno)))
+                storage.pointee.failure = OutputError("write failed: " + String(cString: strerror(errno)))
                 return
             }
             offset += written
         }
-        bytesWritten += Int64(bytes.count)
+        storage.pointee.bytesWritten += Int64(bytes.count)
     }
 }
 

@@ -7,7 +7,7 @@ import XLSXReader
 /// (up to `headLimit` bytes) and padded when the head is released; a sheet that fits is exact.
 /// Past the head, a row wider than all before it is written whole and reported in
 /// ``TableSummary/widenedAtRow`` rather than held back.
-public final class TableWriter {
+public enum TableWriter {
     public struct Options: Sendable {
         /// Prefix CSV with a UTF-8 byte-order mark, so Excel reads non-ASCII text correctly.
         public var byteOrderMark = false
@@ -19,47 +19,57 @@ public final class TableWriter {
         }
     }
 
-    private let format: TableFormat
-    private let sink: ByteSink
-    private let options: Options
-    private var summary = TableSummary()
-    private var head: [UInt8] = []
-    private var headRecords: [(end: Int, fields: Int)] = []
-    private var streaming = false
-    private var nextRow = 0
-    private var record: [UInt8] = []
-
-    private init(format: TableFormat, sink: ByteSink, options: Options) {
-        self.format = format
-        self.sink = sink
-        self.options = options
-        record.reserveCapacity(4096)
-    }
-
     /// Writes one sheet to `sink` (without flushing it).
     @discardableResult
     public static func write(_ sheet: SheetInfo, of workbook: Workbook, as format: TableFormat,
                              to sink: ByteSink, options: Options = Options()) throws -> TableSummary {
-        let writer = TableWriter(format: format, sink: sink, options: options)
-        try workbook.forEachRow(in: sheet) { row in writer.add(row) }
-        writer.finish()
-        return writer.summary
+        var encoder = TableEncoder(format: format, sink: sink, options: options)
+        defer { encoder.release() }
+        let notes = try workbook.forEachRow(in: sheet) { row in encoder.add(row) }
+        encoder.finish()
+        encoder.summary.missingSharedStrings = notes.missingSharedStrings
+        return encoder.summary
     }
 
-    /// Writes rows already in memory (generic tables of recognised-but-unclassified sections).
+    /// Writes rows already in memory (for example a section drsdiff could not classify).
     @discardableResult
     public static func write(rows: [[CellValue]], as format: TableFormat, to sink: ByteSink, options: Options = Options()) -> TableSummary {
-        let writer = TableWriter(format: format, sink: sink, options: options)
-        for (index, values) in rows.enumerated() {
-            writer.addValues(index: index, values)
-        }
-        writer.finish()
-        return writer.summary
+        var encoder = TableEncoder(format: format, sink: sink, options: options)
+        defer { encoder.release() }
+        for (index, values) in rows.enumerated() { encoder.add(index: index, values) }
+        encoder.finish()
+        return encoder.summary
+    }
+}
+
+private struct TableEncoder {
+    let format: TableFormat
+    let sink: ByteSink
+    let options: TableWriter.Options
+    var summary = TableSummary()
+    private var head = ByteBuffer(capacity: 1 << 16)
+    private var headRecords: [(end: Int, fields: Int)] = []
+    private var streaming = false
+    private var wroteAny = false
+    private var nextRow = 0
+    private var record = ByteBuffer(capacity: 4096)
+    private var line = ByteBuffer(capacity: 4096)
+
+    init(format: TableFormat, sink: ByteSink, options: TableWriter.Options) {
+        self.format = format
+        self.sink = sink
+        self.options = options
+    }
+
+    func release() {
+        head.release()
+        record.release()
+        line.release()
     }
 
     // MARK: - Rows
 
-    private func add(_ row: RowView) {
+    mutating func add(_ row: RowView) {
         guard row.count > 0 else { return }
         beginRecord(for: row.index)
         var column = 0
@@ -69,14 +79,13 @@ public final class TableWriter {
                 appendEmptyField(first: column == 0)
                 column += 1
             }
-            let kind = row.kind(position)
-            row.withText(position) { appendField($0, kind: kind, first: column == 0) }
+            appendField(row.text(position), kind: row.kind(position), first: column == 0)
             column += 1
         }
         endRecord(fields: column)
     }
 
-    private func addValues(index: Int, _ values: [CellValue]) {
+    mutating func add(index: Int, _ values: [CellValue]) {
         guard let last = values.lastIndex(where: { !$0.isEmpty }) else { return }
         beginRecord(for: index)
         for column in 0...last {
@@ -100,75 +109,69 @@ public final class TableWriter {
         endRecord(fields: last + 1)
     }
 
-    private func beginRecord(for index: Int) {
+    private mutating func beginRecord(for index: Int) {
         if index < nextRow {
             summary.rowsOutOfOrder += 1
         } else {
             while nextRow < index {
                 nextRow += 1
-                record.removeAll(keepingCapacity: true)
+                record.removeAll()
                 endRecord(fields: 0)
             }
         }
         nextRow = max(nextRow, index + 1)
-        record.removeAll(keepingCapacity: true)
+        record.removeAll()
     }
 
-    private func endRecord(fields: Int) {
+    private mutating func endRecord(fields: Int) {
         if fields > summary.width {
             if streaming && summary.widenedAtRow == nil { summary.widenedAtRow = nextRow - 1 }
             summary.width = fields
         }
         summary.records += 1
         if streaming {
-            emit(record, fields: fields)
+            emit(record.bytes, fields: fields)
             return
         }
-        head.append(contentsOf: record)
+        head.append(record.bytes)
         headRecords.append((head.count, fields))
         if head.count + headRecords.count * 16 > options.headLimit { releaseHead() }
     }
 
-    private func releaseHead() {
+    private mutating func releaseHead() {
         streaming = true
         var start = 0
-        head.withUnsafeBufferPointer { bytes in
-            for entry in headRecords {
-                emit(UnsafeBufferPointer(rebasing: bytes[start..<entry.end]), fields: entry.fields)
-                start = entry.end
-            }
+        for entry in headRecords {
+            emit(head.slice(start, entry.end - start), fields: entry.fields)
+            start = entry.end
         }
-        head = []
+        head.removeAll()
         headRecords = []
     }
 
-    private func finish() {
+    mutating func finish() {
         if !streaming {
-            // Nothing after the last value: the head holds no trailing blank rows, since blank rows are
-            // only written before a row with values.
+            // Blank rows are only written before a row with values, so the head never ends in one.
             if headRecords.isEmpty {
                 if format == .json { sink.write("[]\n") }
                 return
             }
             releaseHead()
         }
-        switch format {
-        case .json: sink.write("\n]\n")
-        case .csv, .ndjson, .markdown: break
-        }
+        if format == .json { sink.write("\n]\n") }
     }
 
     // MARK: - Encoding
 
-    private func appendEmptyField(first: Bool) {
+    private mutating func appendEmptyField(first: Bool) {
         switch format {
         case .csv: if !first { record.append(UInt8(ascii: ",")) }
-        case .json, .ndjson: record.append(contentsOf: first ? Array("null".utf8) : Array(",null".utf8))
-        case .markdown: record.append(contentsOf: "  |".utf8)
+        case .json, .ndjson: record.append(first ? "null" : ",null")
+        case .markdown: record.append("  |")
         }
     }
 
-    private func appendField(_ text: UnsafeRawBufferPointer, kind: CellKind, first: Bool) {
+    private mutating func appendField(_ text: UnsafeRawBufferPointer, kind: CellKind, first: Bool) {
         switch format {
         case .csv:
             if !first { record.append(UInt8(ascii: ",")) }
@@ -179,13 +182,13 @@ public final class TableWriter {
         case .markdown:
             record.append(UInt8(ascii: " "))
             appendMarkdown(text)
-            record.append(contentsOf: " |".utf8)
+            record.append(" |")
         }
     }
 
-    private func appendCSV(_ text: UnsafeRawBufferPointer) {
+    private mutating func appendCSV(_ text: UnsafeRawBufferPointer) {
         guard CSVEncoding.needsQuotes(text) else {
-            record.append(contentsOf: text)
+            record.append(text)
             return
         }
         record.append(UInt8(ascii: "\""))
@@ -196,62 +199,58 @@ public final class TableWriter {
         record.append(UInt8(ascii: "\""))
     }
 
-    private func appendJSON(_ text: UnsafeRawBufferPointer, kind: CellKind) {
+    private mutating func appendJSON(_ text: UnsafeRawBufferPointer, kind: CellKind) {
         switch kind {
         case .number:
             // The canonical spelling is valid JSON for every finite double.
-            record.append(contentsOf: text)
+            record.append(text)
         case .boolean:
-            record.append(contentsOf: (text.first == UInt8(ascii: "T") ? "true" : "false").utf8)
+            record.append(text.first == UInt8(ascii: "T") ? "true" : "false")
         case .error:
-            record.append(contentsOf: "{\"error\":".utf8)
-            appendJSONString(text)
+            record.append("{\"error\":")
+            appendJSONString(text, dateSeparator: false)
             record.append(UInt8(ascii: "}"))
         case .dateTime:
-            // ISO 8601 puts a T between date and time.
-            if text.count >= 19, text[10] == UInt8(ascii: " ") {
-                var copy = Array(text)
-                copy[10] = UInt8(ascii: "T")
-                copy.withUnsafeBytes { appendJSONString($0) }
-            } else {
-                appendJSONString(text)
-            }
+            appendJSONString(text, dateSeparator: true)
         case .text, .duration:
-            appendJSONString(text)
+            appendJSONString(text, dateSeparator: false)
         }
     }
 
-    private func appendJSONString(_ text: UnsafeRawBufferPointer) {
+    /// A JSON string; with `dateSeparator`, the space between date and time becomes ISO 8601's `T`.
+    private mutating func appendJSONString(_ text: UnsafeRawBufferPointer, dateSeparator: Bool) {
         record.append(UInt8(ascii: "\""))
-        for byte in text {
+        for (index, byte) in text.enumerated() {
             switch byte {
-            case UInt8(ascii: "\""): record.append(contentsOf: "\\\"".utf8)
-            case UInt8(ascii: "\\"): record.append(contentsOf: "\\\\".utf8)
-            case 0x0A: record.append(contentsOf: "\\n".utf8)
-            case 0x0D: record.append(contentsOf: "\\r".utf8)
-            case 0x09: record.append(contentsOf: "\\t".utf8)
+            case UInt8(ascii: "\""): record.append("\\\"")
+            case UInt8(ascii: "\\"): record.append("\\\\")
+            case 0x0A: record.append("\\n")
+            case 0x0D: record.append("\\r")
+            case 0x09: record.append("\\t")
             case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                record.append(contentsOf: "\\u00".utf8)
-                record.append(hex[Int(byte >> 4)])
-                record.append(hex[Int(byte & 0xF)])
+                let hex: StaticString = "0123456789abcdef"
+                record.append("\\u00")
+                record.append(hex.utf8Start[Int(byte >> 4)])
+                record.append(hex.utf8Start[Int(byte & 0xF)])
+            case UInt8(ascii: " ") where dateSeparator && index == 10:
+                record.append(UInt8(ascii: "T"))
             default: record.append(byte)
             }
         }
         record.append(UInt8(ascii: "\""))
     }
 
-    private func appendMarkdown(_ text: UnsafeRawBufferPointer) {
+    private mutating func appendMarkdown(_ text: UnsafeRawBufferPointer) {
         var index = 0
         while index < text.count {
             let byte = text[index]
             switch byte {
-            case UInt8(ascii: "|"): record.append(contentsOf: "\\|".utf8)
-            case UInt8(ascii: "\\"): record.append(contentsOf: "\\\\".utf8)
+            case UInt8(ascii: "|"): record.append("\\|")
+            case UInt8(ascii: "\\"): record.append("\\\\")
             case 0x0D:
                 if index + 1 < text.count, text[index + 1] == 0x0A { index += 1 }
-                record.append(contentsOf: "<br>".utf8)
-            case 0x0A: record.append(contentsOf: "<br>".utf8)
+                record.append("<br>")
+            case 0x0A: record.append("<br>")
             default: record.append(byte)
             }
             index += 1
@@ -259,46 +258,39 @@ public final class TableWriter {
     }
 
     /// Writes one record, padded to the width known now, with the format's framing.
-    private func emit<Bytes: Collection>(_ body: Bytes, fields: Int) where Bytes.Element == UInt8 {
+    private mutating func emit(_ body: UnsafeRawBufferPointer, fields: Int) {
         let width = max(summary.width, fields)
+        line.removeAll()
         switch format {
         case .csv:
-            if !wroteAny && options.byteOrderMark { sink.write([0xEF, 0xBB, 0xBF]) }
-            writeBody(body)
-            for _ in 0..<(fields == 0 ? max(width - 1, 0) : width - fields) { sink.write(byte: UInt8(ascii: ",")) }
-            sink.write(byte: 0x0A)
+            if !wroteAny && options.byteOrderMark { line.append("\u{FEFF}") }
+            line.append(body)
+            line.append(repeating: UInt8(ascii: ","), count: fields == 0 ? max(width - 1, 0) : width - fields)
+            line.append(0x0A)
         case .json, .ndjson:
-            if format == .json { sink.write(wroteAny ? ",\n" : "[\n") }
-            sink.write(byte: UInt8(ascii: "["))
-            writeBody(body)
+            if format == .json { line.append(wroteAny ? ",\n" : "[\n") }
+            line.append(UInt8(ascii: "["))
+            line.append(body)
             if fields == 0 && width > 0 {
-                sink.write("null")
-                for _ in 1..<width { sink.write(",null") }
+                line.append("null")
+                for _ in 1..<width { line.append(",null") }
             } else {
-                for _ in 0..<(width - fields) { sink.write(",null") }
+                for _ in 0..<(width - fields) { line.append(",null") }
             }
-            sink.write(byte: UInt8(ascii: "]"))
-            if format == .ndjson { sink.write(byte: 0x0A) }
+            line.append(UInt8(ascii: "]"))
+            if format == .ndjson { line.append(0x0A) }
         case .markdown:
-            sink.write(byte: UInt8(ascii: "|"))
-            writeBody(body)
-            for _ in 0..<(width - fields) { sink.write("  |") }
-            sink.write(byte: 0x0A)
+            line.append(UInt8(ascii: "|"))
+            line.append(body)
+            for _ in 0..<(width - fields) { line.append("  |") }
+            line.append(0x0A)
             if !wroteAny {
-                sink.write(byte: UInt8(ascii: "|"))
-                for _ in 0..<max(width, 1) { sink.write(" --- |") }
-                sink.write(byte: 0x0A)
+                line.append(UInt8(ascii: "|"))
+                for _ in 0..<max(width, 1) { line.append(" --- |") }
+                line.append(0x0A)
             }
         }
+        sink.write(line.bytes)
         wroteAny = true
-    }
-
-    private var wroteAny = false
-
-    private func writeBody<Bytes: Collection>(_ body: Bytes) where Bytes.Element == UInt8 {
-        if let done: Void = body.withContiguousStorageIfAvailable({ sink.write(UnsafeRawBufferPointer($0)) }) {
-            return done
-        }
-        for byte in body { sink.write(byte: byte) }
     }
 }

@@ -23,7 +23,10 @@ final class EntryStream {
     private let archive: ZipArchive
     private var stream = z_stream()
     private var inflating = false
-    private var finished = false
+    /// zlib has seen the end of the deflate stream.
+    private var streamEnded = false
+    /// Every byte was handed out and sizes and CRC were verified.
+    private var verified = false
     private var input: UnsafeMutableRawBufferPointer
     private var output: UnsafeMutableRawBufferPointer
     private var nextReadOffset: Int64
@@ -82,10 +85,11 @@ final class EntryStream {
 
     /// The next chunk of inflated bytes, or nil after the last one (sizes and CRC verified).
     func next() throws -> UnsafeRawBufferPointer? {
-        if finished { return nil }
+        if verified { return nil }
         let count = entry.method == ZipEntry.stored ? try nextStored() : try nextInflated()
         if count == 0 {
             try verifyEnd()
+            verified = true
             return nil
         }
         produced += Int64(count)
@@ -122,6 +126,7 @@ final class EntryStream {
     }
 
     private func nextInflated() throws -> Int {
+        if streamEnded { return 0 }
         stream.next_out = output.baseAddress!.assumingMemoryBound(to: Bytef.self)
         stream.avail_out = uInt(output.count)
         while stream.avail_out > 0 {
@@ -136,7 +141,7 @@ final class EntryStream {
             }
             let status = inflate(&stream, Z_NO_FLUSH)
             if status == Z_STREAM_END {
-                finished = true
+                streamEnded = true
                 break
             }
             if status == Z_BUF_ERROR && stream.avail_in == 0 && compressedLeft == 0 {
@@ -147,15 +152,10 @@ final class EntryStream {
                 throw XLSXError(.corruptArchive, "damaged deflate data: \(reason)", part: entry.name)
             }
         }
-        let count = output.count - Int(stream.avail_out)
-        if count == 0 && finished {
-            try verifyEnd()
-        }
-        return count
+        return output.count - Int(stream.avail_out)
     }
 
     private func verifyEnd() throws {
-        finished = true
         guard produced == entry.uncompressedSize else {
             throw XLSXError(.corruptArchive, "entry inflates to \(produced) bytes, not the declared \(entry.uncompressedSize)", part: entry.name)
         }

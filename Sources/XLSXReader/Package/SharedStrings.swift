@@ -1,62 +1,82 @@
 internal import CDRSDiffLibXML2
 
 /// The shared-string table, the one structure a reader must hold whole: kept as one UTF-8 byte
-/// buffer plus offsets, not an array of `String`s.
+/// buffer plus offsets, not an array of `String`s. Immutable once read.
 final class SharedStrings {
-    private(set) var bytes: [UInt8] = []
+    private let bytes: ByteBuffer
     /// `offsets[i]..<offsets[i + 1]` is string `i`.
-    private(set) var offsets: [UInt32] = [0]
+    private let offsets: PodBuffer<UInt32>
+    let count: Int
 
-    var count: Int { offsets.count - 1 }
+    private init(bytes: ByteBuffer, offsets: PodBuffer<UInt32>) {
+        self.bytes = bytes
+        self.offsets = offsets
+        self.count = offsets.count - 1
+    }
 
-    static var empty: SharedStrings { SharedStrings() }
+    deinit {
+        bytes.release()
+        offsets.release()
+    }
 
+    static var empty: SharedStrings {
+        var offsets = PodBuffer<UInt32>(capacity: 1)
+        offsets.append(0)
+        return SharedStrings(bytes: ByteBuffer(capacity: 16), offsets: offsets)
+    }
+
+    /// The UTF-8 bytes of string `index` (which must be below `count`).
     @inline(__always)
-    func range(_ index: Int) -> Range<Int> {
-        Int(offsets[index])..<Int(offsets[index + 1])
+    func bytes(_ index: Int) -> UnsafeRawBufferPointer {
+        let start = Int(offsets[index])
+        return bytes.slice(start, Int(offsets[index + 1]) - start)
     }
 
     func string(_ index: Int) -> String {
-        String(decoding: bytes[range(index)], as: UTF8.self)
+        String(decoding: bytes(index), as: UTF8.self)
     }
 
     static func read(part: String, from archive: ZipArchive) throws -> SharedStrings {
         guard let entry = archive.entry(named: part) else { return .empty }
-        let table = SharedStrings()
         let limit = min(archive.limits.maxSharedStringBytes, Int64(UInt32.max))
-        let handler = SharedStringsHandler(table: table, limit: limit, part: entry.name)
+        let handler = SharedStringsHandler(limit: limit, part: entry.name)
         let parser = try XMLPushParser(handler: handler, partName: entry.name)
         let stream = try archive.stream(entry)
         while let chunk = try stream.next() { try parser.feed(chunk) }
         try parser.finish()
-        return table
-    }
-
-    fileprivate func append(_ text: TextAssembler, limit: Int64, part: String) throws {
-        text.finish(into: &bytes)
-        guard Int64(bytes.count) <= limit else {
-            throw XLSXError(.limitExceeded, "shared strings exceed the limit of \(limit) bytes", part: part,
-                            hint: "raise ReaderLimits.maxSharedStringBytes if the file is trusted")
-        }
-        offsets.append(UInt32(bytes.count))
+        handler.handedOver = true
+        return SharedStrings(bytes: handler.bytes, offsets: handler.offsets)
     }
 }
 
 private final class SharedStringsHandler: SAXHandler {
-    private let table: SharedStrings
+    fileprivate var bytes = ByteBuffer(capacity: 1 << 16)
+    fileprivate var offsets = PodBuffer<UInt32>(capacity: 1024)
     private let limit: Int64
     private let part: String
     private var text = TextAssembler()
     private var inItem = false
-    private var runDepth = 0  // depth below <si>: 1 for <t>/<r>, 2 for <r><t>
+    private var inRun = false
+    private var itemDepth = 0
     private var capturing = false
     private var skipDepth = 0  // inside <rPh> or <phoneticPr>
     private var depth = 0
 
-    init(table: SharedStrings, limit: Int64, part: String) {
-        self.table = table
+    init(limit: Int64, part: String) {
         self.limit = limit
         self.part = part
+        offsets.append(0)
+    }
+
+    /// Set once `bytes` and `offsets` belong to a `SharedStrings`.
+    fileprivate var handedOver = false
+
+    deinit {
+        text.release()
+        if !handedOver {
+            bytes.release()
+            offsets.release()
+        }
     }
 
     override func startElement(_ name: UnsafePointer<xmlChar>, _ prefix: UnsafePointer<xmlChar>?, _ attributeCount: Int,
@@ -70,21 +90,19 @@ private final class SharedStringsHandler: SAXHandler {
             if equals(name, "si") {
                 inItem = true
                 text.reset()
-                runDepth = depth
+                itemDepth = depth
             }
             return
         }
-        if equals(name, "t"), depth == runDepth + 1 || (depth == runDepth + 2 && inRun) {
+        if equals(name, "t"), depth == itemDepth + 1 || (depth == itemDepth + 2 && inRun) {
             text.beginRun(preservesSpace: preservesSpace(attributeCount, attributes))
             capturing = true
-        } else if equals(name, "r"), depth == runDepth + 1 {
+        } else if equals(name, "r"), depth == itemDepth + 1 {
             inRun = true
         } else if equals(name, "rPh") || equals(name, "phoneticPr") {
             skipDepth = 1
         }
     }
-
-    private var inRun = false
 
     override func endElement(_ name: UnsafePointer<xmlChar>) {
         defer { depth -= 1 }
@@ -96,11 +114,17 @@ private final class SharedStringsHandler: SAXHandler {
         if capturing, equals(name, "t") {
             capturing = false
             text.endRun()
-        } else if depth == runDepth + 1, equals(name, "r") {
+        } else if depth == itemDepth + 1, equals(name, "r") {
             inRun = false
-        } else if depth == runDepth {
+        } else if depth == itemDepth {
             inItem = false
-            do { try table.append(text, limit: limit, part: part) } catch { fail(error) }
+            text.finish(into: &bytes)
+            guard Int64(bytes.count) <= limit else {
+                fail(XLSXError(.limitExceeded, "shared strings exceed the limit of \(limit) bytes", part: part,
+                               hint: "raise ReaderLimits.maxSharedStringBytes if the file is trusted"))
+                return
+            }
+            offsets.append(UInt32(bytes.count))
         }
     }
 

@@ -27,10 +27,10 @@ public struct ExcelDateTime: Sendable, Hashable, CustomStringConvertible {
 
     /// `YYYY-MM-DD`, `HH:MM:SS` or `YYYY-MM-DD HH:MM:SS`, with `.fff` only when milliseconds are non-zero.
     public var description: String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(23)
+        var bytes = ByteBuffer(capacity: 32)
+        defer { bytes.release() }
         appendText(to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes.string
     }
 
     /// ISO 8601 with a `T` between date and time, for JSON.
@@ -42,7 +42,7 @@ public struct ExcelDateTime: Sendable, Hashable, CustomStringConvertible {
         return text
     }
 
-    func appendText(to bytes: inout [UInt8]) {
+    func appendText(to bytes: inout ByteBuffer) {
         if kind != .time {
             appendDigits(year, width: 4, to: &bytes)
             bytes.append(UInt8(ascii: "-"))
@@ -73,12 +73,13 @@ public struct ExcelDuration: Sendable, Hashable, CustomStringConvertible {
 
     /// `H:MM:SS` with total hours, `-` before negatives, `.fff` only when milliseconds are non-zero.
     public var description: String {
-        var bytes: [UInt8] = []
+        var bytes = ByteBuffer(capacity: 32)
+        defer { bytes.release() }
         appendText(to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes.string
     }
 
-    func appendText(to bytes: inout [UInt8]) {
+    func appendText(to bytes: inout ByteBuffer) {
         var total = milliseconds
         if total < 0 {
             bytes.append(UInt8(ascii: "-"))
@@ -99,7 +100,7 @@ public struct ExcelDuration: Sendable, Hashable, CustomStringConvertible {
 }
 
 @inline(__always)
-func appendDigits(_ value: Int, width: Int, to bytes: inout [UInt8]) {
+func appendDigits(_ value: Int, width: Int, to bytes: inout ByteBuffer) {
     var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
         (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
     var count = 0

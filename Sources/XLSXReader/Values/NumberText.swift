@@ -13,12 +13,13 @@ public enum NumberText {
 
     /// `929`, `0.1`, `5e-05`, `4.89290024005183e+17`, `9007199254740994.0`.
     public static func canonical(_ value: Double) -> String {
-        var bytes: [UInt8] = []
+        var bytes = ByteBuffer(capacity: 32)
+        defer { bytes.release() }
         appendCanonical(value, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes.string
     }
 
-    static func appendCanonical(_ value: Double, to bytes: inout [UInt8]) {
+    static func appendCanonical(_ value: Double, to bytes: inout ByteBuffer) {
         let magnitude = abs(value)
         if value.isFinite, magnitude < 1e16, value == value.rounded(.towardZero) {
             var integer = Int64(value)
@@ -28,10 +29,10 @@ public enum NumberText {
             }
             appendDigits(Int(integer), width: 1, to: &bytes)
             // Above 2^53 repr keeps the positional form with ".0" until 1e16.
-            if magnitude >= exactIntegerLimit { bytes.append(contentsOf: ".0".utf8) }
+            if magnitude >= exactIntegerLimit { bytes.append(".0") }
             return
         }
-        bytes.append(contentsOf: value.description.utf8)
+        bytes.append(value.description)
     }
 
     /// True when `text` is a plain decimal that already is its own canonical spelling: at most 15

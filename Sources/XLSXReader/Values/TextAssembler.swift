@@ -2,16 +2,16 @@
 /// as Excel shows it (leading whitespace unless the first non-empty run preserves it, trailing
 /// unless the last one does — never at run boundaries), then `_xHHHH_` escapes decoded.
 struct TextAssembler {
-    private(set) var raw: [UInt8] = []
+    private(set) var raw = ByteBuffer(capacity: 256)
     private var runStart = 0
     private var runPreserves = false
     private var firstPreserves: Bool?
     private var lastPreserves = false
 
-    init() { raw.reserveCapacity(256) }
+    func release() { raw.release() }
 
     mutating func reset() {
-        raw.removeAll(keepingCapacity: true)
+        raw.removeAll()
         firstPreserves = nil
         lastPreserves = false
     }
@@ -23,7 +23,7 @@ struct TextAssembler {
 
     @inline(__always)
     mutating func append(_ bytes: UnsafePointer<UInt8>, _ count: Int) {
-        raw.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
+        raw.append(bytes, count: count)
     }
 
     mutating func endRun() {
@@ -33,18 +33,16 @@ struct TextAssembler {
     }
 
     /// Appends the finished text to `output`.
-    func finish(into output: inout [UInt8]) {
+    func finish(into output: inout ByteBuffer) {
         var start = 0
         var end = raw.count
         if firstPreserves == false {
-            while start < end, isXMLSpace(raw[start]) { start += 1 }
+            while start < end, isXMLSpace(raw.base[start]) { start += 1 }
         }
         if !lastPreserves {
-            while end > start, isXMLSpace(raw[end - 1]) { end -= 1 }
+            while end > start, isXMLSpace(raw.base[end - 1]) { end -= 1 }
         }
-        raw.withUnsafeBufferPointer { buffer in
-            appendDecodingEscapes(UnsafeBufferPointer(rebasing: buffer[start..<end]), to: &output)
-        }
+        appendDecodingEscapes(UnsafeBufferPointer(start: raw.base + start, count: end - start), to: &output)
     }
 }
 
@@ -56,10 +54,10 @@ func isXMLSpace(_ byte: UInt8) -> Bool {
 /// Copies `bytes` to `output`, turning each `_xHHHH_` (any four hex digits) into the character
 /// U+HHHH, left to right, so `_x005F_x000D_` reads as the literal text `_x000D_`. UTF-16 surrogate
 /// pairs written as two escapes become one character; a lone surrogate becomes U+FFFD.
-func appendDecodingEscapes(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+func appendDecodingEscapes(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout ByteBuffer) {
     let count = bytes.count
     guard count >= 7, bytes.contains(UInt8(ascii: "_")) else {
-        output.append(contentsOf: bytes)
+        output.append(bytes)
         return
     }
     var index = 0
@@ -69,7 +67,7 @@ func appendDecodingEscapes(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout
             index += 1
             continue
         }
-        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
+        output.append(UnsafeBufferPointer(rebasing: bytes[copied..<index]))
         index += 7
         var scalarValue = UInt32(unit)
         if (0xD800..<0xDC00).contains(unit), index + 7 <= count, bytes[index] == UInt8(ascii: "_"),
@@ -78,10 +76,10 @@ func appendDecodingEscapes(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout
             index += 7
         }
         let scalar = Unicode.Scalar(scalarValue) ?? "\u{FFFD}"
-        output.append(contentsOf: String(Character(scalar)).utf8)
+        for byte in String(Character(scalar)).utf8 { output.append(byte) }
         copied = index
     }
-    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<count]))
+    output.append(UnsafeBufferPointer(rebasing: bytes[copied..<count]))
 }
 
 @inline(__always)

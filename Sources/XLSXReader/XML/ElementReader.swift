@@ -29,7 +29,7 @@ final class ElementReader: SAXHandler {
 
     override func startElement(_ name: UnsafePointer<xmlChar>, _ prefix: UnsafePointer<xmlChar>?, _ attributeCount: Int,
                                _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
-        guard failure == nil else { return }
+        guard !failed else { return }
         var values: [String: String] = [:]
         if let attributes {
             for index in 0..<attributeCount {

@@ -1,31 +1,51 @@
 internal import CDRSDiffLibXML2
 
-/// Receives libxml2's SAX2 events. Subclasses override what they need; the C callbacks reach them
-/// through one class dispatch. Errors raised inside a callback are parked in `failure` and the
-/// parse is stopped, since nothing may unwind through libxml2's C frames.
-class SAXHandler {
-    fileprivate(set) var context: xmlParserCtxtPtr?
+/// What every parse shares with its callbacks through libxml2's user-data pointer: the parser
+/// context (to stop it), whether a DOCTYPE was seen, the first error raised in a callback, and the
+/// receiver of the events. Nothing may unwind through libxml2's C frames, so errors are parked here.
+struct ParserBox {
+    var context: xmlParserCtxtPtr?
+    var sawDoctype = false
     var failure: Error?
-    fileprivate var sawDoctype = false
+    var target: UnsafeMutableRawPointer
+    var depth = 0
+    /// libxml2's first complaint: the useful one (later ones follow from it).
+    var firstError: (message: String, line: Int)?
+
+    /// OOXML nests a dozen levels at most; libxml2 caps depth at 256 in pull mode but not in push
+    /// mode, so both are held to the same cap here.
+    static let maxDepth = 256
+
+    /// Counts an element opening; false (and the parse stopped) past the depth cap.
+    @inline(__always)
+    mutating func enter(_ part: @autoclosure () -> String) -> Bool {
+        depth += 1
+        guard depth <= ParserBox.maxDepth else {
+            fail(XLSXError(.malformedXML, "elements nest deeper than \(ParserBox.maxDepth) levels", part: part()))
+            return false
+        }
+        return true
+    }
+
+    /// Records the first error and stops the parser; the parser rethrows it after the chunk.
+    mutating func fail(_ error: Error) {
+        if failure == nil { failure = error }
+        if let context { xmlStopParser(context) }
+    }
+}
+
+/// Receives libxml2's SAX2 events for the small parts (relationships, workbook, styles, shared
+/// strings). Subclasses override what they need. Sheets use their own callbacks (`SheetState`).
+class SAXHandler {
+    fileprivate(set) var box: UnsafeMutablePointer<ParserBox>?
 
     func startElement(_ name: UnsafePointer<xmlChar>, _ prefix: UnsafePointer<xmlChar>?, _ attributeCount: Int,
                       _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {}
     func endElement(_ name: UnsafePointer<xmlChar>) {}
     func characters(_ bytes: UnsafePointer<xmlChar>, _ count: Int) {}
 
-    /// Records the error and stops the parser; the parser rethrows it.
-    final func fail(_ error: Error) {
-        if failure == nil { failure = error }
-        if let context { xmlStopParser(context) }
-    }
-
-    /// The interned pointer libxml2 will hand to callbacks for this name, so element names compare
-    /// by address instead of by bytes.
-    final func intern(_ name: StaticString) -> UnsafePointer<xmlChar> {
-        name.withUTF8Buffer { buffer in
-            xmlDictLookup(context!.pointee.dict, buffer.baseAddress, Int32(buffer.count))!
-        }
-    }
+    final func fail(_ error: Error) { box?.pointee.fail(error) }
+    final var failed: Bool { box?.pointee.failure != nil }
 }
 
 private let libxml2Ready: Bool = {
@@ -36,51 +56,93 @@ private let libxml2Ready: Bool = {
 /// A libxml2 push parser with the settings that make untrusted OOXML safe: no network, no entity
 /// substitution, no DTD loading, no "huge" mode (so libxml2 keeps its depth and text-size caps),
 /// and a DOCTYPE anywhere stops the parse, since OOXML parts never have one and every
-/// entity-expansion attack needs one.
+/// entity-expansion attack needs one. Only the element, text and error callbacks are registered:
+/// libxml2's default SAX2 handlers would build entities and trees.
 final class XMLPushParser {
     private let context: xmlParserCtxtPtr
-    private let handler: SAXHandler
+    private let box: UnsafeMutablePointer<ParserBox>
+    private let handler: SAXHandler?
+    private let pulledInput: UnsafeMutablePointer<PulledInput>?
     let partName: String
 
-    init(handler: SAXHandler, partName: String) throws {
-        precondition(libxml2Ready)
+    /// Parses into a class-based handler.
+    convenience init(handler: SAXHandler, partName: String) throws {
         var sax = xmlSAXHandler()
-        sax.initialized = XML_SAX2_MAGIC
         sax.startElementNs = { user, localname, prefix, _, _, _, attributeCount, _, attributes in
-            let handler = Unmanaged<SAXHandler>.fromOpaque(user!).takeUnretainedValue()
-            handler.startElement(localname!, prefix, Int(attributeCount), attributes)
+            let box = user!.assumingMemoryBound(to: ParserBox.self)
+            guard box.pointee.enter("") else { return }
+            Unmanaged<SAXHandler>.fromOpaque(box.pointee.target).takeUnretainedValue()
+                .startElement(localname!, prefix, Int(attributeCount), attributes)
         }
         sax.endElementNs = { user, localname, _, _ in
-            Unmanaged<SAXHandler>.fromOpaque(user!).takeUnretainedValue().endElement(localname!)
+            let box = user!.assumingMemoryBound(to: ParserBox.self)
+            box.pointee.depth -= 1
+            Unmanaged<SAXHandler>.fromOpaque(box.pointee.target).takeUnretainedValue().endElement(localname!)
         }
         sax.characters = { user, bytes, count in
-            Unmanaged<SAXHandler>.fromOpaque(user!).takeUnretainedValue().characters(bytes!, Int(count))
+            let box = user!.assumingMemoryBound(to: ParserBox.self)
+            Unmanaged<SAXHandler>.fromOpaque(box.pointee.target).takeUnretainedValue().characters(bytes!, Int(count))
         }
+        try self.init(callbacks: sax, target: Unmanaged.passUnretained(handler).toOpaque(), handler: handler, partName: partName)
+        handler.box = box
+    }
+
+    /// Parses with the given element and text callbacks; their user data is a `ParserBox` whose
+    /// `target` is `target`.
+    init(callbacks: xmlSAXHandler, target: UnsafeMutableRawPointer, handler: SAXHandler? = nil, partName: String,
+         input: UnsafeMutablePointer<PulledInput>? = nil) throws {
+        precondition(libxml2Ready)
+        var sax = callbacks
+        sax.initialized = XML_SAX2_MAGIC
         sax.cdataBlock = sax.characters
         sax.internalSubset = { user, _, _, _ in
-            let handler = Unmanaged<SAXHandler>.fromOpaque(user!).takeUnretainedValue()
-            handler.sawDoctype = true
-            if let context = handler.context { xmlStopParser(context) }
+            let box = user!.assumingMemoryBound(to: ParserBox.self)
+            box.pointee.sawDoctype = true
+            if let context = box.pointee.context { xmlStopParser(context) }
         }
-        // A structured error handler keeps libxml2 from printing to stderr; details come from the context.
-        sax.serror = { _, _ in }
-        let user = Unmanaged.passUnretained(handler).toOpaque()
-        guard let context = xmlCreatePushParserCtxt(&sax, user, nil, 0, partName) else {
+        // A structured error handler keeps libxml2 from printing to stderr, and keeps the first error.
+        sax.serror = { user, error in
+            guard let user, let error, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+            let box = user.assumingMemoryBound(to: ParserBox.self)
+            guard box.pointee.firstError == nil else { return }
+            var message = error.pointee.message.map { String(cString: $0) } ?? "not well-formed XML"
+            while message.last?.isWhitespace == true { message.removeLast() }
+            box.pointee.firstError = (message, Int(error.pointee.line))
+        }
+        box = .allocate(capacity: 1)
+        box.initialize(to: ParserBox(target: target))
+        let created: xmlParserCtxtPtr?
+        if let input {
+            created = xmlCreateIOParserCtxt(&sax, box, { context, buffer, length in
+                context!.assumingMemoryBound(to: PulledInput.self).pointee.read(into: buffer!, length: Int(length))
+            }, nil, input, XML_CHAR_ENCODING_NONE)
+        } else {
+            created = xmlCreatePushParserCtxt(&sax, box, nil, 0, partName)
+        }
+        guard let context = created else {
+            box.deinitialize(count: 1)
+            box.deallocate()
             throw XLSXError(.malformedXML, "libxml2 could not create a parser", part: partName)
         }
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_COMPACT.rawValue)
         xmlCtxtUseOptions(context, options)
+        box.pointee.context = context
         self.context = context
         self.handler = handler
+        self.pulledInput = input
         self.partName = partName
-        handler.context = context
     }
 
     deinit {
-        handler.context = nil
+        handler?.box = nil
         if let document = context.pointee.myDoc { xmlFreeDoc(document) }
         xmlFreeParserCtxt(context)
+        box.deinitialize(count: 1)
+        box.deallocate()
     }
+
+    /// The box callbacks receive, for receivers that raise errors themselves.
+    var callbackBox: UnsafeMutablePointer<ParserBox> { box }
 
     func feed(_ chunk: UnsafeRawBufferPointer) throws {
         guard !chunk.isEmpty else { return }
@@ -98,13 +160,25 @@ final class XMLPushParser {
         try check(xmlParseChunk(context, nil, 0, 1))
     }
 
+    /// Parses a whole part in libxml2's pull mode, which reads through `PulledInput`: no look-ahead
+    /// scans for the end of each tag, as push mode must make. Events arrive as with `feed`.
+    func parseDocument() throws {
+        let status = xmlParseDocument(context)
+        try check(status)
+        if context.pointee.wellFormed == 0 { try check(-1) }
+    }
+
     private func check(_ status: Int32) throws {
-        if handler.sawDoctype {
+        if box.pointee.sawDoctype {
             throw XLSXError(.unsafeXML, "the part declares a DOCTYPE, which OOXML never does; parsing stopped (entity-expansion or external-entity attack?)",
                             part: partName, location: "line \(xmlSAX2GetLineNumber(context))")
         }
-        if let failure = handler.failure { throw failure }
+        if let failure = box.pointee.failure { throw (failure as? XLSXError)?.inPart(partName) ?? failure }
+        if let input = pulledInput, let failure = input.pointee.failure { throw failure }
         guard status != 0 || context.pointee.wellFormed == 0 else { return }
+        if let first = box.pointee.firstError {
+            throw XLSXError(.malformedXML, first.message, part: partName, location: "line \(first.line)")
+        }
         guard let error = xmlCtxtGetLastError(context) else {
             throw XLSXError(.malformedXML, "not well-formed XML", part: partName)
         }
@@ -114,7 +188,7 @@ final class XMLPushParser {
     }
 }
 
-// MARK: - Byte helpers for the hot path
+// MARK: - Byte helpers
 
 @inline(__always)
 func string(_ start: UnsafePointer<xmlChar>, _ end: UnsafePointer<xmlChar>) -> String {
@@ -129,8 +203,34 @@ func string(_ pointer: UnsafePointer<xmlChar>) -> String {
 @inline(__always)
 func equals(_ pointer: UnsafePointer<xmlChar>, _ literal: StaticString) -> Bool {
     let count = literal.utf8CodeUnitCount
-    return literal.withUTF8Buffer { buffer in
-        for index in 0..<count where pointer[index] != buffer[index] { return false }
-        return pointer[count] == 0
+    let bytes = literal.utf8Start
+    for index in 0..<count where pointer[index] != bytes[index] { return false }
+    return pointer[count] == 0
+}
+
+/// The source libxml2's pull mode reads from: before handing out more bytes it calls `refill`,
+/// which delivers the rows completed so far and inflates the next chunk. Errors thrown there end
+/// the parse and are rethrown by the parser.
+struct PulledInput {
+    var chunk = UnsafeRawBufferPointer(start: nil, count: 0)
+    var offset = 0
+    var failure: Error?
+    let refill: () throws -> UnsafeRawBufferPointer?
+
+    mutating func read(into buffer: UnsafeMutablePointer<CChar>, length: Int) -> Int32 {
+        if offset == chunk.count {
+            do {
+                guard let next = try refill() else { return 0 }
+                chunk = next
+                offset = 0
+            } catch {
+                failure = error
+                return -1
+            }
+        }
+        let count = min(length, chunk.count - offset)
+        UnsafeMutableRawPointer(buffer).copyMemory(from: chunk.baseAddress! + offset, byteCount: count)
+        offset += count
+        return Int32(count)
     }
 }

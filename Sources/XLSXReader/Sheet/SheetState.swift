@@ -1,16 +1,47 @@
 internal import CDRSDiffLibXML2
 
-/// Turns a worksheet's SAX events into rows of raw cells in a `RowBatch`. This is the hot path:
-/// it works on bytes, compares element names by their first bytes, and builds no `String`.
-final class SheetHandler: SAXHandler {
+/// A cell as the sheet parser leaves it: its bytes stay in the arena (or in the shared strings),
+/// and numbers stay as their source text until someone needs the double.
+struct RawCell {
+    var column: Int32
+    var kind: CellKind
+    /// Numbers: 1 when the source text already is the canonical spelling. Dates: the
+    /// `ExcelDateTime.Kind` (0 date, 1 time, 2 date-time). Text: 1 when it lives in the shared strings.
+    var flag: UInt8
+    /// Offset in the arena, or the shared-string index.
+    var start: Int32
+    var length: Int32
+    /// The value of numbers, booleans, dates and durations; NaN while a canonical number is unparsed.
+    var number: Double
+
+    @inline(__always) var isSharedText: Bool { kind == .text && flag == 1 }
+}
+
+struct RowEntry {
+    var index: Int
+    var firstCell: Int
+    var endCell: Int
+}
+
+/// Everything the worksheet parser keeps, behind one pointer: libxml2's callbacks reach it without
+/// class dispatch, reference counting or exclusivity checks. This is the hot path: it works on
+/// bytes, compares element names by their first bytes, and builds no `String`.
+struct SheetState {
     private enum CellType {
         case number, shared, inline, formulaString, boolean, error, isoDate
     }
 
-    let batch: RowBatch
+    // Rows completed since the consumer last took them, and the row being parsed.
+    var rows = PodBuffer<RowEntry>(capacity: 1024)
+    var cells = PodBuffer<RawCell>(capacity: 8192)
+    var arena = ByteBuffer(capacity: 1 << 19)
+    private var scratch = ByteBuffer(capacity: 64)
+
+    private unowned(unsafe) let sharedStrings: SharedStrings
     private let styles: CellStyles
-    private let sharedStrings: SharedStrings
+    let dateSystem: DateSystem
     private let part: String
+    var box: UnsafeMutablePointer<ParserBox>?
 
     /// Shared-string indices past the table, read as empty cells.
     private(set) var missingSharedStrings = 0
@@ -33,7 +64,7 @@ final class SheetHandler: SAXHandler {
     private var cellColumn = 0
     private var cellType = CellType.number
     private var cellStyle = 0
-    private var value: [UInt8] = []
+    private var value = ByteBuffer(capacity: 256)
     private var hasValue = false
     private var capturingValue = false
     private var text = TextAssembler()
@@ -46,12 +77,47 @@ final class SheetHandler: SAXHandler {
     init(styles: CellStyles, sharedStrings: SharedStrings, dateSystem: DateSystem, part: String) {
         self.styles = styles
         self.sharedStrings = sharedStrings
+        self.dateSystem = dateSystem
         self.part = part
-        self.batch = RowBatch(sharedStrings: sharedStrings, dateSystem: dateSystem)
-        value.reserveCapacity(64)
     }
 
-    override func startElement(_ name: UnsafePointer<xmlChar>, _ prefix: UnsafePointer<xmlChar>?, _ attributeCount: Int,
+    func release() {
+        rows.release()
+        cells.release()
+        arena.release()
+        scratch.release()
+        value.release()
+        text.release()
+    }
+
+    /// libxml2 callbacks whose user data is a `ParserBox` targeting a `SheetState`.
+    static func callbacks() -> xmlSAXHandler {
+        var sax = xmlSAXHandler()
+        sax.startElementNs = { user, localname, _, _, _, _, attributeCount, _, attributes in
+            let box = user!.assumingMemoryBound(to: ParserBox.self)
+            guard box.pointee.enter("") else { return }
+            box.pointee.target.assumingMemoryBound(to: SheetState.self).pointee.startElement(localname!, Int(attributeCount), attributes)
+        }
+        sax.endElementNs = { user, _, _, _ in
+            let box = user!.assumingMemoryBound(to: ParserBox.self)
+            box.pointee.depth -= 1
+            box.pointee.target.assumingMemoryBound(to: SheetState.self).pointee.endElement()
+        }
+        sax.characters = { user, bytes, count in
+            user!.assumingMemoryBound(to: ParserBox.self).pointee.target.assumingMemoryBound(to: SheetState.self)
+                .pointee.characters(bytes!, Int(count))
+        }
+        return sax
+    }
+
+    private mutating func fail(_ error: XLSXError) {
+        box?.pointee.fail(error)
+    }
+
+    // MARK: - Events
+
+    @inline(__always)
+    mutating func startElement(_ name: UnsafePointer<xmlChar>, _ attributeCount: Int,
                                _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
         depth += 1
         if skipDepth > 0 {
@@ -82,7 +148,8 @@ final class SheetHandler: SAXHandler {
         }
     }
 
-    override func endElement(_ name: UnsafePointer<xmlChar>) {
+    @inline(__always)
+    mutating func endElement() {
         defer { depth -= 1 }
         if skipDepth > 0 {
             skipDepth -= 1
@@ -110,9 +177,10 @@ final class SheetHandler: SAXHandler {
         }
     }
 
-    override func characters(_ bytes: UnsafePointer<xmlChar>, _ count: Int) {
+    @inline(__always)
+    mutating func characters(_ bytes: UnsafePointer<xmlChar>, _ count: Int) {
         if capturingValue {
-            value.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
+            value.append(bytes, count: count)
         } else if capturingText {
             text.append(bytes, count)
         }
@@ -120,15 +188,13 @@ final class SheetHandler: SAXHandler {
 
     // MARK: - Rows
 
-    private func startRow(_ attributeCount: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+    private mutating func startRow(_ attributeCount: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
         var index = rowIndex + 1
         if let attributes {
             for position in 0..<attributeCount {
                 let local = attributes[position * 5]!
                 guard local[0] == UInt8(ascii: "r"), local[1] == 0 else { continue }
-                let start = attributes[position * 5 + 3]!
-                let end = attributes[position * 5 + 4]!
-                if let number = parseUnsigned(start, end) {
+                if let number = parseUnsigned(attributes[position * 5 + 3]!, attributes[position * 5 + 4]!) {
                     guard number >= 1, number <= ReaderLimits.maxRows else {
                         fail(XLSXError(.limitExceeded, "row number \(number) is outside Excel's 1 to \(ReaderLimits.maxRows)", part: part))
                         return
@@ -143,50 +209,51 @@ final class SheetHandler: SAXHandler {
         }
         inRow = true
         rowIndex = index
-        rowCellStart = batch.cells.count
-        rowArenaStart = batch.arena.count
+        rowCellStart = cells.count
+        rowArenaStart = arena.count
         rowSorted = true
         lastColumn = -1
         cellDepth = depth + 1
     }
 
-    private func endRow() {
+    private mutating func endRow() {
         inRow = false
-        var end = batch.cells.count
+        var end = cells.count
         if end == rowCellStart { return }
         if !rowSorted {
             // Cells out of column order: sort, and let a later duplicate reference win.
-            var cells = Array(batch.cells[rowCellStart..<end]).enumerated().sorted {
+            let sorted = (rowCellStart..<end).map { cells[$0] }.enumerated().sorted {
                 $0.element.column != $1.element.column ? $0.element.column < $1.element.column : $0.offset < $1.offset
             }.map(\.element)
-            var unique: [RawCell] = []
-            for cell in cells {
-                if let last = unique.last, last.column == cell.column { unique[unique.count - 1] = cell } else { unique.append(cell) }
+            cells.truncate(to: rowCellStart)
+            for cell in sorted {
+                if cells.count > rowCellStart, cells[cells.count - 1].column == cell.column {
+                    cells[cells.count - 1] = cell
+                } else {
+                    cells.append(cell)
+                }
             }
-            cells = unique
-            batch.cells.removeSubrange(rowCellStart..<end)
-            batch.cells.append(contentsOf: cells)
-            end = batch.cells.count
+            end = cells.count
         }
-        batch.rows.append((rowIndex, rowCellStart, end))
+        rows.append(RowEntry(index: rowIndex, firstCell: rowCellStart, endCell: end))
     }
 
     /// Forgets the rows the consumer has taken, keeping the row still being parsed (a chunk
     /// boundary can fall anywhere inside it).
-    func releaseDeliveredRows() {
-        batch.rows.removeAll(keepingCapacity: true)
-        guard inRow, rowCellStart < batch.cells.count else {
-            batch.cells.removeAll(keepingCapacity: true)
-            batch.arena.removeAll(keepingCapacity: true)
+    mutating func releaseDeliveredRows() {
+        rows.removeAll()
+        guard inRow, rowCellStart < cells.count else {
+            cells.removeAll()
+            arena.removeAll()
             rowCellStart = 0
             rowArenaStart = 0
             return
         }
-        batch.cells.removeSubrange(0..<rowCellStart)
-        batch.arena.removeSubrange(0..<rowArenaStart)
+        cells.removeFirst(rowCellStart)
+        arena.removeFirst(rowArenaStart)
         let shift = Int32(rowArenaStart)
-        for index in batch.cells.indices where !(batch.cells[index].kind == .text && batch.cells[index].flag == 1) {
-            batch.cells[index].start -= shift
+        for index in 0..<cells.count where !cells[index].isSharedText {
+            cells[index].start -= shift
         }
         rowCellStart = 0
         rowArenaStart = 0
@@ -194,7 +261,7 @@ final class SheetHandler: SAXHandler {
 
     // MARK: - Cells
 
-    private func startCell(_ attributeCount: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+    private mutating func startCell(_ attributeCount: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
         var column = lastColumn + 1
         cellType = .number
         cellStyle = 0
@@ -218,8 +285,15 @@ final class SheetHandler: SAXHandler {
                     }
                     column = reference.column
                     if let row = reference.row, row != rowIndex {
-                        // The cell's own reference wins over its row's.
-                        relocateRow(to: row)
+                        // The cell's own reference wins over its row's: close the row so far and carry
+                        // on in the named one.
+                        endRow()
+                        inRow = true
+                        rowIndex = row
+                        rowCellStart = cells.count
+                        rowArenaStart = arena.count
+                        rowSorted = true
+                        lastColumn = -1
                     }
                 case UInt8(ascii: "t"):
                     cellType = parseType(start, end)
@@ -240,23 +314,11 @@ final class SheetHandler: SAXHandler {
         inCell = true
         hasValue = false
         hasInlineText = false
-        value.removeAll(keepingCapacity: true)
+        value.removeAll()
     }
 
-    /// A cell whose reference names another row than its `<row>`: close the row so far and carry on
-    /// in the named one.
-    private func relocateRow(to row: Int) {
-        endRow()
-        inRow = true
-        rowIndex = row
-        rowCellStart = batch.cells.count
-        rowArenaStart = batch.arena.count
-        rowSorted = true
-        lastColumn = -1
-    }
-
-    private func startInsideCell(_ name: UnsafePointer<xmlChar>, _ attributeCount: Int,
-                                 _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+    private mutating func startInsideCell(_ name: UnsafePointer<xmlChar>, _ attributeCount: Int,
+                                          _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
         let relative = depth - cellDepth
         if relative == 1 {
             if name[0] == UInt8(ascii: "v"), name[1] == 0 {
@@ -283,82 +345,68 @@ final class SheetHandler: SAXHandler {
         }
     }
 
-    private func endCell() {
+    /// The value bytes without surrounding XML whitespace.
+    private var trimmedValue: UnsafeBufferPointer<UInt8> {
+        var start = 0
+        var end = value.count
+        while start < end, isXMLSpace(value.base[start]) { start += 1 }
+        while end > start, isXMLSpace(value.base[end - 1]) { end -= 1 }
+        return UnsafeBufferPointer(start: value.base + start, count: end - start)
+    }
+
+    private mutating func endCell() {
         inCell = false
         capturingValue = false
         capturingText = false
         inInline = false
         inlineRun = false
-        var cell = RawCell(column: Int32(cellColumn), kind: .text, flag: 0, start: Int32(batch.arena.count), length: 0, number: .nan)
+        var cell = RawCell(column: Int32(cellColumn), kind: .text, flag: 0, start: Int32(arena.count), length: 0, number: .nan)
         switch cellType {
         case .shared:
-            guard hasValue, let index = value.withUnsafeBufferPointer({ parseUnsigned($0) }) else { return }
+            guard hasValue, let index = parseUnsigned(trimmedValue) else { return }
             guard index < sharedStrings.count else {
                 missingSharedStrings += 1
                 return
             }
-            if sharedStrings.range(index).isEmpty { return }
+            if sharedStrings.bytes(index).isEmpty { return }
             cell.flag = 1
             cell.start = Int32(truncatingIfNeeded: index)
+            cells.append(cell)
+            return
         case .inline:
             guard hasInlineText else { return }
-            text.finish(into: &batch.arena)
+            text.finish(into: &arena)
         case .formulaString:
             guard hasValue else { return }
-            value.withUnsafeBufferPointer { appendDecodingEscapes($0, to: &batch.arena) }
+            appendDecodingEscapes(UnsafeBufferPointer(start: value.base, count: value.count), to: &arena)
         case .error:
             guard hasValue else { return }
             cell.kind = .error
-            value.withUnsafeBufferPointer { buffer in
-                var start = 0
-                var end = buffer.count
-                while start < end, isXMLSpace(buffer[start]) { start += 1 }
-                while end > start, isXMLSpace(buffer[end - 1]) { end -= 1 }
-                batch.arena.append(contentsOf: buffer[start..<end])
-            }
+            arena.append(trimmedValue)
         case .boolean:
             guard hasValue else { return }
-            let isFalse = value.withUnsafeBufferPointer { buffer -> Bool? in
-                var start = 0
-                var end = buffer.count
-                while start < end, isXMLSpace(buffer[start]) { start += 1 }
-                while end > start, isXMLSpace(buffer[end - 1]) { end -= 1 }
-                if start == end { return nil }
-                let trimmed = UnsafeBufferPointer(rebasing: buffer[start..<end])
-                return trimmed.elementsEqual("0".utf8) || trimmed.elementsEqual("false".utf8)
-            }
-            guard let isFalse else { return }
+            let trimmed = trimmedValue
+            guard !trimmed.isEmpty else { return }
             cell.kind = .boolean
-            cell.number = isFalse ? 0 : 1
+            cell.number = trimmed.elementsEqual("0".utf8) || trimmed.elementsEqual("false".utf8) ? 0 : 1
         case .isoDate:
             guard hasValue else { return }
-            let formatKind = styles.formatClass(cellStyle).dateTimeKind
-            let parsed = value.withUnsafeBufferPointer { ISODateTime.parse($0, kind: formatKind) }
-            if let parsed {
+            if let parsed = ISODateTime.parse(UnsafeBufferPointer(start: value.base, count: value.count), kind: styles.formatClass(cellStyle).dateTimeKind) {
                 cell.kind = .dateTime
                 cell.flag = parsed.kind == .date ? 0 : (parsed.kind == .time ? 1 : 2)
-                parsed.appendText(to: &batch.arena)
+                parsed.appendText(to: &arena)
             } else {
-                batch.arena.append(contentsOf: value)
+                arena.append(trimmedValue)
             }
         case .number:
             guard hasValue else { return }
+            let source = UnsafeBufferPointer(start: value.base, count: value.count)
             let formatClass = styles.formatClass(cellStyle)
-            let canonical = value.withUnsafeBufferPointer { NumberText.isCanonical($0) }
-            if canonical && formatClass == .number {
+            if formatClass == .number && NumberText.isCanonical(source) {
                 cell.kind = .number
                 cell.flag = 1
-                batch.arena.append(contentsOf: value)
-            } else {
-                guard let number = value.withUnsafeBufferPointer({ NumberText.parse($0) }) else {
-                    // Not a number after all: keep the text rather than lose it.
-                    let blank = value.allSatisfy(isXMLSpace)
-                    if blank { return }
-                    batch.arena.append(contentsOf: value)
-                    cell.length = Int32(batch.arena.count) - cell.start
-                    batch.cells.append(cell)
-                    return
-                }
+                arena.append(source)
+            } else if let number = NumberText.parse(source) {
                 cell.number = number
                 switch formatClass {
                 case .number: cell.kind = .number
@@ -367,17 +415,18 @@ final class SheetHandler: SAXHandler {
                 case .time: cell.kind = .dateTime; cell.flag = 1
                 case .dateTime: cell.kind = .dateTime; cell.flag = 2
                 }
+            } else {
+                // Not a number after all: keep the text rather than lose it.
+                arena.append(trimmedValue)
             }
         }
-        cell.length = cell.flag == 1 && cell.kind == .text ? 0 : Int32(batch.arena.count) - cell.start
-        if cell.kind == .text && cell.flag == 0 && cell.length == 0 { return }
-        if cell.kind == .error && cell.length == 0 { return }
-        batch.cells.append(cell)
+        cell.length = Int32(arena.count) - cell.start
+        if (cell.kind == .text || cell.kind == .error) && cell.length == 0 { return }
+        cells.append(cell)
     }
 
     private func parseType(_ start: UnsafePointer<xmlChar>, _ end: UnsafePointer<xmlChar>) -> CellType {
-        let count = end - start
-        switch (count, start[0]) {
+        switch (end - start, start[0]) {
         case (1, UInt8(ascii: "s")): return .shared
         case (1, UInt8(ascii: "n")): return .number
         case (1, UInt8(ascii: "b")): return .boolean
@@ -387,6 +436,78 @@ final class SheetHandler: SAXHandler {
         case (9, UInt8(ascii: "i")): return .inline
         default: return .number
         }
+    }
+
+    // MARK: - Reading cells back
+
+    /// A cell's canonical text; computed texts live in a scratch buffer reused by the next call.
+    @inline(__always)
+    mutating func text(of cell: RawCell) -> UnsafeRawBufferPointer {
+        switch cell.kind {
+        case .text where cell.flag == 1:
+            return sharedStrings.bytes(Int(cell.start))
+        case .text, .error:
+            return arena.slice(Int(cell.start), Int(cell.length))
+        case .number where cell.flag == 1:
+            return arena.slice(Int(cell.start), Int(cell.length))
+        case .dateTime where cell.length > 0:
+            return arena.slice(Int(cell.start), Int(cell.length))
+        case .boolean:
+            scratch.removeAll()
+            scratch.append(cell.number != 0 ? "TRUE" : "FALSE")
+        case .number:
+            scratch.removeAll()
+            NumberText.appendCanonical(cell.number, to: &scratch)
+        case .duration:
+            scratch.removeAll()
+            if let duration = dateSystem.duration(fromSerial: cell.number) {
+                duration.appendText(to: &scratch)
+            } else {
+                NumberText.appendCanonical(cell.number, to: &scratch)
+            }
+        case .dateTime:
+            scratch.removeAll()
+            if let dateTime = dateSystem.dateTime(fromSerial: cell.number, kind: dateTimeKind(cell.flag)) {
+                dateTime.appendText(to: &scratch)
+            } else {
+                NumberText.appendCanonical(cell.number, to: &scratch)
+            }
+        }
+        return scratch.bytes
+    }
+
+    func value(of cell: RawCell) -> CellValue {
+        switch cell.kind {
+        case .text where cell.flag == 1:
+            return .text(sharedStrings.string(Int(cell.start)))
+        case .text:
+            return .text(String(decoding: arena.slice(Int(cell.start), Int(cell.length)), as: UTF8.self))
+        case .error:
+            return .error(String(decoding: arena.slice(Int(cell.start), Int(cell.length)), as: UTF8.self))
+        case .boolean:
+            return .boolean(cell.number != 0)
+        case .number:
+            if cell.flag == 1 {
+                let bytes = arena.slice(Int(cell.start), Int(cell.length)).assumingMemoryBound(to: UInt8.self)
+                return .number(NumberText.parse(bytes) ?? 0)
+            }
+            return .number(cell.number)
+        case .duration:
+            return dateSystem.duration(fromSerial: cell.number).map(CellValue.duration) ?? .number(cell.number)
+        case .dateTime:
+            let kind = dateTimeKind(cell.flag)
+            if cell.length > 0 {
+                // t="d": the canonical text was stored; read its parts back.
+                let bytes = arena.slice(Int(cell.start), Int(cell.length)).assumingMemoryBound(to: UInt8.self)
+                return ISODateTime.parse(bytes, kind: kind).map(CellValue.dateTime) ?? .text(String(decoding: bytes, as: UTF8.self))
+            }
+            return dateSystem.dateTime(fromSerial: cell.number, kind: kind).map(CellValue.dateTime) ?? .number(cell.number)
+        }
+    }
+
+    @inline(__always)
+    private func dateTimeKind(_ flag: UInt8) -> ExcelDateTime.Kind {
+        flag == 0 ? .date : (flag == 1 ? .time : .dateTime)
     }
 }
 

@@ -1,0 +1,43 @@
+import Testing
+@testable import XLSXReader
+
+@Suite struct StreamingTests {
+    /// 4,000 wide rows make a sheet of several inflate chunks; rows straddle chunk boundaries.
+    @Test func rowsAcrossChunkBoundaries() throws {
+        let cells = (0..<12).map { "<c t=\"inlineStr\"><is><t>cell \($0) padding padding padding</t></is></c>" }.joined()
+        let rows = (1...4000).map { "<row r=\"\($0)\"><c><v>\($0)</v></c>\(cells)</row>" }.joined()
+        let texts = try readTexts(.sheetData(rows))
+        #expect(texts.count == 4000)
+        #expect(texts.allSatisfy { $0.count == 13 })
+        #expect(texts.enumerated().allSatisfy { index, row in row[0] == String(index + 1) && row[12] == "cell 11 padding padding padding" })
+    }
+
+    @Test func errorsInsideTheRowCallbackPropagateAndStopTheInflater() throws {
+        struct Stop: Error {}
+        let rows = (1...20_000).map { "<row r=\"\($0)\"><c><v>\($0)</v></c></row>" }.joined()
+        try withWorkbook(WorkbookFixture.sheetData(rows).zip().bytes()) { workbook in
+            var seen = 0
+            #expect(throws: Stop.self) {
+                try workbook.forEachRow(in: workbook.sheets[0]) { _ in
+                    seen += 1
+                    if seen == 10 { throw Stop() }
+                }
+            }
+            #expect(seen == 10)
+            // The workbook stays usable after an abandoned read.
+            var count = 0
+            try workbook.forEachRow(in: workbook.sheets[0]) { _ in count += 1 }
+            #expect(count == 20_000)
+        }
+    }
+
+    @Test func damageFoundByTheInflaterSurfacesInTheParser() throws {
+        let rows = (1...20_000).map { "<row r=\"\($0)\"><c><v>\($0)</v></c></row>" }.joined()
+        var zip = ZipFixture()
+        for var entry in WorkbookFixture.sheetData(rows).zip().entries {
+            if entry.name.contains("sheet1") { entry.crcOverride = 1 }
+            zip.add(entry)
+        }
+        #expect(failureKind(zip.bytes()) == .checksumMismatch)
+    }
+}

@@ -1,0 +1,133 @@
+#!/usr/bin/env python3
+"""Write the benchmark workbooks for scripts/bench.sh (run under scripts/.venv).
+
+    bench_data.py inline  ROWS OUT.xlsx   # XlsxWriter constant_memory: inline strings, 6 columns
+    bench_data.py shared  ROWS OUT.xlsx   # XlsxWriter normal mode: shared strings, 6 columns
+    bench_data.py diffs   ROWS OUT.xlsx   # a DRS value-differences report (contents sample layout)
+
+Deterministic (fixed seed, fixed document date). Writes OUT.xlsx.tmp and renames it, so an
+interrupted run never leaves a half-written file in the cache.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import random
+import sys
+
+import xlsxwriter
+
+CREATED = dt.datetime(2024, 5, 14, 9, 30, 0)
+FIRST = ["Wei", "Li", "Anna", "James", "Maria", "Chen", "Olga", "Ahmed", "Sofia", "Kenji", "Priya", "Lucas"]
+LAST = ["Zhang", "Wang", "Smith", "Garcia", "Müller", "Ivanova", "Tanaka", "Okafor", "Rossi", "Kim"]
+ODD_NAMES = ['O\'Brien, Pat', 'The "Best" Shop', "Zhang San 张三", "Lee, Ann-Marie", "  padded  "]
+COMMENTS = [
+    "delivered", "awaiting payment", "refund requested, customer called twice",
+    'marked "urgent" by support', "地址已更新", "split shipment: 2 of 3 boxes",
+    "note with\nline break", "VIP, priority = high", "", "",
+]
+BASE_DAY = dt.date(2020, 1, 1)
+
+
+def book(path: str, constant_memory: bool) -> xlsxwriter.Workbook:
+    wb = xlsxwriter.Workbook(path, {"constant_memory": constant_memory})
+    wb.set_properties({"created": CREATED, "author": "drsdiff bench"})
+    return wb
+
+
+def table(path: str, rows: int, constant_memory: bool) -> None:
+    rng = random.Random(20240514)
+    wb = book(path, constant_memory)
+    bold = wb.add_format({"bold": True})
+    datef = wb.add_format({"num_format": "yyyy-mm-dd"})
+    ws = wb.add_worksheet("data")
+    ws.write_row(0, 0, ["id", "customer", "amount", "quantity", "order_date", "comment"], bold)
+    names = [f"{f} {l}" for f in FIRST for l in LAST]
+    for r in range(1, rows + 1):
+        x = rng.random()
+        name = ODD_NAMES[r % len(ODD_NAMES)] if x < 0.05 else names[int(x * 1_000_003) % len(names)]
+        ws.write_number(r, 0, 1_000_000 + r)
+        ws.write_string(r, 1, name)
+        ws.write_number(r, 2, round(rng.uniform(-500.0, 99_999.99), 2))
+        ws.write_number(r, 3, rng.randrange(0, 10_000))
+        ws.write_datetime(r, 4, BASE_DAY + dt.timedelta(days=rng.randrange(0, 1800)), datef)
+        c = COMMENTS[rng.randrange(len(COMMENTS))]
+        if rng.random() < 0.3:
+            c = f"order #{r:07d}, {c or 'no note'}"
+        if c:
+            ws.write_string(r, 5, c)
+    wb.close()
+
+
+DBS = ["shop", "crm", "billing"]
+TABLES = ["orders", "order_items", "customers", "payments", "refunds", "invoices", "sessions", "events_2024"]
+COLUMNS = ["amount", "status", "remark", "updated_at", "address"]
+KINDS = ["Both differ", "Both differ", "Only in source", "Both differ", "Only in destination"]
+VALUES = {
+    "amount": ("12.50", "12.5"), "status": ("PAID", "NULL"), "remark": ("first line\nsecond line", ""),
+    "updated_at": ("2024-05-14 10:21:33", "2024-05-14 10:21:34"), "address": ("北京市海淀区", "北京市 海淀区"),
+}
+
+
+def diffs(path: str, rows: int) -> None:
+    """Like samples/reports/contents_en-us.xlsx's "Value Differences" sheet, one million rows long."""
+    rng = random.Random(20240515)
+    wb = book(path, True)
+    bold = wb.add_format({"bold": True})
+    title = wb.add_format({"bold": True, "font_size": 14, "align": "center"})
+    wrap = wb.add_format({"text_wrap": True})
+    ws = wb.add_worksheet("Value Differences")
+    ws.merge_range(0, 0, 0, 8, "Value Differences", title)
+    ws.write_string(1, 0, "Task ID: 9c1b7e2f-03d4-4a8b-b6f1-2e5d8c7a1jb01")
+    ws.write_string(2, 0, "Compare Type: Value comparison")
+    header = ["Source Database", "Source Table", "Difference Type", "Key Values", "Column Name",
+              "Source Value", "Target Value", "Source Select SQL", "Target Select SQL"]
+    ws.write_row(4, 0, header, bold)
+    ws.freeze_panes(5, 0)
+    for i in range(rows):
+        r = 5 + i
+        db = DBS[i % 3]
+        t = TABLES[(i // 3) % len(TABLES)]
+        kind = KINDS[i % 5]
+        key = f"{rng.randrange(1, 10_000_000):07d}"
+        sql = f"SELECT *\nFROM `{db}`.`{t}`\nWHERE `id` = '{key}';"
+        ws.write_string(r, 0, db)
+        ws.write_string(r, 1, t)
+        ws.write_string(r, 2, kind)
+        ws.write_string(r, 3, f"id={key}")
+        if kind == "Both differ":
+            col = COLUMNS[rng.randrange(len(COLUMNS))]
+            sv, tv = VALUES[col]
+            ws.write_string(r, 4, col)
+            ws.write_string(r, 5, sv, wrap if "\n" in sv else None)
+            if tv:
+                ws.write_string(r, 6, tv)
+        if kind != "Only in destination":
+            ws.write_string(r, 7, sql, wrap)
+        if kind != "Only in source":
+            ws.write_string(r, 8, sql, wrap)
+    # a small second section, as in a real value-comparison report
+    ws2 = wb.add_worksheet("Table Results")
+    ws2.write_row(0, 0, ["Source DB Name", "Source Table Name", "Target DB Name", "Target Table Name",
+                         "Rows in Source", "Rows in Target", "Different Rows", "Row Comparison Result",
+                         "Value Comparison Result", "Additional Info", "Row Filter"], bold)
+    for j, t in enumerate(TABLES):
+        ws2.write_row(j + 1, 0, [DBS[j % 3], t, DBS[j % 3], t, "4.339028215E9", 4339028215, 0,
+                                 "Consistent", "Inconsistent", "", ""])
+    wb.close()
+
+
+def main() -> None:
+    if len(sys.argv) != 4 or sys.argv[1] not in ("inline", "shared", "diffs"):
+        sys.exit(__doc__)
+    kind, rows, out = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+    tmp = out + ".tmp"
+    if kind == "diffs":
+        diffs(tmp, rows)
+    else:
+        table(tmp, rows, constant_memory=(kind == "inline"))
+    os.replace(tmp, out)
+
+
+if __name__ == "__main__":
+    main()
