@@ -59,6 +59,6 @@ let package = Package(
         .testTarget(name: "XLSXReaderTests", dependencies: ["XLSXReader", "CDRSDiffZlib"]),
         .testTarget(name: "DRSReportTests", dependencies: ["DRSReport", "XLSXReader"]),
         .testTarget(name: "DRSClientTests", dependencies: ["DRSClient", "DRSFakeService"]),
-        .testTarget(name: "drsdiffTests", dependencies: ["DRSFakeService", "XLSXReader"]),
+        .testTarget(name: "drsdiffTests", dependencies: ["DRSFakeService", "XLSXReader", "CDRSDiffZlib"]),
     ]
 )

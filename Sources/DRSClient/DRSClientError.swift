@@ -1,0 +1,102 @@
+import Foundation
+
+/// Everything that can go wrong while talking to DRS, as one error type whose `kind` tells the
+/// caller what to do (the CLI maps each kind to one exit status) and whose description is the
+/// whole story for a human: what failed, and what the service answered (error code, message,
+/// HTTP status, X-Request-Id). No description ever contains a token, secret key or password.
+public struct DRSClientError: Error, Sendable, CustomStringConvertible {
+    /// What kind of failure this is. An open set of values (new kinds are not a breaking change).
+    public struct Kind: Hashable, Sendable, CustomStringConvertible {
+        private enum Base: Hashable, Sendable {
+            case configuration, authentication, network, service
+            case exportFailed, exportTimedOut, invalidResponse, localFile
+        }
+        private let base: Base
+
+        /// The request could not be built from what the caller gave (region, endpoint, ids).
+        public static let configuration = Kind(base: .configuration)
+        /// No usable credentials, or the service refused them (401/403, expired token).
+        public static let authentication = Kind(base: .authentication)
+        /// No answer: connection refused or reset, timeouts, a body cut short.
+        public static let network = Kind(base: .network)
+        /// The service answered with an error (DRS or API gateway error code).
+        public static let service = Kind(base: .service)
+        /// The export ended in EXPORT_COMMON_FAILED.
+        public static let exportFailed = Kind(base: .exportFailed)
+        /// The export did not finish before the deadline.
+        public static let exportTimedOut = Kind(base: .exportTimedOut)
+        /// The service answered something drsdiff cannot understand (not JSON, not an .xlsx).
+        public static let invalidResponse = Kind(base: .invalidResponse)
+        /// The downloaded file could not be written where it was asked to go.
+        public static let localFile = Kind(base: .localFile)
+
+        public var description: String { "\(base)" }
+    }
+
+    public let kind: Kind
+    /// What failed, as a sentence, without the service's diagnostics.
+    public let message: String
+    /// What the service answered, when it answered.
+    public let response: ServiceDiagnostics?
+
+    package init(_ kind: Kind, _ message: String, response: ServiceDiagnostics? = nil) {
+        self.kind = kind
+        self.message = message
+        self.response = response
+    }
+
+    public var description: String {
+        guard let response else { return message }
+        return "\(message): \(response)"
+    }
+
+    /// The same error with every occurrence of the given secrets replaced, in case a service
+    /// or a lower layer echoed one back.
+    func redacting(_ secrets: [String]) -> DRSClientError {
+        let scrub = { (text: String) in Redaction.scrub(text, secrets: secrets) }
+        return DRSClientError(kind, scrub(message), response: response.map { $0.redacting(scrub) })
+    }
+}
+
+/// The parts of an error response that support asks for.
+public struct ServiceDiagnostics: Sendable, Equatable, CustomStringConvertible {
+    /// The DRS or API gateway error code, e.g. `DRS.10000010`, `APIGW.0308`.
+    public let errorCode: String?
+    public let errorMessage: String?
+    public let httpStatus: Int
+    /// The `X-Request-Id` response header (or the body's `request_id` when the header is missing).
+    public let requestID: String?
+
+    package init(errorCode: String?, errorMessage: String?, httpStatus: Int, requestID: String?) {
+        self.errorCode = errorCode
+        self.errorMessage = errorMessage
+        self.httpStatus = httpStatus
+        self.requestID = requestID
+    }
+
+    /// `DRS.10000010 "Task not found." (HTTP 400, X-Request-Id …)`, or without code and
+    /// message (an HTML error page, a status answer) `HTTP 502, X-Request-Id …`.
+    public var description: String {
+        let status = "HTTP \(httpStatus), X-Request-Id \(requestID ?? "none")"
+        let said = [errorCode, errorMessage.map { "\"\($0)\"" }].compactMap { $0 }
+        return said.isEmpty ? status : "\(said.joined(separator: " ")) (\(status))"
+    }
+
+    fileprivate func redacting(_ scrub: (String) -> String) -> ServiceDiagnostics {
+        ServiceDiagnostics(
+            errorCode: errorCode.map(scrub), errorMessage: errorMessage.map(scrub),
+            httpStatus: httpStatus, requestID: requestID.map(scrub))
+    }
+}
+
+/// Replaces secrets inside free text.
+enum Redaction {
+    static let placeholder = "<redacted>"
+
+    static func scrub(_ text: String, secrets: [String]) -> String {
+        // Very short strings would match innocent text; real secrets are long.
+        secrets.filter { $0.count >= 4 }.reduce(text) {
+            $0.replacingOccurrences(of: $1, with: placeholder)
+        }
+    }
+}

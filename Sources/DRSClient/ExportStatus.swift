@@ -1,0 +1,80 @@
+/// Where an export stands (`export_status`): `INIT` → `EXPORTING` → `EXPORT_COMPLETE` or
+/// `EXPORT_COMMON_FAILED`. Values the service may add later are kept as they are.
+public struct ExportStatus: Sendable, Hashable, CustomStringConvertible {
+    public let rawValue: String
+
+    public init(_ rawValue: String) {
+        self.rawValue = rawValue
+    }
+
+    public static let initial = ExportStatus("INIT")
+    public static let exporting = ExportStatus("EXPORTING")
+    public static let complete = ExportStatus("EXPORT_COMPLETE")
+    public static let failed = ExportStatus("EXPORT_COMMON_FAILED")
+
+    public var description: String { rawValue }
+}
+
+/// What one status poll learnt.
+public struct ExportProgress: Sendable, Equatable {
+    /// nil while the service reports no export status at all.
+    public let status: ExportStatus?
+    /// Seconds of validity left for the exported report; -1 (or nil) while none exists.
+    public let reportRemainSeconds: Int?
+}
+
+/// Where each compare type's export status is published, and how to read it.
+enum ExportStatusQuery {
+    struct Endpoint {
+        let path: [String]
+        let query: [(name: String, value: String)]
+    }
+
+    static func endpoint(for file: CompareResultFile, projectID: String) -> Endpoint {
+        switch file.compareType {
+        case .objectsComparison:
+            Endpoint(path: ["v3", projectID, "jobs", file.jobID, "object", "compare"], query: [])
+        case .lines, .contents, .random:
+            Endpoint(path: ["v3", projectID, "jobs", file.jobID, "table", "compare"], query: [])
+        case .repairData:
+            Endpoint(
+                path: ["v5", projectID, "jobs", file.jobID],
+                query: [("type", "repair_export_status"), ("compare_task_id", file.compareJobID ?? "")])
+        }
+    }
+
+    /// Reads the status out of a successful answer. Throws when the answer has no place for it
+    /// (the compare job is not listed), since waiting longer would not help.
+    static func progress(from json: JSONValue, for file: CompareResultFile) throws(DRSClientError) -> ExportProgress {
+        switch file.compareType {
+        case .objectsComparison:
+            return read(json)
+        case .lines, .contents, .random:
+            let jobs = json.first("compare_jobs", "compareJobs")?.arrayValue ?? []
+            guard let job = jobs.first(where: { $0["id"]?.text == file.compareJobID }) else {
+                throw DRSClientError(
+                    .service,
+                    "compare job \(file.compareJobID ?? "") is not among the \(jobs.count) compare jobs of job \(file.jobID)")
+            }
+            return read(job)
+        case .repairData:
+            // Documented only as `repair_export_status`: a bare status, or an object holding one.
+            guard let status = json.first("repair_export_status", "repairExportStatus") else {
+                return read(json)
+            }
+            if let text = status.text {
+                return ExportProgress(status: ExportStatus(text), reportRemainSeconds: nil)
+            }
+            return read(status, alsoAsStatus: "status")
+        }
+    }
+
+    /// `export_status`, never a compare job's own `status` (RUNNING, SUCCESSFUL…), except
+    /// inside a repair export status object, where `status` can only mean the export.
+    private static func read(_ object: JSONValue, alsoAsStatus extraKey: String? = nil) -> ExportProgress {
+        let status = object.first("export_status", "exportStatus") ?? extraKey.flatMap { object.first($0) }
+        return ExportProgress(
+            status: status?.text.map(ExportStatus.init),
+            reportRemainSeconds: object.first("report_remain_seconds", "reportRemainSeconds")?.integer)
+    }
+}

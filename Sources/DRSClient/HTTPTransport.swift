@@ -1,0 +1,79 @@
+import Foundation
+
+/// One HTTP exchange, with the response body handed over in pieces as it arrives so that a
+/// large download never has to fit in memory. The client above does retries, authentication
+/// and error reporting; a transport only moves bytes. Tests inject their own.
+public protocol HTTPTransport: Sendable {
+    /// Sends `request` and passes each piece of the response body to `receive`, in order.
+    /// If `receive` throws, the exchange stops and that error is rethrown.
+    /// Throws ``TransportError`` when no complete response arrived.
+    func send(_ request: TransportRequest, receive: @escaping @Sendable (Data) throws -> Void)
+        async throws -> TransportResponse
+}
+
+public struct TransportRequest: Sendable {
+    public var method: String
+    public var url: URL
+    /// Header names as they are sent; look them up with ``header(_:)``, which ignores case.
+    public private(set) var headers: [String: String]
+    public var body: Data?
+
+    public init(method: String, url: URL, headers: [String: String] = [:], body: Data? = nil) {
+        self.method = method
+        self.url = url
+        self.headers = [:]
+        self.body = body
+        for (name, value) in headers { setHeader(name, value) }
+    }
+
+    public func header(_ name: String) -> String? {
+        headers.first { $0.key.caseInsensitiveCompare(name) == .orderedSame }?.value
+    }
+
+    /// Sets or (with nil) removes a header, whatever the case of an existing name.
+    public mutating func setHeader(_ name: String, _ value: String?) {
+        for key in headers.keys where key.caseInsensitiveCompare(name) == .orderedSame {
+            headers[key] = nil
+        }
+        if let value { headers[name] = value }
+    }
+}
+
+/// A response's status and headers; the body went to the `receive` closure.
+public struct TransportResponse: Sendable {
+    public let status: Int
+    /// Header names in lower case.
+    public let headers: [String: String]
+
+    public init(status: Int, headers: [String: String]) {
+        self.status = status
+        self.headers = Dictionary(
+            headers.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    public func header(_ name: String) -> String? { headers[name.lowercased()] }
+}
+
+/// Why no complete response arrived. All of these are worth another attempt.
+public struct TransportError: Error, Sendable, CustomStringConvertible {
+    public struct Kind: Hashable, Sendable {
+        private enum Base: Hashable, Sendable { case connectTimeout, readTimeout, connection }
+        private let base: Base
+        /// No response headers within the connect timeout.
+        public static let connectTimeout = Kind(base: .connectTimeout)
+        /// The response stalled for longer than the read timeout.
+        public static let readTimeout = Kind(base: .readTimeout)
+        /// Refused, reset, closed early (a truncated body), DNS failure…
+        public static let connection = Kind(base: .connection)
+    }
+
+    public let kind: Kind
+    public let detail: String
+
+    public init(_ kind: Kind, _ detail: String) {
+        self.kind = kind
+        self.detail = detail
+    }
+
+    public var description: String { detail }
+}

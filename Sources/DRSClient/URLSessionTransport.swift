@@ -1,0 +1,240 @@
+import Dispatch
+import Foundation
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// The real transport: URLSession (libcurl underneath on Linux), with the body streamed to the
+/// caller piece by piece, credentials kept from other hosts on redirects (``RedirectPolicy``),
+/// and two timeouts that URLSession alone does not separate:
+/// - connect: from sending until the response headers arrive;
+/// - read: the longest silence allowed while the body arrives.
+public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
+    // @unchecked: URLSession is thread-safe but not marked Sendable on every platform.
+    private let session: URLSession
+    private let delegate: SessionDelegate
+
+    public init(connectTimeout: Duration = .seconds(60), readTimeout: Duration = .seconds(120)) {
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.urlCache = nil
+        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
+        configuration.httpShouldSetCookies = false
+        // URLSession's own idle timeout only backs up the watchdog below.
+        configuration.timeoutIntervalForRequest = max(connectTimeout, readTimeout).seconds + 5
+        let delegate = SessionDelegate(connectTimeout: connectTimeout, readTimeout: readTimeout)
+        let queue = OperationQueue()
+        // Body pieces must reach the caller in order.
+        queue.maxConcurrentOperationCount = 1
+        self.delegate = delegate
+        self.session = URLSession(configuration: configuration, delegate: delegate, delegateQueue: queue)
+    }
+
+    deinit {
+        session.invalidateAndCancel()
+    }
+
+    public func send(
+        _ request: TransportRequest, receive: @escaping @Sendable (Data) throws -> Void
+    ) async throws -> TransportResponse {
+        var urlRequest = URLRequest(url: request.url)
+        urlRequest.httpMethod = request.method
+        urlRequest.httpBody = request.body
+        for (name, value) in request.headers {
+            urlRequest.setValue(value, forHTTPHeaderField: name)
+        }
+        let handle = TaskHandle()
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                let task = session.dataTask(with: urlRequest)
+                delegate.track(task, continuation: continuation, receive: receive)
+                handle.start(task)
+            }
+        } onCancel: {
+            handle.cancel()
+        }
+    }
+}
+
+extension Duration {
+    /// Seconds as a floating-point number, for APIs that take `TimeInterval`.
+    var seconds: Double {
+        let (whole, fraction) = components
+        return Double(whole) + Double(fraction) / 1e18
+    }
+}
+
+/// Lets Swift task cancellation reach a URLSession task that may not exist yet.
+private final class TaskHandle: @unchecked Sendable {
+    private let lock = NSLock()
+    private var task: URLSessionTask?
+    private var isCancelled = false
+
+    func start(_ task: URLSessionTask) {
+        let cancelled = lock.withLock {
+            self.task = task
+            return isCancelled
+        }
+        task.resume()
+        if cancelled { task.cancel() }
+    }
+
+    func cancel() {
+        let task = lock.withLock {
+            isCancelled = true
+            return self.task
+        }
+        task?.cancel()
+    }
+}
+
+/// Routes URLSession's per-task callbacks to the waiting caller and runs the timeout watchdog.
+private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+    private struct Transfer {
+        var continuation: CheckedContinuation<TransportResponse, any Error>
+        var receive: @Sendable (Data) throws -> Void
+        var response: TransportResponse?
+        var started: DispatchTime
+        var lastActivity: DispatchTime
+        /// Set when drsdiff itself stopped the task, to report why instead of "cancelled".
+        var failure: (any Error)?
+        var watchdog: DispatchSourceTimer
+    }
+
+    private let connectTimeout: Duration
+    private let readTimeout: Duration
+    private let lock = NSLock()
+    private var transfers: [Int: Transfer] = [:]
+    private let watchdogQueue = DispatchQueue(label: "drsdiff.transport.watchdog")
+
+    init(connectTimeout: Duration, readTimeout: Duration) {
+        self.connectTimeout = connectTimeout
+        self.readTimeout = readTimeout
+    }
+
+    func track(
+        _ task: URLSessionTask,
+        continuation: CheckedContinuation<TransportResponse, any Error>,
+        receive: @escaping @Sendable (Data) throws -> Void
+    ) {
+        let timer = DispatchSource.makeTimerSource(queue: watchdogQueue)
+        // Check often enough that a timeout fires within a quarter of its length.
+        let tick = min(max(min(connectTimeout, readTimeout).seconds / 4, 0.02), 1)
+        timer.schedule(deadline: .now() + tick, repeating: tick)
+        let id = task.taskIdentifier
+        timer.setEventHandler { [weak self, weak task] in
+            guard let self, let task else { return }
+            self.checkTimeouts(id: id, task: task)
+        }
+        let now = DispatchTime.now()
+        lock.withLock {
+            transfers[id] = Transfer(
+                continuation: continuation, receive: receive, response: nil, started: now,
+                lastActivity: now, failure: nil, watchdog: timer)
+        }
+        timer.resume()
+    }
+
+    private func checkTimeouts(id: Int, task: URLSessionTask) {
+        let now = DispatchTime.now()
+        let expired: TransportError? = lock.withLock {
+            guard var transfer = transfers[id], transfer.failure == nil else { return nil }
+            let error: TransportError
+            if transfer.response == nil {
+                guard elapsed(since: transfer.started, until: now) > connectTimeout.seconds else { return nil }
+                error = TransportError(
+                    .connectTimeout,
+                    "no response within the connect timeout (\(format(connectTimeout)))")
+            } else {
+                guard elapsed(since: transfer.lastActivity, until: now) > readTimeout.seconds else { return nil }
+                error = TransportError(
+                    .readTimeout, "the response stalled for longer than the read timeout (\(format(readTimeout)))")
+            }
+            transfer.failure = error
+            transfers[id] = transfer
+            return error
+        }
+        if expired != nil { task.cancel() }
+    }
+
+    func urlSession(
+        _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
+        completionHandler: @escaping (URLSession.ResponseDisposition) -> Void
+    ) {
+        if let http = response as? HTTPURLResponse {
+            var headers: [String: String] = [:]
+            for case (let name as String, let value as String) in http.allHeaderFields {
+                headers[name] = value
+            }
+            let head = TransportResponse(status: http.statusCode, headers: headers)
+            lock.withLock {
+                transfers[dataTask.taskIdentifier]?.response = head
+                transfers[dataTask.taskIdentifier]?.lastActivity = .now()
+            }
+        }
+        completionHandler(.allow)
+    }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+        let receive = lock.withLock { () -> (@Sendable (Data) throws -> Void)? in
+            transfers[dataTask.taskIdentifier]?.lastActivity = .now()
+            return transfers[dataTask.taskIdentifier]?.receive
+        }
+        do {
+            try receive?(data)
+        } catch {
+            lock.withLock { transfers[dataTask.taskIdentifier]?.failure = error }
+            dataTask.cancel()
+        }
+    }
+
+    func urlSession(
+        _ session: URLSession, task: URLSessionTask,
+        willPerformHTTPRedirection response: HTTPURLResponse, newRequest request: URLRequest,
+        completionHandler: @escaping (URLRequest?) -> Void
+    ) {
+        completionHandler(RedirectPolicy.request(following: request, from: response.url ?? task.currentRequest?.url))
+    }
+
+    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
+        guard let transfer = lock.withLock({ transfers.removeValue(forKey: task.taskIdentifier) }) else {
+            return
+        }
+        transfer.watchdog.cancel()
+        if let failure = transfer.failure {
+            transfer.continuation.resume(throwing: failure)
+        } else if let error {
+            transfer.continuation.resume(throwing: Self.transportError(error, responded: transfer.response != nil))
+        } else if let response = transfer.response {
+            transfer.continuation.resume(returning: response)
+        } else {
+            transfer.continuation.resume(throwing: TransportError(.connection, "the server sent no HTTP response"))
+        }
+    }
+
+    private static func transportError(_ error: any Error, responded: Bool) -> any Error {
+        guard let urlError = error as? URLError else {
+            return TransportError(.connection, "\(error.localizedDescription)")
+        }
+        switch urlError.code {
+        case .cancelled:
+            return CancellationError()
+        case .timedOut:
+            return TransportError(responded ? .readTimeout : .connectTimeout, "the connection timed out")
+        default:
+            // libcurl's own words ("transfer closed with 90 bytes remaining to read") say more
+            // than URLError's generic text.
+            let detail = (urlError as NSError).userInfo[NSLocalizedDescriptionKey] as? String
+            return TransportError(.connection, detail ?? "connection failed (URLError \(urlError.code.rawValue))")
+        }
+    }
+
+    private func elapsed(since start: DispatchTime, until now: DispatchTime) -> Double {
+        Double(now.uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+    }
+
+    private func format(_ duration: Duration) -> String {
+        let seconds = duration.seconds
+        return seconds == seconds.rounded() ? "\(Int(seconds)) s" : "\(seconds) s"
+    }
+}

@@ -1,0 +1,153 @@
+/// What a DRS comparison report holds, as recognised by meaning: its compare type and language,
+/// the metadata above the tables, and its sections with each column's meaning. Records are not
+/// in here (a report can hold millions): stream them with ``ReportWorkbook/records(in:)``.
+public struct ComparisonReport: Sendable, Hashable, Codable {
+    /// The workbook's file name, without its directory (`<stdin>` for standard input).
+    public var file: String
+    /// Read from the sections found, else from the metadata or the title, else the caller's hint.
+    public var compareType: CompareType?
+    public var language: ReportLanguage?
+    /// Titles and other free text above the tables.
+    public var titles: [ReportTitle]
+    /// Key/value pairs above the tables ("Task ID: …", "任务ID | …"), in sheet and row order.
+    public var metadata: [MetadataEntry]
+    /// Recognised sections and, as `unknown`, sheets that could not be recognised.
+    public var sections: [ReportSection]
+    /// What was found on every sheet, for `inspect`.
+    public var sheets: [SheetRecognition]
+    /// Observations worth telling the user (a hint that disagreed, a sheet without cells…).
+    public var notes: [String]
+
+    /// The first metadata value with this canonical name (`task_id`, `start_time`…).
+    public func metadataValue(named name: String) -> String? {
+        metadata.first { $0.name == name }?.value
+    }
+
+    /// Sections of one kind.
+    public func sections(of kind: SectionKind) -> [ReportSection] {
+        sections.filter { $0.kind == kind }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case file, compareType = "compare_type", language, titles, metadata, sections, sheets, notes
+    }
+}
+
+public enum ReportLanguage: String, Sendable, Hashable, Codable, CaseIterable {
+    case english = "en-us"
+    case chinese = "zh-cn"
+}
+
+/// Free text above a table: the report's title, usually a merged cell.
+public struct ReportTitle: Sendable, Hashable, Codable {
+    public var sheet: String
+    /// 1-based, as Excel numbers rows.
+    public var row: Int
+    public var text: String
+}
+
+/// One metadata pair found above a table.
+public struct MetadataEntry: Sendable, Hashable, Codable {
+    /// The key as written, without its colon.
+    public var key: String
+    /// The value's text (date-time cells as `YYYY-MM-DD HH:MM:SS`).
+    public var value: String
+    /// The canonical name when the key is known: `task_id`, `compare_type`, `compare_job_id`,
+    /// `source_engine`, `target_engine`, `start_time`, `end_time`, `task_name`, `export_time`, or
+    /// a name from a vocabulary file.
+    public var name: String?
+    public var sheet: String
+    /// 1-based.
+    public var row: Int
+}
+
+/// A part of the report with one meaning: one sheet, or several when a section continues on
+/// further sheets that repeat its header.
+public struct ReportSection: Sendable, Hashable, Codable {
+    public var kind: SectionKind
+    /// 0…1: how well the columns found fit the kind (see `docs/report.md`).
+    public var confidence: Double
+    public var sheets: [SectionSheet]
+    /// Every header cell, matched or not, in column order (of the first sheet).
+    public var columns: [ColumnMapping]
+
+    /// The column holding a concept, if the section has one.
+    public func column(for concept: ColumnConcept) -> ColumnMapping? {
+        columns.first { $0.concept == concept }
+    }
+
+    /// A short name for messages: `table_row_counts ("Table Details")`.
+    public var label: String {
+        kind.rawValue + " (" + sheets.map { "\"\($0.name)\"" }.joined(separator: ", ") + ")"
+    }
+}
+
+/// One sheet of a section.
+public struct SectionSheet: Sendable, Hashable, Codable {
+    public var name: String
+    /// Zero-based position in the workbook.
+    public var index: Int
+    /// 1-based row of the header; nil for a sheet without one (an unknown sheet).
+    public var headerRow: Int?
+
+    enum CodingKeys: String, CodingKey { case name, index, headerRow = "header_row" }
+}
+
+/// One header cell and what it was read as.
+public struct ColumnMapping: Sendable, Hashable, Codable {
+    /// Zero-based column: 0 is A.
+    public var index: Int
+    public var header: String
+    /// nil when the header matched no concept: its values are kept as extra fields.
+    public var concept: ColumnConcept?
+    /// Share of the header explained by the concept's words, 0…1 (1 for a vocabulary-file phrase).
+    public var score: Double?
+    /// How it matched: `key words`, `vocabulary file phrase`, `vocabulary file pattern`.
+    public var via: String?
+
+    /// `A`, `B`… `AA`.
+    public var letter: String { ColumnMapping.letter(index) }
+
+    static func letter(_ index: Int) -> String {
+        var number = index + 1
+        var letters: [Character] = []
+        while number > 0 {
+            letters.append(Character(Unicode.Scalar(UInt8(65 + (number - 1) % 26))))
+            number = (number - 1) / 26
+        }
+        return String(letters.reversed())
+    }
+}
+
+/// Everything recognition found on one sheet, so a user can report a new layout in one paste.
+public struct SheetRecognition: Sendable, Hashable, Codable {
+    public var name: String
+    public var index: Int
+    /// `visible`, `hidden` or `veryHidden`.
+    public var state: String
+    public var kind: SectionKind
+    public var confidence: Double
+    /// 1-based header row, or nil when none was found.
+    public var headerRow: Int?
+    public var columns: [ColumnMapping]
+    /// Other kinds the columns could mean, with their confidence, best first.
+    public var alternatives: [KindScore]
+    public var metadata: [MetadataEntry]
+    public var titles: [String]
+    /// Section kinds the sheet's name or title points at.
+    public var nameHints: [SectionKind]
+    /// The sheet this one continues (same header), if any.
+    public var continues: String?
+    /// Why the sheet was classified as it was, in a sentence.
+    public var explanation: String
+
+    enum CodingKeys: String, CodingKey {
+        case name, index, state, kind, confidence, headerRow = "header_row", columns, alternatives, metadata, titles
+        case nameHints = "name_hints", continues, explanation
+    }
+}
+
+public struct KindScore: Sendable, Hashable, Codable {
+    public var kind: SectionKind
+    public var confidence: Double
+}

@@ -1,0 +1,41 @@
+/// A value drsdiff interprets from a cell's text: a status, a difference kind, an operation…
+public protocol InterpretedValue: Sendable, Hashable {
+    /// The stable snake_case name written to JSON and CSV (`unknown` when nothing matched).
+    var name: String { get }
+    /// A numeric code, where the API defines one (statuses).
+    var code: Int? { get }
+    /// The value a name read back from JSON stands for; `text` fills `unknown` cases.
+    static func decoded(name: String, text: String) -> Self
+}
+
+extension InterpretedValue {
+    public var code: Int? { nil }
+}
+
+/// An interpreted value with the cell text it was read from: nothing is lost when the
+/// interpretation is wrong or `unknown`. In JSON: `{"value": "consistent", "code": 2, "text": "一致"}`.
+public struct Interpreted<Value: InterpretedValue>: Sendable, Hashable, Codable {
+    public var value: Value
+    /// The cell's text as found.
+    public var text: String
+
+    public init(_ value: Value, text: String) {
+        self.value = value
+        self.text = text
+    }
+
+    private enum CodingKeys: String, CodingKey { case value, code, text }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        text = try container.decode(String.self, forKey: .text)
+        value = Value.decoded(name: try container.decode(String.self, forKey: .value), text: text)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(value.name, forKey: .value)
+        if let code = value.code { try container.encode(code, forKey: .code) }
+        try container.encode(text, forKey: .text)
+    }
+}

@@ -1,0 +1,69 @@
+import XLSXReader
+
+/// A DRS comparison report opened for reading: what it holds (``report``), its records as a
+/// stream, and its summary in one pass.
+///
+/// ```swift
+/// import DRSReport
+///
+/// let file = try ReportWorkbook(path: "lines_en-us.xlsx")
+/// print(file.report.compareType?.rawValue ?? "unknown", file.report.metadataValue(named: "task_id") ?? "")
+/// for section in file.report.sections where section.kind == .tableRowCounts {
+///     let records = file.records(in: section)
+///     while let record = try records.next() {
+///         guard case .tableRowCount(let table) = record, record.category == .inconsistent else { continue }
+///         print(table.sourceTable ?? "?", table.rowDifference ?? 0, table.status?.text ?? "")
+///     }
+/// }
+/// let summary = try file.summary(top: 5)
+/// print(summary.verdict)   // consistent, inconsistent or incomplete
+/// ```
+public final class ReportWorkbook {
+    public let workbook: Workbook
+    public let vocabulary: Vocabulary
+    /// What the workbook holds, recognised from the top rows of each sheet.
+    public let report: ComparisonReport
+
+    /// Opens and recognises a report. `compareType`, when the caller knows it (a download does),
+    /// is a hint for sheets that could be read either way; the report's own content wins.
+    public convenience init(path: String, vocabulary: Vocabulary = .standard, compareType: CompareType? = nil,
+                            limits: ReaderLimits = ReaderLimits()) throws {
+        try self.init(workbook: Workbook(path: path, limits: limits), vocabulary: vocabulary, compareType: compareType)
+    }
+
+    /// `name` is how outputs call the file (default: the workbook's file name without its directory).
+    public init(workbook: Workbook, name: String? = nil, vocabulary: Vocabulary = .standard, compareType: CompareType? = nil) throws {
+        self.workbook = workbook
+        self.vocabulary = vocabulary
+        let name = name ?? workbook.displayName.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? workbook.displayName
+        self.report = try ReportRecognizer(vocabulary: vocabulary, compareTypeHint: compareType).recognize(workbook, file: name)
+    }
+
+    /// The section's records, streamed.
+    public func records(in section: ReportSection) -> RecordReader {
+        RecordReader(workbook: workbook, section: section, vocabulary: vocabulary)
+    }
+
+    /// Calls `body` with every record of every section (recognised or not), in workbook order.
+    public func forEachRecord(_ body: (ReportSection, ReportRecord) throws -> Void) throws {
+        for section in report.sections {
+            let records = records(in: section)
+            while let record = try records.next() { try body(section, record) }
+        }
+    }
+
+    /// The verdict and counts, from one pass over the records. `top` tables by absolute row
+    /// difference are kept; memory does not grow with the number of records. `visit`, if given,
+    /// sees every record on the way (`drsdiff check` prints problems from it).
+    public func summary(top: Int = 10, visit: ((ReportSection, ReportRecord) throws -> Void)? = nil) throws -> ReportSummary {
+        var builder = SummaryBuilder(report: report, top: top)
+        for section in report.sections where section.kind != .unknown {
+            let records = records(in: section)
+            while let record = try records.next() {
+                builder.add(record, in: section)
+                try visit?(section, record)
+            }
+        }
+        return builder.finish()
+    }
+}

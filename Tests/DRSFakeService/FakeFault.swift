@@ -1,0 +1,38 @@
+import Foundation
+
+/// Something a fake server does instead of answering normally.
+public enum FakeFault: Sendable {
+    /// An error answer with a DRS-style body: `{"error_code": …, "error_msg": …}`.
+    case error(status: Int, code: String, message: String, headers: [String: String] = [:])
+    /// 200 whose body is a JSON error instead of what was asked for.
+    case errorWithSuccessStatus(code: String, message: String)
+    /// The body's headers promise the whole file; half of it comes, then the connection drops.
+    case truncatedBody
+    /// Half the body, then silence for `pause`, then the rest.
+    case slowBody(pause: Duration)
+    /// Nothing for `pause` (not even headers), then the normal answer: slower than a connect timeout.
+    case slowResponse(pause: Duration)
+    /// 302 to `location`.
+    case redirect(to: URL)
+
+    /// 400 DRS.10000010, the service's answer to an unknown job.
+    public static let taskNotFound = error(status: 400, code: "DRS.10000010", message: "Task not found. Check the task ID.")
+    /// 401, what the API gateway answers to an expired token.
+    public static let tokenExpired = error(status: 401, code: "APIGW.0307", message: "The token must be updated.")
+    /// 403 DRS.M00102.
+    public static let forbidden = error(status: 403, code: "DRS.M00102", message: "Insufficient permissions.")
+    /// 500 from the service.
+    public static let internalError = error(status: 500, code: "DRS.10000001", message: "Internal error.")
+
+    /// 429 APIGW.0308, with a `Retry-After` header when given.
+    public static func throttled(retryAfter: String? = nil) -> FakeFault {
+        error(
+            status: 429, code: "APIGW.0308", message: "The throttling threshold has been reached.",
+            headers: retryAfter.map { ["Retry-After": $0] } ?? [:])
+    }
+}
+
+/// The fake's endpoints, to aim faults at.
+public enum FakeRoute: Sendable, Hashable {
+    case iamToken, iamProjects, export, status, download
+}

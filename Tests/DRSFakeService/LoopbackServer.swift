@@ -1,0 +1,36 @@
+import FlyingFox
+import FlyingSocks
+import Foundation
+
+/// A FlyingFox server on 127.0.0.1 at a port the kernel picks, so tests never collide.
+final class LoopbackServer: Sendable {
+    let baseURL: URL
+    private let server: HTTPServer
+    private let running: Task<Void, any Error>
+
+    init(handler: some HTTPHandler) async throws {
+        let server = HTTPServer(
+            address: try .inet(ip4: "127.0.0.1", port: 0), timeout: 60, logger: .disabled, handler: handler)
+        running = Task { try await server.run() }
+        try await server.waitUntilListening()
+        guard case .ip4(_, let port)? = await server.listeningAddress else {
+            throw URLError(.cannotConnectToHost)
+        }
+        self.server = server
+        baseURL = URL(string: "http://127.0.0.1:\(port)")!
+    }
+
+    func stop() async {
+        await server.stop(timeout: 1)
+        running.cancel()
+    }
+}
+
+/// A handler made of a closure.
+struct Handler: HTTPHandler {
+    let body: @Sendable (HTTPRequest) async throws -> HTTPResponse
+
+    func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
+        try await body(request)
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+
+/// Paths inside the repository, found from this file's location so tests run from any directory.
+enum Repository {
+    static let root: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
+
+    /// The ten DRS report samples, by name (`lines_en-us`).
+    static let reportSamples: [String] = {
+        let directory = path("samples/reports")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return names.filter { $0.hasSuffix(".xlsx") }.map { String($0.dropLast(5)) }.sorted()
+    }()
+
+    static func reportSample(_ name: String) -> String { path("samples/reports/\(name).xlsx") }
+
+    /// The reader samples: workbooks that are not DRS reports.
+    static let readerSamples: [String] = {
+        let directory = path("samples/xlsx")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return names.filter { $0.hasSuffix(".xlsx") }.map { directory + "/" + $0 }.sorted()
+    }()
+}
+
+/// A sample's `<name>.truth.json`: what its generator put in, by meaning.
+struct SampleTruth {
+    let json: [String: Any]
+
+    init(_ name: String) throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: Repository.path("samples/reports/\(name).truth.json")))
+        json = try JSONSerialization.jsonObject(with: data) as! [String: Any]
+    }
+
+    var compareType: String { json["compare_type"] as! String }
+    var language: String { json["language"] as! String }
+    var sections: [[String: Any]] { json["sections"] as! [[String: Any]] }
+    var metadata: [[String: Any]] { json["metadata"] as! [[String: Any]] }
+    var titles: [[String: Any]] { json["titles"] as! [[String: Any]] }
+}

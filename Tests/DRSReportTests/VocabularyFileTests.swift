@@ -1,0 +1,93 @@
+import Testing
+import Foundation
+@testable import DRSReport
+
+struct VocabularyFileTests {
+    private func vocabulary(_ json: String) throws -> Vocabulary {
+        var vocabulary = Vocabulary.standard
+        try vocabulary.load(json: Array(json.utf8), source: "test.json")
+        return vocabulary
+    }
+
+    @Test func phrasesPatternsAndIgnoresExtendTheBuiltInWords() throws {
+        let vocabulary = try vocabulary("""
+            {"schema": "drsdiff.vocabulary/v1",
+             "columns": {"source_rows": ["Quellzeilen", {"all": ["quelle|src", "datensätze"], "none": ["sql"]}],
+                         "target_rows": "Zielzeilen",
+                         "message": ["Shard Progress"]},
+             "ignore": ["Remarks"],
+             "metadata": {"region": ["Region", "区域"]},
+             "sections": {"value_differences": ["Abweichungen"]},
+             "values": {"status": {"consistent": ["OK"], "inconsistent": ["Abweichung"]},
+                        "difference_kind": {"only_in_source": ["nur Quelle"]},
+                        "operation": {"insert": ["INS"]}, "repair_state": {"failed": ["KO"]},
+                        "object_type": {"SEQUENCE": ["Sequenz"]}}}
+            """)
+        #expect(vocabulary.columnCandidates("Quellzeilen").first?.concept == .sourceRows)
+        #expect(vocabulary.columnCandidates("QUELLZEILEN").first?.exactPhrase == true)
+        #expect(vocabulary.columnCandidates("Quelle Datensätze").first?.concept == .sourceRows)
+        #expect(vocabulary.columnCandidates("Zielzeilen").first?.concept == .targetRows)
+        // A phrase outranks the built-in key words; an ignored header matches nothing.
+        #expect(vocabulary.columnCandidates("Shard Progress").first?.concept == .message)
+        #expect(vocabulary.columnCandidates("Remarks").isEmpty)
+        #expect(vocabulary.columnCandidates("Source Rows").first?.concept == .sourceRows)
+        #expect(vocabulary.metadataName("区域") == "region")
+        #expect(vocabulary.sectionHints(for: "Abweichungen 2").contains(.valueDifferences))
+        #expect(vocabulary.values.status(text: "ok", objects: false) == .consistent)
+        #expect(vocabulary.values.status(text: "Abweichung", objects: false) == .inconsistent)
+        #expect(vocabulary.values.differenceKind("Nur Quelle") == .onlyInSource)
+        #expect(vocabulary.values.operation("ins") == .insert)
+        #expect(vocabulary.values.repairState("KO") == .failed)
+        #expect(vocabulary.values.objectType("Sequenz") == .known("SEQUENCE"))
+        #expect(vocabulary.files == ["test.json"])
+    }
+
+    @Test func aVocabularyFileMakesAnUnknownLayoutReadable() throws {
+        let path = try FixtureWorkbook.write([.init(name: "Ergebnis", rows: [
+            ["Tabelle", "Quellzeilen", "Zielzeilen", "Ergebnis"],
+            ["t1", 10, 12, "Abweichung"],
+        ])])
+        #expect(try ReportWorkbook(path: path).report.sections.map(\.kind) == [.unknown])
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("vocabulary-\(UUID().uuidString).json")
+        try Data("""
+            {"columns": {"source_table": ["Tabelle"], "source_rows": ["Quellzeilen"], "target_rows": ["Zielzeilen"], "status": ["Ergebnis"]},
+             "values": {"status": {"inconsistent": ["Abweichung"]}}}
+            """.utf8).write(to: file)
+        let report = try ReportWorkbook(path: path, vocabulary: Vocabulary(contentsOfFile: file.path))
+        #expect(report.report.sections.map(\.kind) == [.tableRowCounts])
+        #expect(try report.summary().verdict == .inconsistent)
+    }
+
+    @Test(arguments: [
+        ("[1]", "expected a JSON object"),
+        ("{\"colums\": {}}", "unknown key \"colums\""),
+        ("{\"columns\": {\"rows\": [\"x\"]}}", "unknown column concept \"rows\""),
+        ("{\"columns\": {\"source_rows\": [1]}}", "expected phrases"),
+        ("{\"columns\": {\"source_rows\": [{\"any\": [\"x\"]}]}}", "a pattern has all, optional and none"),
+        ("{\"values\": {\"status\": {\"fine\": [\"OK\"]}}}", "unknown name \"fine\""),
+        ("{\"sections\": {\"unknown\": [\"x\"]}}", "unknown section kind"),
+        ("{\"schema\": \"v2\"}", "\"schema\" must be"),
+        ("{\"columns\": ", "not valid JSON: line 1"),
+    ])
+    func mistakesAreExplained(_ json: String, _ message: String) {
+        do {
+            _ = try vocabulary(json)
+            Issue.record("accepted \(json)")
+        } catch let error as VocabularyError {
+            #expect(error.description.contains(message), "\(error)")
+            #expect(error.description.hasPrefix("test.json: "))
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
+
+    @Test func aMissingFileIsAVocabularyError() {
+        #expect(throws: VocabularyError.self) { try Vocabulary(contentsOfFile: "/nonexistent/vocabulary.json") }
+    }
+
+    @Test func theDocumentedExampleLoads() throws {
+        let path = Repository.path("docs/vocabulary.example.json")
+        let vocabulary = try Vocabulary(contentsOfFile: path)
+        #expect(vocabulary.files == [path])
+    }
+}

@@ -1,0 +1,188 @@
+import DRSFakeService
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Runs the built `drsdiff` binary for the download and fetch tests, against a fake DRS.
+enum DownloadCommandRunner {
+    struct Result {
+        let status: Int32
+        /// True when the process was killed by a signal (`status` is then the signal number).
+        let killedBySignal: Bool
+        let stdout: Data
+        let stderr: String
+
+        var stdoutText: String { String(decoding: stdout, as: UTF8.self) }
+    }
+
+    struct MissingBinary: Error, CustomStringConvertible {
+        let searched: [String]
+        var description: String {
+            "the drsdiff binary was not found (looked in \(searched.joined(separator: ", "))); build it with `swift build` — `swift test` builds it too"
+        }
+    }
+
+    /// The binary built beside the test bundle (`.build/<triple>/debug`), else in the
+    /// package's `.build/debug`. Missing is a failure, never a skip: these tests are the
+    /// only proof the commands work.
+    static func binary() throws -> URL {
+        let besideTests = Bundle.main.bundleURL.appendingPathComponent("drsdiff")
+        let inPackage = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent(".build/debug/drsdiff")
+        let candidates = [besideTests, inPackage]
+        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
+            throw MissingBinary(searched: candidates.map(\.path))
+        }
+        return found
+    }
+
+    /// Credentials for each kind, as a user would export them, for the fake's secrets.
+    static func environment(_ kind: CredentialKind, fake: FakeDRSService) -> [String: String] {
+        let configuration = fake.configuration
+        switch kind {
+        case .accessKey:
+            return ["HUAWEICLOUD_SDK_AK": configuration.accessKey.id, "HUAWEICLOUD_SDK_SK": configuration.accessKey.secretKey.value]
+        case .token:
+            return ["DRSDIFF_AUTH_TOKEN": configuration.givenToken.value]
+        case .password:
+            return [
+                "DRSDIFF_IAM_USER": configuration.login.user, "DRSDIFF_IAM_ACCOUNT": configuration.login.account,
+                "DRSDIFF_IAM_PASSWORD": configuration.login.password.value,
+            ]
+        case .none:
+            return [:]
+        }
+    }
+
+    enum CredentialKind {
+        case accessKey, token, password, none
+    }
+
+    /// The options that aim the command at `fake`'s job.
+    static func serviceArguments(_ fake: FakeDRSService, compareType: String = "objects_comparison") -> [String] {
+        var arguments = [
+            "--region", fake.configuration.region, "--job-id", fake.configuration.jobID, "--compare-type", compareType,
+            "--endpoint", fake.baseURL.absoluteString, "--iam-endpoint", fake.baseURL.absoluteString,
+        ]
+        if compareType != "objects_comparison" { arguments += ["--compare-job-id", fake.configuration.compareJobID] }
+        return arguments
+    }
+
+    /// Runs drsdiff with only the given environment (plus PATH, HOME and TMPDIR), stdin from
+    /// /dev/null, and hands its output to the secret-leak check.
+    /// - Parameter whileRunning: called on another thread once the process started, with its pid.
+    static func run(
+        _ arguments: [String], environment: [String: String] = [:], directory: URL? = nil, timeout: TimeInterval = 60,
+        whileRunning: (@Sendable (Int32) -> Void)? = nil
+    ) async throws -> Result {
+        let binary = try binary()
+        let result = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Result, any Error>) in
+            // A thread of its own: blocking the few threads of Swift concurrency's pool would
+            // starve the fake server the binary is talking to.
+            Thread {
+                continuation.resume(
+                    with: Swift.Result {
+                        try runBlocking(binary, arguments, environment, directory, timeout, whileRunning)
+                    })
+            }.start()
+        }
+        SecretLeakCheck.record(result.stdoutText)
+        SecretLeakCheck.record(result.stderr)
+        return result
+    }
+
+    private static func runBlocking(
+        _ binary: URL, _ arguments: [String], _ environment: [String: String], _ directory: URL?,
+        _ timeout: TimeInterval, _ whileRunning: (@Sendable (Int32) -> Void)?
+    ) throws -> Result {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        let inherited = ProcessInfo.processInfo.environment
+        process.environment = environment.merging(
+            ["PATH": inherited["PATH"] ?? "/usr/bin:/bin", "HOME": inherited["HOME"] ?? "/tmp",
+             "TMPDIR": inherited["TMPDIR"] ?? NSTemporaryDirectory()]) { mine, _ in mine }
+        if let directory { process.currentDirectoryURL = directory }
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let stdoutReader = PipeReader(output.fileHandleForReading)
+        let stderrReader = PipeReader(errors.fileHandleForReading)
+        whileRunning?(process.processIdentifier)
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning && Date() < deadline { usleep(10_000) }
+        if process.isRunning {
+            process.terminate()
+            process.waitUntilExit()
+            throw TimedOut(arguments: arguments)
+        }
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus, killedBySignal: process.terminationReason == .uncaughtSignal,
+            stdout: stdoutReader.finish(), stderr: String(decoding: stderrReader.finish(), as: UTF8.self))
+    }
+
+    struct TimedOut: Error, CustomStringConvertible {
+        let arguments: [String]
+        var description: String { "drsdiff \(arguments.first ?? "") did not finish in time" }
+    }
+}
+
+/// Drains a pipe on its own thread so a chatty process never blocks on a full pipe.
+private final class PipeReader: @unchecked Sendable {
+    // @unchecked: `data` is written by the thread, read only after `done` was signalled.
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ handle: FileHandle) {
+        Thread { [self] in
+            data = handle.readDataToEndOfFile()
+            done.signal()
+        }.start()
+    }
+
+    func finish() -> Data {
+        done.wait()
+        return data
+    }
+}
+
+/// A fresh fake DRS and an empty working directory for one command-line test.
+struct ServiceCommandHarness {
+    let fake: FakeDRSService
+    let directory: URL
+
+    static func with(
+        configure: (inout FakeDRSService.Configuration) -> Void = { _ in },
+        _ body: (ServiceCommandHarness) async throws -> Void
+    ) async throws {
+        var configuration = FakeDRSService.Configuration()
+        configure(&configuration)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("drsdiff-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let harness = ServiceCommandHarness(fake: try await FakeDRSService.start(configuration), directory: directory)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        do {
+            try await body(harness)
+        } catch {
+            await harness.fake.stop()
+            throw error
+        }
+        await harness.fake.stop()
+    }
+
+    var workbook: Data { fake.configuration.workbook }
+
+    func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
+
+    var contents: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).sorted()
+    }
+
+    func file(_ name: String) -> Data? { FileManager.default.contents(atPath: path(name)) }
+}
