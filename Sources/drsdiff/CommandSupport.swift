@@ -88,7 +88,7 @@ func openWorkbook(_ path: String, limits: ReaderLimits) throws -> Workbook {
     guard path == "-" else { return try Workbook(path: path, limits: limits) }
     var info = stat()
     if fstat(STDIN_FILENO, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG {
-        return try Workbook(path: "/dev/stdin", limits: limits)
+        return try Workbook(path: "/dev/stdin", displayName: "<stdin>", limits: limits)
     }
     let directory = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
     var template = (directory + "/drsdiff-stdin-XXXXXX").utf8CString

@@ -36,31 +36,13 @@ struct Sheets: ParsableCommand {
                 }
                 sink.write(rows.isEmpty ? "]\n" : "\n]\n")
             case .text:
-                let table = [["index", "name", "state", "kind", "declared dimension"]] + rows.map { sheet, dimension in
-                    [String(sheet.index), sheet.name, sheet.state.rawValue, sheet.kind.rawValue, dimension ?? "-"]
+                var table = TextTable(["index", "name", "state", "kind", "declared dimension"], numeric: [0])
+                for (sheet, dimension) in rows {
+                    table.add([String(sheet.index), sheet.name, sheet.state.rawValue, sheet.kind.rawValue, dimension ?? "-"])
                 }
-                let widths = (0..<5).map { column in table.map { displayWidth($0[column]) }.max() ?? 0 }
-                for line in table {
-                    var text = ""
-                    for (column, cell) in line.enumerated() {
-                        text += cell
-                        if column < line.count - 1 { text += String(repeating: " ", count: widths[column] - displayWidth(cell) + 2) }
-                    }
-                    sink.write(text + "\n")
-                }
+                sink.write(table.text(indent: ""))
             }
             try sink.flush()
         }
-    }
-}
-
-/// Columns a string takes in a terminal: East Asian wide characters take two.
-func displayWidth(_ text: String) -> Int {
-    text.unicodeScalars.reduce(0) { width, scalar in
-        let value = scalar.value
-        let wide = (0x1100...0x115F).contains(value) || (0x2E80...0xA4CF).contains(value) || (0xAC00...0xD7A3).contains(value)
-            || (0xF900...0xFAFF).contains(value) || (0xFE30...0xFE4F).contains(value) || (0xFF00...0xFF60).contains(value)
-            || (0xFFE0...0xFFE6).contains(value) || (0x20000...0x3FFFD).contains(value)
-        return width + (wide ? 2 : 1)
     }
 }

@@ -10,20 +10,9 @@ enum ReportCLI {
         var output: String { String(decoding: stdout, as: UTF8.self) }
     }
 
-    struct MissingBinary: Error, CustomStringConvertible {
-        let path: String
-        var description: String { "\(path) is missing: run `swift build` before `swift test` (these tests run the built binary)" }
-    }
+    static let root = BinaryRunner.root
 
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
-
-    static func binary() throws -> String {
-        let binary = path(".build/debug/drsdiff")
-        guard FileManager.default.isExecutableFile(atPath: binary) else { throw MissingBinary(path: binary) }
-        return binary
-    }
+    static func path(_ relative: String) -> String { BinaryRunner.path(relative) }
 
     /// The ten DRS report samples, by name (`lines_en-us`).
     static let samples: [String] = {
@@ -40,34 +29,24 @@ enum ReportCLI {
 
     /// Runs `drsdiff arguments…`, feeding `stdin` when given, and waits for it.
     static func run(_ arguments: [String], stdin: Data? = nil) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try binary())
-        process.arguments = arguments
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("drsdiff-report-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        // Files, not pipes: outputs can be large and nothing must block.
-        let out = directory.appendingPathComponent("out"), err = directory.appendingPathComponent("err")
-        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = try FileHandle(forWritingTo: err)
-        if let stdin {
-            let input = directory.appendingPathComponent("in")
-            try stdin.write(to: input)
-            process.standardInput = try FileHandle(forReadingFrom: input)
-        } else {
-            process.standardInput = FileHandle.nullDevice
-        }
-        try process.run()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: try Data(contentsOf: out),
-                      stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self))
+        var inputPath: String?
+        if let stdin { inputPath = try temporaryFile(stdin, suffix: ".in") }
+        defer { inputPath.map { try? FileManager.default.removeItem(atPath: $0) } }
+        let result = try BinaryRunner.run(arguments, stdinPath: inputPath)
+        return Result(status: result.status, stdout: Data(result.stdout), stderr: result.stderr)
     }
 
+    /// A file in this test process's scratch directory, which is removed when the process exits.
     static func temporaryFile(_ data: Data, suffix: String) throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("drsdiff-\(UUID().uuidString)\(suffix)").path
+        let path = scratchDirectory + "/" + UUID().uuidString + suffix
         try data.write(to: URL(fileURLWithPath: path))
         return path
     }
+
+    private static let scratchDirectory: String = {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("drsdiff-tests-\(getpid())").path
+        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(atPath: ReportCLI.scratchDirectory) }
+        return directory
+    }()
 }

@@ -96,28 +96,6 @@ public enum JSONEncoding {
 
 /// Text inside a GitHub Markdown table cell: `|` escaped, line breaks as `<br>`.
 public enum MarkdownEncoding {
-    public static func writeCell(_ bytes: UnsafeRawBufferPointer, to sink: ByteSink) {
-        var start = 0
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == 0x7C || byte == 0x0A || byte == 0x0D || byte == 0x5C {
-                sink.write(UnsafeRawBufferPointer(rebasing: bytes[start..<index]))
-                switch byte {
-                case 0x7C: sink.write("\\|")
-                case 0x5C: sink.write("\\\\")
-                default:
-                    // CRLF is one line break.
-                    if byte == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
-                    sink.write("<br>")
-                }
-                start = index + 1
-            }
-            index += 1
-        }
-        sink.write(UnsafeRawBufferPointer(rebasing: bytes[start...]))
-    }
-
     public static func cell(_ text: String) -> String {
         var out = ""
         var previousWasCR = false

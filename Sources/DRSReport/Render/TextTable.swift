@@ -1,18 +1,18 @@
 /// A small table rendered as GitHub Markdown or as aligned plain text.
-struct TextTable {
-    var headers: [String]
+public struct TextTable {
+    public var headers: [String]
     /// Columns aligned right (numbers).
-    var numeric: Set<Int> = []
-    var rows: [[String]] = []
+    public var numeric: Set<Int> = []
+    public var rows: [[String]] = []
 
-    init(_ headers: [String], numeric: Set<Int> = []) {
+    public init(_ headers: [String], numeric: Set<Int> = []) {
         self.headers = headers
         self.numeric = numeric
     }
 
-    mutating func add(_ row: [String]) { rows.append(row) }
+    public mutating func add(_ row: [String]) { rows.append(row) }
 
-    var markdown: String {
+    public var markdown: String {
         var out = "| " + headers.map(MarkdownEncoding.cell).joined(separator: " | ") + " |\n"
         out += "|" + headers.indices.map { numeric.contains($0) ? "--:|" : "---|" }.joined() + "\n"
         for row in rows {
@@ -22,7 +22,7 @@ struct TextTable {
     }
 
     /// Columns padded to their widest cell (CJK counts double), line breaks shown as ` / `.
-    func text(indent: String = "  ") -> String {
+    public func text(indent: String = "  ") -> String {
         let cells = ([headers] + rows).map { $0.map(TextTable.oneLine) }
         let widths = headers.indices.map { column in cells.map { TextTable.width($0[column]) }.max() ?? 0 }
         var out = ""

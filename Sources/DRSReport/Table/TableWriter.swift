@@ -30,16 +30,6 @@ public enum TableWriter {
         encoder.summary.missingSharedStrings = notes.missingSharedStrings
         return encoder.summary
     }
-
-    /// Writes rows already in memory (for example a section drsdiff could not classify).
-    @discardableResult
-    public static func write(rows: [[CellValue]], as format: TableFormat, to sink: ByteSink, options: Options = Options()) -> TableSummary {
-        var encoder = TableEncoder(format: format, sink: sink, options: options)
-        defer { encoder.release() }
-        for (index, values) in rows.enumerated() { encoder.add(index: index, values) }
-        encoder.finish()
-        return encoder.summary
-    }
 }
 
 private struct TableEncoder {
@@ -83,30 +73,6 @@ private struct TableEncoder {
             column += 1
         }
         endRecord(fields: column)
-    }
-
-    mutating func add(index: Int, _ values: [CellValue]) {
-        guard let last = values.lastIndex(where: { !$0.isEmpty }) else { return }
-        beginRecord(for: index)
-        for column in 0...last {
-            let value = values[column]
-            if value.isEmpty {
-                appendEmptyField(first: column == 0)
-                continue
-            }
-            var text = value.text
-            let kind: CellKind
-            switch value {
-            case .number: kind = .number
-            case .boolean: kind = .boolean
-            case .error: kind = .error
-            case .dateTime: kind = .dateTime
-            case .duration: kind = .duration
-            case .text, .empty: kind = .text
-            }
-            text.withUTF8 { appendField(UnsafeRawBufferPointer($0), kind: kind, first: column == 0) }
-        }
-        endRecord(fields: last + 1)
     }
 
     private mutating func beginRecord(for index: Int) {
