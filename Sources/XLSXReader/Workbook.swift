@@ -57,70 +57,87 @@ public final class Workbook {
     /// so drsdiff never relies on it; it is shown for information only.
     public func declaredDimension(of sheet: SheetInfo) throws -> String? {
         guard sheet.hasCells, let part = sheet.part, let entry = archive.entry(named: part) else { return nil }
-        return try wrap(part) {
-            let reader = try SheetReader(entry: entry, archive: archive, styles: .none, sharedStrings: .empty, dateSystem: dateSystem)
-            while !reader.state.pointee.reachedSheetData, try reader.advance() {}
-            return reader.state.pointee.declaredDimension
+        let prepared = PreparedSheet(entry: entry, sharedStrings: .empty, styles: .none)
+        var dimension: String?
+        try wrap(part) {
+            try streamRows(prepared, stopAtSheetData: true, onHead: { dimension = $0 }) { _ in }
         }
+        return dimension
     }
 
     /// A reader that hands out the sheet's rows one at a time, in document order. Rows without
-    /// cells are skipped; `Row.index` says where each row stands.
+    /// cells are skipped; `Row.index` says where each row stands. The sheet is parsed a few
+    /// batches ahead on a second thread.
     public func rows(in sheet: SheetInfo) throws -> RowReader {
-        try wrap(sheet.part) { try RowReader(source: makeReader(sheet), workbook: self) }
+        guard let prepared = try wrap(sheet.part, { try prepare(sheet) }) else { return RowReader(source: nil) }
+        return RowReader(source: try RowProducer(workbook: self, sheet: prepared, part: sheet.part))
     }
 
     /// The fast path: calls `body` with each row as a borrowed ``RowView``, valid only during the call.
     /// Returns what the reader noticed on the way.
     @discardableResult
     public func forEachRow(in sheet: SheetInfo, _ body: (RowView) throws -> Void) throws -> SheetReadNotes {
-        guard sheet.hasCells, let part = sheet.part else { return SheetReadNotes() }
+        guard let prepared = try wrap(sheet.part, { try prepare(sheet) }) else { return SheetReadNotes() }
+        return try wrap(sheet.part) { try streamRows(prepared, body) }
+    }
+
+    /// `streamRows` with errors located in this file and part, for the producer thread.
+    func streamRowsLocated(_ sheet: PreparedSheet, part: String?, _ body: (RowView) throws -> Void) throws -> SheetReadNotes {
+        try wrap(part) { try streamRows(sheet, body) }
+    }
+
+    /// What reading a sheet needs, gathered on the caller's thread: the part, the shared strings and
+    /// the styles (both loaded once per workbook).
+    private func prepare(_ sheet: SheetInfo) throws -> PreparedSheet? {
+        guard sheet.hasCells, let part = sheet.part else { return nil }
         guard let entry = archive.entry(named: part) else {
-            throw XLSXError(.missingPart, "sheet \"\(sheet.name)\" points at \(part), which is not in the archive", part: part).inFile(displayName)
+            throw XLSXError(.missingPart, "sheet \"\(sheet.name)\" points at \(part), which is not in the archive", part: part)
         }
-        return try wrap(part) {
-            let strings = try sharedStrings()
-            let state = UnsafeMutablePointer<SheetState>.allocate(capacity: 1)
-            state.initialize(to: SheetState(styles: try cellStyles(), sharedStrings: strings, dateSystem: dateSystem, part: entry.name))
-            defer {
-                state.pointee.release()
-                state.deinitialize(count: 1)
-                state.deallocate()
+        return PreparedSheet(entry: entry, sharedStrings: try sharedStrings(), styles: try cellStyles())
+    }
+
+    /// Parses a sheet with libxml2's SAX2 parser in pull mode, fed chunk by chunk from an inflater
+    /// on a second thread; rows completed by each chunk go to `body` before the next is read.
+    /// Touches no lazily loaded state, so it may run on any thread.
+    func streamRows(_ sheet: PreparedSheet, stopAtSheetData: Bool = false, onHead: ((String?) -> Void)? = nil,
+                    _ body: (RowView) throws -> Void) throws -> SheetReadNotes {
+        struct ReachedSheetData: Error {}
+        let state = UnsafeMutablePointer<SheetState>.allocate(capacity: 1)
+        state.initialize(to: SheetState(styles: sheet.styles, sharedStrings: sheet.sharedStrings, dateSystem: dateSystem, part: sheet.entry.name))
+        defer {
+            state.pointee.release()
+            state.deinitialize(count: 1)
+            state.deallocate()
+        }
+        let stream = try PrefetchingStream(archive.stream(sheet.entry))
+        func deliverRows() throws {
+            for position in 0..<state.pointee.rows.count {
+                let row = state.pointee.rows[position]
+                try body(RowView(state: state, first: row.firstCell, index: row.index, count: row.endCell - row.firstCell))
             }
-            let stream = try PrefetchingStream(archive.stream(entry))
-            try withoutActuallyEscaping(body) { body in
+            state.pointee.releaseDeliveredRows()
+        }
+        do {
+            try withoutActuallyEscaping(deliverRows) { deliverRows in
                 let input = UnsafeMutablePointer<PulledInput>.allocate(capacity: 1)
                 input.initialize(to: PulledInput(refill: {
-                    for position in 0..<state.pointee.rows.count {
-                        let row = state.pointee.rows[position]
-                        try body(RowView(state: state, first: row.firstCell, index: row.index, count: row.endCell - row.firstCell))
-                    }
-                    state.pointee.releaseDeliveredRows()
+                    if stopAtSheetData && state.pointee.reachedSheetData { throw ReachedSheetData() }
+                    try deliverRows()
                     return try stream.next()
                 }))
                 defer {
                     input.deinitialize(count: 1)
                     input.deallocate()
                 }
-                let parser = try XMLPushParser(callbacks: SheetState.callbacks(), target: UnsafeMutableRawPointer(state), partName: entry.name, input: input)
+                let parser = try SAXParser(callbacks: SheetState.callbacks(), target: UnsafeMutableRawPointer(state), partName: sheet.entry.name, input: input)
                 state.pointee.box = parser.callbackBox
                 try parser.parseDocument()
-                for position in 0..<state.pointee.rows.count {
-                    let row = state.pointee.rows[position]
-                    try body(RowView(state: state, first: row.firstCell, index: row.index, count: row.endCell - row.firstCell))
-                }
-                state.pointee.releaseDeliveredRows()
+                try deliverRows()
             }
-            return SheetReadNotes(missingSharedStrings: state.pointee.missingSharedStrings)
+        } catch is ReachedSheetData {
         }
-    }
-
-    private func makeReader(_ sheet: SheetInfo) throws -> SheetReader? {
-        guard sheet.hasCells, let part = sheet.part else { return nil }
-        guard let entry = archive.entry(named: part) else {
-            throw XLSXError(.missingPart, "sheet \"\(sheet.name)\" points at \(part), which is not in the archive", part: part)
-        }
-        return try SheetReader(entry: entry, archive: archive, styles: cellStyles(), sharedStrings: sharedStrings(), dateSystem: dateSystem)
+        onHead?(state.pointee.declaredDimension)
+        return SheetReadNotes(missingSharedStrings: state.pointee.missingSharedStrings)
     }
 
     private func sharedStrings() throws -> SharedStrings {
@@ -154,87 +171,32 @@ public struct SheetReadNotes: Sendable {
     public var missingSharedStrings = 0
 }
 
-/// One sheet part being read: the inflating stream feeding libxml2, whose callbacks fill the state.
-final class SheetReader {
-    let state: UnsafeMutablePointer<SheetState>
-    private let sharedStrings: SharedStrings
-    private let stream: EntryStream
-    private let parser: XMLPushParser
-    private var done = false
-
-    init(entry: ZipEntry, archive: ZipArchive, styles: CellStyles, sharedStrings: SharedStrings, dateSystem: DateSystem) throws {
-        let state = UnsafeMutablePointer<SheetState>.allocate(capacity: 1)
-        state.initialize(to: SheetState(styles: styles, sharedStrings: sharedStrings, dateSystem: dateSystem, part: entry.name))
-        do {
-            stream = try archive.stream(entry)
-            parser = try XMLPushParser(callbacks: SheetState.callbacks(), target: UnsafeMutableRawPointer(state), partName: entry.name)
-        } catch {
-            state.pointee.release()
-            state.deinitialize(count: 1)
-            state.deallocate()
-            throw error
-        }
-        state.pointee.box = parser.callbackBox
-        self.state = state
-        self.sharedStrings = sharedStrings
-    }
-
-    deinit {
-        state.pointee.release()
-        state.deinitialize(count: 1)
-        state.deallocate()
-    }
-
-    /// Parses the next chunk; false once the part is exhausted and the last rows were delivered.
-    func advance() throws -> Bool {
-        guard !done else { return false }
-        if let chunk = try stream.next() {
-            try parser.feed(chunk)
-        } else {
-            try parser.finish()
-            done = true
-        }
-        return true
-    }
+/// A sheet ready to stream: its part and what its cells refer to.
+struct PreparedSheet {
+    let entry: ZipEntry
+    let sharedStrings: SharedStrings
+    let styles: CellStyles
 }
 
 /// Hands out a sheet's rows one at a time; see ``Workbook/rows(in:)``.
 public final class RowReader {
-    private let source: SheetReader?
-    // Keeps the archive open while rows are read.
-    private let workbook: Workbook
+    private let source: RowProducer?
     private var pending: [Row] = []
     private var position = 0
 
-    init(source: SheetReader?, workbook: Workbook) {
-        self.source = source
-        self.workbook = workbook
-    }
+    init(source: RowProducer?) { self.source = source }
 
     /// The next row that holds at least one cell, or nil at the end of the sheet.
     public func next() throws -> Row? {
         while position == pending.count {
-            guard let source else { return nil }
-            let more: Bool
-            do {
-                more = try source.advance()
-            } catch let error as XLSXError {
-                throw error.inFile(workbook.displayName)
-            }
-            guard more else { return nil }
-            let state = source.state
-            pending.removeAll(keepingCapacity: true)
+            guard let source, let batch = try source.nextBatch() else { return nil }
+            pending = batch
             position = 0
-            for index in 0..<state.pointee.rows.count {
-                let row = state.pointee.rows[index]
-                pending.append(RowView(state: state, first: row.firstCell, index: row.index, count: row.endCell - row.firstCell).makeRow())
-            }
-            state.pointee.releaseDeliveredRows()
         }
         defer { position += 1 }
         return pending[position]
     }
 
     /// Shared-string indices past the end of the table seen so far (read as empty cells).
-    public var missingSharedStrings: Int { source?.state.pointee.missingSharedStrings ?? 0 }
+    public var missingSharedStrings: Int { source?.missingSharedStrings ?? 0 }
 }

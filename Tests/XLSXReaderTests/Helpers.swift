@@ -2,7 +2,7 @@ import Testing
 @testable import XLSXReader
 
 /// Reads every row of the first sheet of a fixture as canonical texts, gaps filled with "",
-/// through both drivers (the pull-mode `forEachRow` and the push-mode `RowReader`), which must agree.
+/// through both APIs (the `forEachRow` fast path and the threaded `RowReader`), which must agree.
 func readTexts(_ fixture: WorkbookFixture) throws -> [[String]] {
     try readTexts(bytes: fixture.zip().bytes())
 }
@@ -48,7 +48,7 @@ func failureKind(_ bytes: [UInt8], limits: ReaderLimits = ReaderLimits()) -> XLS
     failure(bytes, limits: limits)?.kind
 }
 
-/// The error reading every sheet ends in, through both drivers, which must fail alike.
+/// The error reading every sheet ends in, through both APIs, which must fail alike.
 func failure(_ bytes: [UInt8], limits: ReaderLimits = ReaderLimits()) -> XLSXError? {
     func attempt(_ read: (Workbook, SheetInfo) throws -> Void) -> XLSXError? {
         do {
@@ -68,7 +68,7 @@ func failure(_ bytes: [UInt8], limits: ReaderLimits = ReaderLimits()) -> XLSXErr
         while try reader.next() != nil {}
     }
     let pulled = attempt { workbook, sheet in try workbook.forEachRow(in: sheet) { _ in } }
-    #expect(pushed?.kind == pulled?.kind, "drivers disagree: \(String(describing: pushed)) vs \(String(describing: pulled))")
+    #expect(pushed?.kind == pulled?.kind, "APIs disagree: \(String(describing: pushed)) vs \(String(describing: pulled))")
     #expect(pushed?.part == pulled?.part)
     return pulled
 }

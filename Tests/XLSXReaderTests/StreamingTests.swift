@@ -40,4 +40,37 @@ import Testing
         }
         #expect(failureKind(zip.bytes()) == .checksumMismatch)
     }
+
+    @Test func abandonedReaderEndsItsThread() throws {
+        let rows = (1...50_000).map { "<row r=\"\($0)\"><c><v>\($0)</v></c></row>" }.joined()
+        try withWorkbook(WorkbookFixture.sheetData(rows).zip().bytes()) { workbook in
+            for _ in 0..<20 {
+                let reader = try workbook.rows(in: workbook.sheets[0])
+                #expect(try reader.next()?.index == 0)
+                // Dropped here while its producer waits on a full queue.
+            }
+            let reader = try workbook.rows(in: workbook.sheets[0])
+            var count = 0
+            while try reader.next() != nil { count += 1 }
+            #expect(count == 50_000)
+        }
+    }
+
+    @Test func readersOfTwoSheetsInterleave() throws {
+        var fixture = WorkbookFixture()
+        let main = WorkbookFixture.mainNamespace
+        for name in ["A", "B"] {
+            let rows = (1...5_000).map { "<row r=\"\($0)\"><c t=\"inlineStr\"><is><t>\(name)\($0)</t></is></c></row>" }.joined()
+            fixture.sheets.append((name, "<worksheet xmlns=\"\(main)\"><sheetData>\(rows)</sheetData></worksheet>"))
+        }
+        try withWorkbook(fixture.zip().bytes()) { workbook in
+            let first = try workbook.rows(in: workbook.sheets[0])
+            let second = try workbook.rows(in: workbook.sheets[1])
+            for index in 1...5_000 {
+                #expect(try first.next()?.texts == ["A\(index)"])
+                #expect(try second.next()?.texts == ["B\(index)"])
+            }
+            #expect(try first.next() == nil && second.next() == nil)
+        }
+    }
 }

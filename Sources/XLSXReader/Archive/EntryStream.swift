@@ -1,15 +1,30 @@
 internal import CDRSDiffZlib
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Counts inflated bytes across every entry of one archive, so many small bombs add up too.
-final class InflateBudget {
+/// Sheets can be inflated on several threads at once, so the count is kept under a lock.
+final class InflateBudget: @unchecked Sendable {
     let limits: ReaderLimits
-    private(set) var inflatedBytes: Int64 = 0
+    private var inflatedBytes: Int64 = 0
+    private var lock = pthread_mutex_t()
 
-    init(limits: ReaderLimits) { self.limits = limits }
+    init(limits: ReaderLimits) {
+        self.limits = limits
+        pthread_mutex_init(&lock, nil)
+    }
+
+    deinit { pthread_mutex_destroy(&lock) }
 
     func spend(_ count: Int) throws {
+        pthread_mutex_lock(&lock)
         inflatedBytes += Int64(count)
-        if inflatedBytes > limits.maxInflatedBytes {
+        let total = inflatedBytes
+        pthread_mutex_unlock(&lock)
+        if total > limits.maxInflatedBytes {
             throw XLSXError(.limitExceeded, "inflated data passed the limit of \(limits.maxInflatedBytes) bytes",
                             hint: "raise ReaderLimits.maxInflatedBytes (CLI: --max-inflated-bytes) if the file is trusted")
         }

@@ -40,7 +40,7 @@ final class SharedStrings {
         guard let entry = archive.entry(named: part) else { return .empty }
         let limit = min(archive.limits.maxSharedStringBytes, Int64(UInt32.max))
         let handler = SharedStringsHandler(limit: limit, part: entry.name)
-        let parser = try XMLPushParser(handler: handler, partName: entry.name)
+        let parser = try SAXParser(handler: handler, partName: entry.name)
         let stream = try archive.stream(entry)
         while let chunk = try stream.next() { try parser.feed(chunk) }
         try parser.finish()

@@ -32,6 +32,9 @@ public struct RowView {
     /// The last column holding a cell, or -1 for a row without cells.
     public var lastColumn: Int { count == 0 ? -1 : column(count - 1) }
 
+    /// Shared-string indices past the table seen so far in this sheet.
+    var missingSharedStrings: Int { state.pointee.missingSharedStrings }
+
     /// An owned copy, for callers that keep rows.
     public func makeRow() -> Row {
         Row(index: index, cells: (0..<count).map { Cell(column: column($0), value: value($0)) })

@@ -22,7 +22,7 @@ final class ElementReader: SAXHandler {
 
     static func read(_ bytes: [UInt8], part: String, visit: @escaping (XMLElement) throws -> Void) throws {
         let reader = ElementReader(visit: visit)
-        let parser = try XMLPushParser(handler: reader, partName: part)
+        let parser = try SAXParser(handler: reader, partName: part)
         try bytes.withUnsafeBytes { try parser.feed($0) }
         try parser.finish()
     }
