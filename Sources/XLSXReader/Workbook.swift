@@ -58,9 +58,13 @@ public final class Workbook {
     public func declaredDimension(of sheet: SheetInfo) throws -> String? {
         guard sheet.hasCells, let part = sheet.part, let entry = archive.entry(named: part) else { return nil }
         let prepared = PreparedSheet(entry: entry, sharedStrings: .empty, styles: .none)
+        let store = RowStore.allocate()
+        defer { RowStore.free(store) }
         var dimension: String?
         try wrap(part) {
-            try streamRows(prepared, stopAtSheetData: true, onHead: { dimension = $0 }) { _ in }
+            try streamRows(prepared, into: store, stopAtSheetData: true, onHead: { dimension = $0 }) { state in
+                state.pointee.releaseDeliveredRows()
+            }
         }
         return dimension
     }
@@ -74,16 +78,48 @@ public final class Workbook {
     }
 
     /// The fast path: calls `body` with each row as a borrowed ``RowView``, valid only during the call.
-    /// Returns what the reader noticed on the way.
+    /// The sheet is parsed on a second thread into one of two row stores while `body` reads the
+    /// other; `body` itself runs on the caller's thread. Returns what the reader noticed on the way.
     @discardableResult
     public func forEachRow(in sheet: SheetInfo, _ body: (RowView) throws -> Void) throws -> SheetReadNotes {
         guard let prepared = try wrap(sheet.part, { try prepare(sheet) }) else { return SheetReadNotes() }
-        return try wrap(sheet.part) { try streamRows(prepared, body) }
+        let pipeline = try ParsePipeline(workbook: self, sheet: prepared, part: sheet.part)
+        var formatter = CellFormatter(sharedStrings: prepared.sharedStrings, dateSystem: dateSystem)
+        defer { formatter.release() }
+        try withUnsafeMutablePointer(to: &formatter) { formatter in
+            while let store = try pipeline.nextStore() {
+                for position in 0..<store.pointee.rows.count {
+                    try body(RowView(store: store, formatter: formatter, entry: store.pointee.rows[position]))
+                }
+                pipeline.recycle(store)
+            }
+        }
+        return pipeline.notes
     }
 
-    /// `streamRows` with errors located in this file and part, for the producer thread.
+    /// Streams rows to `body` on the calling thread; errors located in this file and part.
     func streamRowsLocated(_ sheet: PreparedSheet, part: String?, _ body: (RowView) throws -> Void) throws -> SheetReadNotes {
-        try wrap(part) { try streamRows(sheet, body) }
+        let store = RowStore.allocate()
+        defer { RowStore.free(store) }
+        var formatter = CellFormatter(sharedStrings: sheet.sharedStrings, dateSystem: dateSystem)
+        defer { formatter.release() }
+        return try withUnsafeMutablePointer(to: &formatter) { formatter in
+            try wrap(part) {
+                try streamRows(sheet, into: store) { state in
+                    let store = state.pointee.store
+                    for position in 0..<store.pointee.rows.count {
+                        try body(RowView(store: store, formatter: formatter, entry: store.pointee.rows[position]))
+                    }
+                    state.pointee.releaseDeliveredRows()
+                }
+            }
+        }
+    }
+
+    /// Hands each batch of completed rows to `deliver` in place; errors located in this file and part.
+    func streamRowsLocated(_ sheet: PreparedSheet, part: String?, into store: UnsafeMutablePointer<RowStore>,
+                           deliver: (UnsafeMutablePointer<SheetState>) throws -> Void) throws -> SheetReadNotes {
+        try wrap(part) { try streamRows(sheet, into: store, deliver: deliver) }
     }
 
     /// What reading a sheet needs, gathered on the caller's thread: the part, the shared strings and
@@ -97,32 +133,25 @@ public final class Workbook {
     }
 
     /// Parses a sheet with libxml2's SAX2 parser in pull mode, fed chunk by chunk from an inflater
-    /// on a second thread; rows completed by each chunk go to `body` before the next is read.
-    /// Touches no lazily loaded state, so it may run on any thread.
-    func streamRows(_ sheet: PreparedSheet, stopAtSheetData: Bool = false, onHead: ((String?) -> Void)? = nil,
-                    _ body: (RowView) throws -> Void) throws -> SheetReadNotes {
+    /// on a second thread. Before each chunk, the rows completed so far go to `deliver`, which must
+    /// take them out of the state's store. Touches no lazily loaded state, so it may run on any thread.
+    func streamRows(_ sheet: PreparedSheet, into store: UnsafeMutablePointer<RowStore>, stopAtSheetData: Bool = false,
+                    onHead: ((String?) -> Void)? = nil, deliver: (UnsafeMutablePointer<SheetState>) throws -> Void) throws -> SheetReadNotes {
         struct ReachedSheetData: Error {}
         let state = UnsafeMutablePointer<SheetState>.allocate(capacity: 1)
-        state.initialize(to: SheetState(styles: sheet.styles, sharedStrings: sheet.sharedStrings, dateSystem: dateSystem, part: sheet.entry.name))
+        state.initialize(to: SheetState(store: store, styles: sheet.styles, sharedStrings: sheet.sharedStrings, part: sheet.entry.name))
         defer {
             state.pointee.release()
             state.deinitialize(count: 1)
             state.deallocate()
         }
         let stream = try PrefetchingStream(archive.stream(sheet.entry))
-        func deliverRows() throws {
-            for position in 0..<state.pointee.rows.count {
-                let row = state.pointee.rows[position]
-                try body(RowView(state: state, first: row.firstCell, index: row.index, count: row.endCell - row.firstCell))
-            }
-            state.pointee.releaseDeliveredRows()
-        }
         do {
-            try withoutActuallyEscaping(deliverRows) { deliverRows in
+            try withoutActuallyEscaping(deliver) { deliver in
                 let input = UnsafeMutablePointer<PulledInput>.allocate(capacity: 1)
                 input.initialize(to: PulledInput(refill: {
                     if stopAtSheetData && state.pointee.reachedSheetData { throw ReachedSheetData() }
-                    try deliverRows()
+                    if state.pointee.store.pointee.rows.count > 0 { try deliver(state) }
                     return try stream.next()
                 }))
                 defer {
@@ -132,7 +161,7 @@ public final class Workbook {
                 let parser = try SAXParser(callbacks: SheetState.callbacks(), target: UnsafeMutableRawPointer(state), partName: sheet.entry.name, input: input)
                 state.pointee.box = parser.callbackBox
                 try parser.parseDocument()
-                try deliverRows()
+                if state.pointee.store.pointee.rows.count > 0 { try deliver(state) }
             }
         } catch is ReachedSheetData {
         }
@@ -197,6 +226,7 @@ public final class RowReader {
         return pending[position]
     }
 
-    /// Shared-string indices past the end of the table seen so far (read as empty cells).
+    /// Shared-string indices past the end of the table (read as empty cells), known once the last
+    /// row was read.
     public var missingSharedStrings: Int { source?.missingSharedStrings ?? 0 }
 }

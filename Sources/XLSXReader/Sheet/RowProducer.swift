@@ -81,12 +81,12 @@ final class RowProducer: @unchecked Sendable {
                 batch.append(view.makeRow())
                 cells += view.count
                 if batch.count == RowProducer.rowsPerBatch || cells >= RowProducer.cellsPerBatch {
-                    try hand(batch, missing: view.missingSharedStrings)
+                    try hand(batch)
                     batch.removeAll(keepingCapacity: true)
                     cells = 0
                 }
             }
-            if !batch.isEmpty { try hand(batch, missing: notes.missingSharedStrings) }
+            if !batch.isEmpty { try hand(batch) }
             pthread_mutex_lock(&mutex)
             missing = notes.missingSharedStrings
             finished = true
@@ -102,13 +102,12 @@ final class RowProducer: @unchecked Sendable {
     }
 
     /// Queues a batch, waiting while the reader is `queuedBatches` behind.
-    private func hand(_ batch: [Row], missing count: Int) throws {
+    private func hand(_ batch: [Row]) throws {
         pthread_mutex_lock(&mutex)
         defer { pthread_mutex_unlock(&mutex) }
         while queue.count >= RowProducer.queuedBatches && !cancelled { pthread_cond_wait(&changed, &mutex) }
         if cancelled { throw Cancelled() }
         queue.append(batch)
-        missing = count
         pthread_cond_broadcast(&changed)
     }
 }

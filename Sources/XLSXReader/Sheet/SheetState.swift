@@ -31,19 +31,15 @@ struct SheetState {
         case number, shared, inline, formulaString, boolean, error, isoDate
     }
 
-    // Rows completed since the consumer last took them, and the row being parsed.
-    var rows = PodBuffer<RowEntry>(capacity: 1024)
-    var cells = PodBuffer<RawCell>(capacity: 8192)
-    var arena = ByteBuffer(capacity: 1 << 19)
-    private var scratch = ByteBuffer(capacity: 64)
+    /// Rows completed since the consumer last took them, and the row being parsed.
+    private(set) var store: UnsafeMutablePointer<RowStore>
 
     private unowned(unsafe) let sharedStrings: SharedStrings
     private let styles: CellStyles
-    let dateSystem: DateSystem
     private let part: String
     var box: UnsafeMutablePointer<ParserBox>?
 
-    /// Shared-string indices past the table, read as empty cells.
+    /// Shared-string indices past the table, read as empty store.pointee.cells.
     private(set) var missingSharedStrings = 0
     /// The `<dimension ref>` as declared, if any.
     private(set) var declaredDimension: String?
@@ -64,31 +60,29 @@ struct SheetState {
     private var cellColumn = 0
     private var cellType = CellType.number
     private var cellStyle = 0
-    private var value = ByteBuffer(capacity: 256)
+    /// Where the open cell's `<v>` text or inline string begins in the arena: cell text is read
+    /// straight into the arena and trimmed or decoded there, never copied through a scratch buffer.
+    private var valueStart = 0
     private var hasValue = false
     private var capturingValue = false
-    private var text = TextAssembler()
     private var hasInlineText = false
+    private var runStart = 0
+    private var runPreserves = false
+    private var firstPreserves: Bool?
+    private var lastPreserves = false
     private var inInline = false
     private var inlineRun = false
     private var capturingText = false
     private var skipDepth = 0
 
-    init(styles: CellStyles, sharedStrings: SharedStrings, dateSystem: DateSystem, part: String) {
+    init(store: UnsafeMutablePointer<RowStore>, styles: CellStyles, sharedStrings: SharedStrings, part: String) {
+        self.store = store
         self.styles = styles
         self.sharedStrings = sharedStrings
-        self.dateSystem = dateSystem
         self.part = part
     }
 
-    func release() {
-        rows.release()
-        cells.release()
-        arena.release()
-        scratch.release()
-        value.release()
-        text.release()
-    }
+    func release() {}
 
     /// libxml2 callbacks whose user data is a `ParserBox` targeting a `SheetState`.
     static func callbacks() -> xmlSAXHandler {
@@ -162,7 +156,10 @@ struct SheetState {
                 capturingValue = false
             } else if capturingText {
                 capturingText = false
-                text.endRun()
+                if store.pointee.arena.count > runStart {
+                    if firstPreserves == nil { firstPreserves = runPreserves }
+                    lastPreserves = runPreserves
+                }
             } else if inlineRun, depth == cellDepth + 2 {
                 inlineRun = false
             } else if inInline, depth == cellDepth + 1 {
@@ -179,10 +176,8 @@ struct SheetState {
 
     @inline(__always)
     mutating func characters(_ bytes: UnsafePointer<xmlChar>, _ count: Int) {
-        if capturingValue {
-            value.append(bytes, count: count)
-        } else if capturingText {
-            text.append(bytes, count)
+        if capturingValue || capturingText {
+            store.pointee.arena.append(bytes, count: count)
         }
     }
 
@@ -209,8 +204,8 @@ struct SheetState {
         }
         inRow = true
         rowIndex = index
-        rowCellStart = cells.count
-        rowArenaStart = arena.count
+        rowCellStart = store.pointee.cells.count
+        rowArenaStart = store.pointee.arena.count
         rowSorted = true
         lastColumn = -1
         cellDepth = depth + 1
@@ -218,43 +213,68 @@ struct SheetState {
 
     private mutating func endRow() {
         inRow = false
-        var end = cells.count
+        var end = store.pointee.cells.count
         if end == rowCellStart { return }
         if !rowSorted {
             // Cells out of column order: sort, and let a later duplicate reference win.
-            let sorted = (rowCellStart..<end).map { cells[$0] }.enumerated().sorted {
+            let sorted = (rowCellStart..<end).map { store.pointee.cells[$0] }.enumerated().sorted {
                 $0.element.column != $1.element.column ? $0.element.column < $1.element.column : $0.offset < $1.offset
             }.map(\.element)
-            cells.truncate(to: rowCellStart)
+            store.pointee.cells.truncate(to: rowCellStart)
             for cell in sorted {
-                if cells.count > rowCellStart, cells[cells.count - 1].column == cell.column {
-                    cells[cells.count - 1] = cell
+                if store.pointee.cells.count > rowCellStart, store.pointee.cells[store.pointee.cells.count - 1].column == cell.column {
+                    store.pointee.cells[store.pointee.cells.count - 1] = cell
                 } else {
-                    cells.append(cell)
+                    store.pointee.cells.append(cell)
                 }
             }
-            end = cells.count
+            end = store.pointee.cells.count
         }
-        rows.append(RowEntry(index: rowIndex, firstCell: rowCellStart, endCell: end))
+        store.pointee.rows.append(RowEntry(index: rowIndex, firstCell: rowCellStart, endCell: end))
     }
 
     /// Forgets the rows the consumer has taken, keeping the row still being parsed (a chunk
-    /// boundary can fall anywhere inside it).
+    /// boundary can fall anywhere inside it, even inside a cell's text).
     mutating func releaseDeliveredRows() {
-        rows.removeAll()
-        guard inRow, rowCellStart < cells.count else {
-            cells.removeAll()
-            arena.removeAll()
-            rowCellStart = 0
-            rowArenaStart = 0
+        store.pointee.rows.removeAll()
+        guard inRow else {
+            store.pointee.cells.removeAll()
+            store.pointee.arena.removeAll()
             return
         }
-        cells.removeFirst(rowCellStart)
-        arena.removeFirst(rowArenaStart)
+        store.pointee.cells.removeFirst(rowCellStart)
+        store.pointee.arena.removeFirst(rowArenaStart)
         let shift = Int32(rowArenaStart)
-        for index in 0..<cells.count where !cells[index].isSharedText {
-            cells[index].start -= shift
+        for index in 0..<store.pointee.cells.count where !store.pointee.cells[index].isSharedText {
+            store.pointee.cells[index].start -= shift
         }
+        rebaseOpenRow(by: rowArenaStart)
+    }
+
+    /// Continues parsing into `empty`, carrying over the row still being parsed, and returns the
+    /// store holding the completed rows, for a consumer on another thread.
+    mutating func switchStore(to empty: UnsafeMutablePointer<RowStore>) -> UnsafeMutablePointer<RowStore> {
+        let filled = store
+        if inRow {
+            let shift = Int32(rowArenaStart)
+            for index in rowCellStart..<filled.pointee.cells.count {
+                var cell = filled.pointee.cells[index]
+                if !cell.isSharedText { cell.start -= shift }
+                empty.pointee.cells.append(cell)
+            }
+            empty.pointee.arena.append(filled.pointee.arena.slice(rowArenaStart, filled.pointee.arena.count - rowArenaStart))
+            filled.pointee.cells.truncate(to: rowCellStart)
+            filled.pointee.arena.removeLast(filled.pointee.arena.count - rowArenaStart)
+            rebaseOpenRow(by: rowArenaStart)
+        }
+        store = empty
+        return filled
+    }
+
+    /// The open row now starts at the front of its store.
+    private mutating func rebaseOpenRow(by shift: Int) {
+        valueStart -= shift
+        runStart -= shift
         rowCellStart = 0
         rowArenaStart = 0
     }
@@ -290,8 +310,8 @@ struct SheetState {
                         endRow()
                         inRow = true
                         rowIndex = row
-                        rowCellStart = cells.count
-                        rowArenaStart = arena.count
+                        rowCellStart = store.pointee.cells.count
+                        rowArenaStart = store.pointee.arena.count
                         rowSorted = true
                         lastColumn = -1
                     }
@@ -314,26 +334,32 @@ struct SheetState {
         inCell = true
         hasValue = false
         hasInlineText = false
-        value.removeAll()
+        valueStart = store.pointee.arena.count
     }
 
     private mutating func startInsideCell(_ name: UnsafePointer<xmlChar>, _ attributeCount: Int,
                                           _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
         let relative = depth - cellDepth
         if relative == 1 {
-            if name[0] == UInt8(ascii: "v"), name[1] == 0 {
+            // One text per cell: the first <v> (none for inline strings, whose stray <v> is
+            // ignored) or the first <is> of an inline-string cell.
+            if name[0] == UInt8(ascii: "v"), name[1] == 0, cellType != .inline, !hasValue {
                 capturingValue = true
                 hasValue = true
-            } else if name[0] == UInt8(ascii: "i"), name[1] == UInt8(ascii: "s"), name[2] == 0 {
+                valueStart = store.pointee.arena.count
+            } else if name[0] == UInt8(ascii: "i"), name[1] == UInt8(ascii: "s"), name[2] == 0, cellType == .inline, !hasInlineText {
                 inInline = true
                 hasInlineText = true
-                text.reset()
+                valueStart = store.pointee.arena.count
+                firstPreserves = nil
+                lastPreserves = false
             } else {
                 skipDepth = 1  // <f>, <extLst>…
             }
         } else if inInline {
             if name[0] == UInt8(ascii: "t"), name[1] == 0, relative == 2 || (relative == 3 && inlineRun) {
-                text.beginRun(preservesSpace: preservesSpace(attributeCount, attributes))
+                runStart = store.pointee.arena.count
+                runPreserves = preservesSpace(attributeCount, attributes)
                 capturingText = true
             } else if name[0] == UInt8(ascii: "r"), name[1] == 0, relative == 2 {
                 inlineRun = true
@@ -345,13 +371,29 @@ struct SheetState {
         }
     }
 
-    /// The value bytes without surrounding XML whitespace.
-    private var trimmedValue: UnsafeBufferPointer<UInt8> {
-        var start = 0
-        var end = value.count
-        while start < end, isXMLSpace(value.base[start]) { start += 1 }
-        while end > start, isXMLSpace(value.base[end - 1]) { end -= 1 }
-        return UnsafeBufferPointer(start: value.base + start, count: end - start)
+    /// The open cell's text in the arena.
+    private var valueBytes: UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: store.pointee.arena.base + valueStart, count: store.pointee.arena.count - valueStart)
+    }
+
+    /// The open cell's text without surrounding XML whitespace, as offsets into the arena.
+    private func trimmedRange(leading: Bool = true, trailing: Bool = true) -> (start: Int, end: Int) {
+        let base = store.pointee.arena.base
+        var start = valueStart
+        var end = store.pointee.arena.count
+        if leading { while start < end, isXMLSpace(base[start]) { start += 1 } }
+        if trailing { while end > start, isXMLSpace(base[end - 1]) { end -= 1 } }
+        return (start, end)
+    }
+
+    /// Makes `arena[start..<end]` the open cell's whole text, `_xHHHH_` escapes decoded if asked.
+    private mutating func keepValue(_ range: (start: Int, end: Int), decodingEscapes: Bool) {
+        let length = compactInPlace(store.pointee.arena.base, from: range.start, to: range.end, into: valueStart, decodingEscapes: decodingEscapes)
+        store.pointee.arena.count = valueStart + length
+    }
+
+    private mutating func dropValue() {
+        store.pointee.arena.count = valueStart
     }
 
     private mutating func endCell() {
@@ -360,10 +402,13 @@ struct SheetState {
         capturingText = false
         inInline = false
         inlineRun = false
-        var cell = RawCell(column: Int32(cellColumn), kind: .text, flag: 0, start: Int32(arena.count), length: 0, number: .nan)
+        var cell = RawCell(column: Int32(cellColumn), kind: .text, flag: 0, start: Int32(valueStart), length: 0, number: .nan)
         switch cellType {
         case .shared:
-            guard hasValue, let index = parseUnsigned(trimmedValue) else { return }
+            guard hasValue else { return }
+            let index = parseUnsigned(valueBytes)
+            dropValue()
+            guard let index else { return }
             guard index < sharedStrings.count else {
                 missingSharedStrings += 1
                 return
@@ -371,42 +416,46 @@ struct SheetState {
             if sharedStrings.bytes(index).isEmpty { return }
             cell.flag = 1
             cell.start = Int32(truncatingIfNeeded: index)
-            cells.append(cell)
+            store.pointee.cells.append(cell)
             return
         case .inline:
             guard hasInlineText else { return }
-            text.finish(into: &arena)
+            keepValue(trimmedRange(leading: firstPreserves == false, trailing: !lastPreserves), decodingEscapes: true)
         case .formulaString:
             guard hasValue else { return }
-            appendDecodingEscapes(UnsafeBufferPointer(start: value.base, count: value.count), to: &arena)
+            keepValue((valueStart, store.pointee.arena.count), decodingEscapes: true)
         case .error:
             guard hasValue else { return }
             cell.kind = .error
-            arena.append(trimmedValue)
+            keepValue(trimmedRange(), decodingEscapes: false)
         case .boolean:
             guard hasValue else { return }
-            let trimmed = trimmedValue
-            guard !trimmed.isEmpty else { return }
+            let (start, end) = trimmedRange()
+            let trimmed = UnsafeBufferPointer(start: store.pointee.arena.base + start, count: end - start)
+            let isFalse = trimmed.elementsEqual("0".utf8) || trimmed.elementsEqual("false".utf8)
+            dropValue()
+            guard start < end else { return }
             cell.kind = .boolean
-            cell.number = trimmed.elementsEqual("0".utf8) || trimmed.elementsEqual("false".utf8) ? 0 : 1
+            cell.number = isFalse ? 0 : 1
         case .isoDate:
             guard hasValue else { return }
-            if let parsed = ISODateTime.parse(UnsafeBufferPointer(start: value.base, count: value.count), kind: styles.formatClass(cellStyle).dateTimeKind) {
+            if let parsed = ISODateTime.parse(valueBytes, kind: styles.formatClass(cellStyle).dateTimeKind) {
+                dropValue()
                 cell.kind = .dateTime
                 cell.flag = parsed.kind == .date ? 0 : (parsed.kind == .time ? 1 : 2)
-                parsed.appendText(to: &arena)
+                parsed.appendText(to: &store.pointee.arena)
             } else {
-                arena.append(trimmedValue)
+                keepValue(trimmedRange(), decodingEscapes: false)
             }
         case .number:
             guard hasValue else { return }
-            let source = UnsafeBufferPointer(start: value.base, count: value.count)
             let formatClass = styles.formatClass(cellStyle)
-            if formatClass == .number && NumberText.isCanonical(source) {
+            if formatClass == .number && NumberText.isCanonical(valueBytes) {
+                // The source text is already the canonical spelling: it stays where it is.
                 cell.kind = .number
                 cell.flag = 1
-                arena.append(source)
-            } else if let number = NumberText.parse(source) {
+            } else if let number = NumberText.parse(valueBytes) {
+                dropValue()
                 cell.number = number
                 switch formatClass {
                 case .number: cell.kind = .number
@@ -417,12 +466,12 @@ struct SheetState {
                 }
             } else {
                 // Not a number after all: keep the text rather than lose it.
-                arena.append(trimmedValue)
+                keepValue(trimmedRange(), decodingEscapes: false)
             }
         }
-        cell.length = Int32(arena.count) - cell.start
+        cell.length = Int32(store.pointee.arena.count - valueStart)
         if (cell.kind == .text || cell.kind == .error) && cell.length == 0 { return }
-        cells.append(cell)
+        store.pointee.cells.append(cell)
     }
 
     private func parseType(_ start: UnsafePointer<xmlChar>, _ end: UnsafePointer<xmlChar>) -> CellType {
@@ -436,78 +485,6 @@ struct SheetState {
         case (9, UInt8(ascii: "i")): return .inline
         default: return .number
         }
-    }
-
-    // MARK: - Reading cells back
-
-    /// A cell's canonical text; computed texts live in a scratch buffer reused by the next call.
-    @inline(__always)
-    mutating func text(of cell: RawCell) -> UnsafeRawBufferPointer {
-        switch cell.kind {
-        case .text where cell.flag == 1:
-            return sharedStrings.bytes(Int(cell.start))
-        case .text, .error:
-            return arena.slice(Int(cell.start), Int(cell.length))
-        case .number where cell.flag == 1:
-            return arena.slice(Int(cell.start), Int(cell.length))
-        case .dateTime where cell.length > 0:
-            return arena.slice(Int(cell.start), Int(cell.length))
-        case .boolean:
-            scratch.removeAll()
-            scratch.append(cell.number != 0 ? "TRUE" : "FALSE")
-        case .number:
-            scratch.removeAll()
-            NumberText.appendCanonical(cell.number, to: &scratch)
-        case .duration:
-            scratch.removeAll()
-            if let duration = dateSystem.duration(fromSerial: cell.number) {
-                duration.appendText(to: &scratch)
-            } else {
-                NumberText.appendCanonical(cell.number, to: &scratch)
-            }
-        case .dateTime:
-            scratch.removeAll()
-            if let dateTime = dateSystem.dateTime(fromSerial: cell.number, kind: dateTimeKind(cell.flag)) {
-                dateTime.appendText(to: &scratch)
-            } else {
-                NumberText.appendCanonical(cell.number, to: &scratch)
-            }
-        }
-        return scratch.bytes
-    }
-
-    func value(of cell: RawCell) -> CellValue {
-        switch cell.kind {
-        case .text where cell.flag == 1:
-            return .text(sharedStrings.string(Int(cell.start)))
-        case .text:
-            return .text(String(decoding: arena.slice(Int(cell.start), Int(cell.length)), as: UTF8.self))
-        case .error:
-            return .error(String(decoding: arena.slice(Int(cell.start), Int(cell.length)), as: UTF8.self))
-        case .boolean:
-            return .boolean(cell.number != 0)
-        case .number:
-            if cell.flag == 1 {
-                let bytes = arena.slice(Int(cell.start), Int(cell.length)).assumingMemoryBound(to: UInt8.self)
-                return .number(NumberText.parse(bytes) ?? 0)
-            }
-            return .number(cell.number)
-        case .duration:
-            return dateSystem.duration(fromSerial: cell.number).map(CellValue.duration) ?? .number(cell.number)
-        case .dateTime:
-            let kind = dateTimeKind(cell.flag)
-            if cell.length > 0 {
-                // t="d": the canonical text was stored; read its parts back.
-                let bytes = arena.slice(Int(cell.start), Int(cell.length)).assumingMemoryBound(to: UInt8.self)
-                return ISODateTime.parse(bytes, kind: kind).map(CellValue.dateTime) ?? .text(String(decoding: bytes, as: UTF8.self))
-            }
-            return dateSystem.dateTime(fromSerial: cell.number, kind: kind).map(CellValue.dateTime) ?? .number(cell.number)
-        }
-    }
-
-    @inline(__always)
-    private func dateTimeKind(_ flag: UInt8) -> ExcelDateTime.Kind {
-        flag == 0 ? .date : (flag == 1 ? .time : .dateTime)
     }
 }
 

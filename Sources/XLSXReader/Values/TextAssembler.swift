@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Builds the text of an `<si>` or `<is>`: the `<t>` runs joined in document order, then trimmed
 /// as Excel shows it (leading whitespace unless the first non-empty run preserves it, trailing
 /// unless the last one does — never at run boundaries), then `_xHHHH_` escapes decoded.
@@ -80,6 +88,48 @@ func appendDecodingEscapes(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout
         copied = index
     }
     output.append(UnsafeBufferPointer(rebasing: bytes[copied..<count]))
+}
+
+/// Moves `base[from..<to]` down to `base[into...]` (`into` ≤ `from`), decoding `_xHHHH_` escapes
+/// on the way when asked (a decoded character never takes more bytes than its escape), and
+/// returns the resulting length.
+func compactInPlace(_ base: UnsafeMutablePointer<UInt8>, from: Int, to end: Int, into: Int, decodingEscapes: Bool) -> Int {
+    var read = from
+    var write = into
+    if decodingEscapes {
+        let whole = UnsafeBufferPointer(start: UnsafePointer(base), count: end)
+        while read < end {
+            guard let found = memchr(base + read, Int32(UInt8(ascii: "_")), end - read) else { break }
+            let underscore = found.assumingMemoryBound(to: UInt8.self) - base
+            if underscore > read {
+                memmove(base + write, base + read, underscore - read)
+                write += underscore - read
+            }
+            read = underscore
+            guard read + 7 <= end, let unit = escapedUnit(whole, at: read) else {
+                base[write] = base[read]
+                write += 1
+                read += 1
+                continue
+            }
+            read += 7
+            var scalarValue = UInt32(unit)
+            if (0xD800..<0xDC00).contains(unit), read + 7 <= end, base[read] == UInt8(ascii: "_"),
+               let low = escapedUnit(whole, at: read), (0xDC00..<0xE000).contains(low) {
+                scalarValue = 0x10000 + (UInt32(unit) - 0xD800) << 10 + (UInt32(low) - 0xDC00)
+                read += 7
+            }
+            for byte in String(Character(Unicode.Scalar(scalarValue) ?? "\u{FFFD}")).utf8 {
+                base[write] = byte
+                write += 1
+            }
+        }
+    }
+    if read < end {
+        if write != read { memmove(base + write, base + read, end - read) }
+        write += end - read
+    }
+    return write - into
 }
 
 @inline(__always)

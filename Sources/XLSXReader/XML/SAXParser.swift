@@ -53,11 +53,11 @@ private let libxml2Ready: Bool = {
     return true
 }()
 
-/// A libxml2 SAX2 parser with the settings that make untrusted OOXML safe, fed chunk by chunk from
-/// the inflater: in push mode (`feed`/`finish`) for the small parts, in pull mode (`parseDocument`,
-/// reading through `PulledInput`) for sheets, where it skips push mode's look-ahead scans. Settings: no network, no entity
-/// substitution, no DTD loading, no "huge" mode (so libxml2 keeps its depth and text-size caps),
-/// and a DOCTYPE anywhere stops the parse, since OOXML parts never have one and every
+/// A libxml2 SAX2 parser fed chunk by chunk from the inflater: in push mode (`feed`/`finish`) for
+/// the small parts, in pull mode (`parseDocument`, reading through `PulledInput`) for sheets, where
+/// it skips push mode's look-ahead scans. Its settings make untrusted OOXML safe: no network, no
+/// entity substitution, no DTD loading, no "huge" mode (so libxml2 keeps its depth and text-size
+/// caps), and a DOCTYPE anywhere stops the parse, since OOXML parts never have one and every
 /// entity-expansion attack needs one. Only the element, text and error callbacks are registered:
 /// libxml2's default SAX2 handlers would build entities and trees.
 final class SAXParser {
