@@ -61,7 +61,7 @@ public final class Workbook {
         let store = RowStore.allocate()
         defer { RowStore.free(store) }
         var dimension: String?
-        try wrap(part) {
+        _ = try wrap(part) {
             try streamRows(prepared, into: store, stopAtSheetData: true, onHead: { dimension = $0 }) { state in
                 state.pointee.releaseDeliveredRows()
             }
