@@ -13,6 +13,8 @@ enum BinaryRunner {
         let stdout: [UInt8]
         let stderr: String
         let seconds: Double
+        /// The run passed its timeout and was killed.
+        let timedOut: Bool
         /// Peak resident memory of the drsdiff process itself (its VmHWM, sampled while it runs;
         /// wait4's figure would include the test process's memory inherited before exec).
         let peakMegabytes: Double
@@ -44,14 +46,16 @@ enum BinaryRunner {
         return directory
     }
 
-    /// Runs `drsdiff arguments…` with stdin from `stdinPath` (or /dev/null), killing it after
-    /// `timeout` seconds. Output goes through files, so nothing blocks on a full pipe.
+    /// Runs `drsdiff arguments…` with stdin from `stdinPath` (or /dev/null) in `directory`,
+    /// killing it after `timeout` seconds; `whileRunning` gets its pid once it started. Output
+    /// goes through files, so nothing blocks on a full pipe.
     static func run(_ arguments: [String], stdinPath: String? = nil, environment: [String: String]? = nil,
-                    timeout: Double = 120) throws -> Result {
+                    directory: String? = nil, timeout: Double = 120,
+                    whileRunning: ((pid_t) -> Void)? = nil) throws -> Result {
         let binary = try binary()
-        let directory = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let outPath = directory + "/stdout", errPath = directory + "/stderr"
+        let scratch = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let outPath = scratch + "/stdout", errPath = scratch + "/stderr"
 
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -60,17 +64,22 @@ enum BinaryRunner {
         posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
 
-        let argv = ([binary] + arguments).map { strdup($0) } + [nil]
+        // A working directory is set by coreutils' env, which then execs drsdiff in the same process.
+        let launcher = directory == nil ? binary : "/usr/bin/env"
+        let command = directory.map { ["/usr/bin/env", "-C", $0, binary] } ?? [binary]
+        let argv = (command + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         let variables = (environment ?? ProcessInfo.processInfo.environment).map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { variables.forEach { free($0) } }
 
         let start = Date()
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, binary, &actions, nil, argv, variables)
+        let spawned = posix_spawn(&pid, launcher, &actions, nil, argv, variables)
         guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EIO) }
+        whileRunning?(pid)
 
         var status: Int32 = 0
+        var timedOut = false
         var usage = rusage()
         var peakKilobytes = 0
         while true {
@@ -78,6 +87,7 @@ enum BinaryRunner {
             let waited = wait4(pid, &status, WNOHANG, &usage)
             if waited == pid { break }
             if Date().timeIntervalSince(start) > timeout {
+                timedOut = true
                 kill(pid, SIGKILL)
                 _ = wait4(pid, &status, 0, &usage)
                 break
@@ -92,6 +102,7 @@ enum BinaryRunner {
             stdout: Array(try Data(contentsOf: URL(fileURLWithPath: outPath))),
             stderr: String(decoding: try Data(contentsOf: URL(fileURLWithPath: errPath)), as: UTF8.self),
             seconds: seconds,
+            timedOut: timedOut,
             peakMegabytes: Double(peakKilobytes) / 1024)
     }
 

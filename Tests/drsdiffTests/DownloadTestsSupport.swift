@@ -98,57 +98,19 @@ enum DownloadCommandRunner {
         _ binary: URL, _ arguments: [String], _ environment: [String: String], _ directory: URL?,
         _ timeout: TimeInterval, _ whileRunning: (@Sendable (Int32) -> Void)?
     ) throws -> Result {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
         let inherited = ProcessInfo.processInfo.environment
-        process.environment = environment.merging(
+        let variables = environment.merging(
             ["PATH": inherited["PATH"] ?? "/usr/bin:/bin", "HOME": inherited["HOME"] ?? "/tmp",
              "TMPDIR": inherited["TMPDIR"] ?? NSTemporaryDirectory()]) { mine, _ in mine }
-        if let directory { process.currentDirectoryURL = directory }
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let stdoutReader = PipeReader(output.fileHandleForReading)
-        let stderrReader = PipeReader(errors.fileHandleForReading)
-        whileRunning?(process.processIdentifier)
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning && Date() < deadline { usleep(10_000) }
-        if process.isRunning {
-            process.terminate()
-            process.waitUntilExit()
-            throw TimedOut(arguments: arguments)
-        }
-        process.waitUntilExit()
-        return Result(
-            status: process.terminationStatus, killedBySignal: process.terminationReason == .uncaughtSignal,
-            stdout: stdoutReader.finish(), stderr: String(decoding: stderrReader.finish(), as: UTF8.self))
+        let run = try BinaryRunner.run(arguments, environment: variables, directory: directory?.path, timeout: timeout,
+                                       whileRunning: whileRunning.map { callback in { callback($0) } })
+        if run.timedOut { throw TimedOut(arguments: arguments) }
+        return Result(status: run.signal ?? run.status, killedBySignal: run.signal != nil, stdout: Data(run.stdout), stderr: run.stderr)
     }
 
     struct TimedOut: Error, CustomStringConvertible {
         let arguments: [String]
         var description: String { "drsdiff \(arguments.first ?? "") did not finish in time" }
-    }
-}
-
-/// Drains a pipe on its own thread so a chatty process never blocks on a full pipe.
-private final class PipeReader: @unchecked Sendable {
-    // @unchecked: `data` is written by the thread, read only after `done` was signalled.
-    private var data = Data()
-    private let done = DispatchSemaphore(value: 0)
-
-    init(_ handle: FileHandle) {
-        Thread { [self] in
-            data = handle.readDataToEndOfFile()
-            done.signal()
-        }.start()
-    }
-
-    func finish() -> Data {
-        done.wait()
-        return data
     }
 }
 
