@@ -11,9 +11,11 @@ struct Convert: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Convert a sheet (or every sheet) of any .xlsx to CSV, JSON, NDJSON or Markdown.",
         discussion: """
-            Output spans A1 to the last row and column holding a value; every row has the same number
-            of fields. Numbers are written in their shortest exact form (929, 0.1), dates in ISO 8601,
-            booleans as TRUE/FALSE (true/false in JSON), errors as their text ({"error": "#N/A"} in JSON).
+            Output spans A1 to the last row and column holding a value; every row has the same \
+            number of fields. Numbers are written in their shortest exact form (929, 0.1), dates in \
+            ISO 8601, booleans as TRUE/FALSE (true/false in JSON), errors as their text \
+            ({"error": "#N/A"} in JSON).
+
             Output streams while the sheet is read. The default sheet is the first worksheet.
             """)
 
