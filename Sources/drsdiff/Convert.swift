@@ -87,20 +87,35 @@ struct Convert: ParsableCommand {
     private func write(_ sheet: SheetInfo, of workbook: Workbook, to path: String?, options: TableWriter.Options) throws {
         let summary: TableSummary
         if let path, path != "-" {
-            let file = try OutputFile(path: path)
-            do {
-                summary = try TableWriter.write(sheet, of: workbook, as: format.tableFormat, to: file.sink, options: options)
-                try file.commit()
-            } catch {
-                file.discard()
-                throw error
+            var pass = try writeFile(sheet, of: workbook, to: path, options: options)
+            if pass.widenedAtRow != nil {
+                // A row wider than all before it came after output had begun: a file can simply be
+                // written again, every record padded to the width now known.
+                var padded = options
+                padded.minimumWidth = pass.width
+                pass = try writeFile(sheet, of: workbook, to: path, options: padded)
             }
+            summary = pass
         } else {
             let sink = ByteSink.standardOutput()
             summary = try TableWriter.write(sheet, of: workbook, as: format.tableFormat, to: sink, options: options)
             try sink.flush()
         }
         notes(for: summary, sheet: sheet)
+    }
+
+    /// Writes the sheet to a temporary file, committed into place only if the records all have
+    /// the same width (or the pass was told the final width); otherwise discarded.
+    private func writeFile(_ sheet: SheetInfo, of workbook: Workbook, to path: String, options: TableWriter.Options) throws -> TableSummary {
+        let file = try OutputFile(path: path)
+        do {
+            let summary = try TableWriter.write(sheet, of: workbook, as: format.tableFormat, to: file.sink, options: options)
+            if summary.widenedAtRow == nil { try file.commit() } else { file.discard() }
+            return summary
+        } catch {
+            file.discard()
+            throw error
+        }
     }
 
     private func convertAll(_ workbook: Workbook, options: TableWriter.Options) throws {
@@ -145,7 +160,7 @@ struct Convert: ParsableCommand {
 
     private func notes(for summary: TableSummary, sheet: SheetInfo) {
         if let row = summary.widenedAtRow {
-            Console.note("sheet \"\(sheet.name)\": row \(row + 1) is wider than the rows before it, which were already written with fewer fields")
+            Console.note("sheet \"\(sheet.name)\": row \(row + 1) is wider than the rows before it, which were already written with fewer fields (write to a file with -o to get every row padded)")
         }
         if summary.rowsOutOfOrder > 0 {
             Console.note("sheet \"\(sheet.name)\": \(summary.rowsOutOfOrder) row(s) appear out of order in the file and were written where they appear")

@@ -293,3 +293,35 @@ enum ZipBomb {
         return package.archive()
     }
 }
+
+/// A row wider than every earlier one, arriving after the first 4 MiB of output were streamed.
+@Suite struct LateWideRowTests {
+    static func book() -> [UInt8] {
+        let narrow = (1...260_000).map { "<row r=\"\($0)\"><c r=\"A\($0)\"><v>\($0)</v></c></row>" }.joined()
+        let wide = "<row r=\"260001\"><c r=\"A260001\"><v>0</v></c><c r=\"C260001\"><v>9</v></c></row>"
+        return StoredZip.workbook([("S", narrow + wide)])
+    }
+
+    @Test func fileOutputIsPaddedToTheFinalWidth() throws {
+        let directory = try BinaryRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let book = try writeFile(Self.book(), named: "late.xlsx", in: directory)
+        let result = try BinaryRunner.run(["convert", book, "-o", directory + "/out.csv"])
+        #expect(result.status == 0 && result.stderr.isEmpty, "\(result.stderr)")
+        let lines = try String(contentsOfFile: directory + "/out.csv", encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 260_001)
+        #expect(lines.first == "1,,")
+        #expect(lines.last == "0,,9")
+        #expect(lines.allSatisfy { $0.filter { $0 == "," }.count == 2 })
+    }
+
+    @Test func standardOutputSaysWhichRowWidened() throws {
+        let directory = try BinaryRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let book = try writeFile(Self.book(), named: "late.xlsx", in: directory)
+        let result = try BinaryRunner.run(["convert", book])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("row 260001 is wider than the rows before it"), "\(result.stderr)")
+        #expect(result.stdoutText.hasPrefix("1\n") && result.stdoutText.hasSuffix("0,,9\n"))
+    }
+}

@@ -13,9 +13,12 @@ public enum TableWriter {
         public var byteOrderMark = false
         /// Bytes of records held before output starts streaming.
         public var headLimit = 4 << 20
-        public init(byteOrderMark: Bool = false, headLimit: Int = 4 << 20) {
+        /// Fields every record has at least: a width learned from an earlier pass over the sheet.
+        public var minimumWidth = 0
+        public init(byteOrderMark: Bool = false, headLimit: Int = 4 << 20, minimumWidth: Int = 0) {
             self.byteOrderMark = byteOrderMark
             self.headLimit = headLimit
+            self.minimumWidth = minimumWidth
         }
     }
 
@@ -49,6 +52,7 @@ private struct TableEncoder {
         self.format = format
         self.sink = sink
         self.options = options
+        summary.width = options.minimumWidth
     }
 
     func release() {
