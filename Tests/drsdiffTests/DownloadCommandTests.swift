@@ -11,7 +11,7 @@ import Testing
     typealias Runner = DownloadCommandRunner
 
     @Test func theBinaryIsBuilt() throws {
-        #expect(FileManager.default.isExecutableFile(atPath: try Runner.binary().path))
+        #expect(FileManager.default.isExecutableFile(atPath: try BinaryRunner.binary()))
     }
 
     @Test(arguments: [Runner.CredentialKind.accessKey, .token, .password])

@@ -18,27 +18,6 @@ enum DownloadCommandRunner {
         var stdoutText: String { String(decoding: stdout, as: UTF8.self) }
     }
 
-    struct MissingBinary: Error, CustomStringConvertible {
-        let searched: [String]
-        var description: String {
-            "the drsdiff binary was not found (looked in \(searched.joined(separator: ", "))); build it with `swift build` — `swift test` builds it too"
-        }
-    }
-
-    /// The binary built beside the test bundle (`.build/<triple>/debug`), else in the
-    /// package's `.build/debug`. Missing is a failure, never a skip: these tests are the
-    /// only proof the commands work.
-    static func binary() throws -> URL {
-        let besideTests = Bundle.main.bundleURL.appendingPathComponent("drsdiff")
-        let inPackage = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent(".build/debug/drsdiff")
-        let candidates = [besideTests, inPackage]
-        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-            throw MissingBinary(searched: candidates.map(\.path))
-        }
-        return found
-    }
-
     /// Credentials for each kind, as a user would export them, for the fake's secrets.
     static func environment(_ kind: CredentialKind, fake: FakeDRSService) -> [String: String] {
         let configuration = fake.configuration
@@ -78,14 +57,13 @@ enum DownloadCommandRunner {
         _ arguments: [String], environment: [String: String] = [:], directory: URL? = nil, timeout: TimeInterval = 60,
         whileRunning: (@Sendable (Int32) -> Void)? = nil
     ) async throws -> Result {
-        let binary = try binary()
         let result = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Result, any Error>) in
             // A thread of its own: blocking the few threads of Swift concurrency's pool would
             // starve the fake server the binary is talking to.
             Thread {
                 continuation.resume(
                     with: Swift.Result {
-                        try runBlocking(binary, arguments, environment, directory, timeout, whileRunning)
+                        try runBlocking(arguments, environment, directory, timeout, whileRunning)
                     })
             }.start()
         }
@@ -95,7 +73,7 @@ enum DownloadCommandRunner {
     }
 
     private static func runBlocking(
-        _ binary: URL, _ arguments: [String], _ environment: [String: String], _ directory: URL?,
+        _ arguments: [String], _ environment: [String: String], _ directory: URL?,
         _ timeout: TimeInterval, _ whileRunning: (@Sendable (Int32) -> Void)?
     ) throws -> Result {
         let inherited = ProcessInfo.processInfo.environment

@@ -63,31 +63,10 @@ func isXMLSpace(_ byte: UInt8) -> Bool {
 /// U+HHHH, left to right, so `_x005F_x000D_` reads as the literal text `_x000D_`. UTF-16 surrogate
 /// pairs written as two escapes become one character; a lone surrogate becomes U+FFFD.
 func appendDecodingEscapes(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout ByteBuffer) {
-    let count = bytes.count
-    guard count >= 7, bytes.contains(UInt8(ascii: "_")) else {
-        output.append(bytes)
-        return
-    }
-    var index = 0
-    var copied = 0
-    while index + 7 <= count {
-        guard bytes[index] == UInt8(ascii: "_"), let unit = escapedUnit(bytes, at: index) else {
-            index += 1
-            continue
-        }
-        output.append(UnsafeBufferPointer(rebasing: bytes[copied..<index]))
-        index += 7
-        var scalarValue = UInt32(unit)
-        if (0xD800..<0xDC00).contains(unit), index + 7 <= count, bytes[index] == UInt8(ascii: "_"),
-           let low = escapedUnit(bytes, at: index), (0xDC00..<0xE000).contains(low) {
-            scalarValue = 0x10000 + (UInt32(unit) - 0xD800) << 10 + (UInt32(low) - 0xDC00)
-            index += 7
-        }
-        let scalar = Unicode.Scalar(scalarValue) ?? "\u{FFFD}"
-        for byte in String(Character(scalar)).utf8 { output.append(byte) }
-        copied = index
-    }
-    output.append(UnsafeBufferPointer(rebasing: bytes[copied..<count]))
+    let start = output.count
+    output.append(bytes)
+    guard bytes.count >= 7 else { return }
+    output.count = start + compactInPlace(output.base, from: start, to: output.count, into: start, decodingEscapes: true)
 }
 
 /// Moves `base[from..<to]` down to `base[into...]` (`into` ≤ `from`), decoding `_xHHHH_` escapes
