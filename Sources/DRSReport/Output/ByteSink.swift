@@ -56,6 +56,13 @@ public final class ByteSink {
         if storage.pointee.buffer.count >= limit { drain() }
     }
 
+    /// Lets an encoder append straight into the sink's buffer (no intermediate copy).
+    @inline(__always)
+    public func write(_ encode: (inout ByteBuffer) -> Void) {
+        encode(&storage.pointee.buffer)
+        if storage.pointee.buffer.count >= limit { drain() }
+    }
+
     public func write(_ bytes: [UInt8]) {
         bytes.withUnsafeBytes { write($0) }
     }

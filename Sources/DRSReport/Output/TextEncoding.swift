@@ -1,3 +1,5 @@
+import XLSXReader
+
 /// RFC 4180 fields: quoted only when they hold `,` `"` CR or LF, with `"` doubled.
 public enum CSVEncoding {
     @inline(__always)
@@ -6,109 +8,95 @@ public enum CSVEncoding {
         return false
     }
 
-    public static func writeField(_ bytes: UnsafeRawBufferPointer, to sink: ByteSink) {
+    public static func appendField(_ bytes: UnsafeRawBufferPointer, to buffer: inout ByteBuffer) {
         guard needsQuotes(bytes) else {
-            sink.write(bytes)
+            buffer.append(bytes)
             return
         }
-        sink.write(byte: 0x22)
-        var start = 0
-        for index in 0..<bytes.count where bytes[index] == 0x22 {
-            sink.write(UnsafeRawBufferPointer(rebasing: bytes[start...index]))
-            sink.write(byte: 0x22)
-            start = index + 1
+        buffer.append(0x22)
+        for byte in bytes {
+            if byte == 0x22 { buffer.append(byte) }
+            buffer.append(byte)
         }
-        sink.write(UnsafeRawBufferPointer(rebasing: bytes[start...]))
-        sink.write(byte: 0x22)
-    }
-
-    public static func writeField(_ text: String, to sink: ByteSink) {
-        var text = text
-        text.withUTF8 { writeField(UnsafeRawBufferPointer($0), to: sink) }
+        buffer.append(0x22)
     }
 
     /// One record: fields separated by commas, ended by LF.
     public static func writeRecord(_ fields: [String], to sink: ByteSink) {
-        for (index, field) in fields.enumerated() {
-            if index > 0 { sink.write(byte: 0x2C) }
-            writeField(field, to: sink)
+        sink.write { buffer in
+            for (index, field) in fields.enumerated() {
+                if index > 0 { buffer.append(0x2C) }
+                var field = field
+                field.withUTF8 { appendField(UnsafeRawBufferPointer($0), to: &buffer) }
+            }
+            buffer.append(0x0A)
         }
-        sink.write(byte: 0x0A)
     }
 }
 
-/// JSON string literals, escaped per RFC 8259 (control characters as `\uXXXX`, `/` left alone).
+/// JSON string literals, escaped per RFC 8259 (control characters as `\u00XX`, `/` left alone).
 public enum JSONEncoding {
-    private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
-
-    public static func writeString(_ bytes: UnsafeRawBufferPointer, to sink: ByteSink) {
-        sink.write(byte: 0x22)
-        var start = 0
-        for index in 0..<bytes.count {
-            let byte = bytes[index]
-            guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
-            sink.write(UnsafeRawBufferPointer(rebasing: bytes[start..<index]))
-            sink.write(byte: 0x5C)
+    public static func appendString(_ bytes: UnsafeRawBufferPointer, to buffer: inout ByteBuffer) {
+        let hex: StaticString = "0123456789abcdef"
+        buffer.append(0x22)
+        for byte in bytes {
             switch byte {
-            case 0x22, 0x5C: sink.write(byte: byte)
-            case 0x0A: sink.write(byte: UInt8(ascii: "n"))
-            case 0x0D: sink.write(byte: UInt8(ascii: "r"))
-            case 0x09: sink.write(byte: UInt8(ascii: "t"))
-            default:
-                sink.write(byte: UInt8(ascii: "u"))
-                sink.write(byte: UInt8(ascii: "0"))
-                sink.write(byte: UInt8(ascii: "0"))
-                sink.write(byte: hex[Int(byte >> 4)])
-                sink.write(byte: hex[Int(byte & 0xF)])
+            case 0x22: buffer.append("\\\"")
+            case 0x5C: buffer.append("\\\\")
+            case 0x0A: buffer.append("\\n")
+            case 0x0D: buffer.append("\\r")
+            case 0x09: buffer.append("\\t")
+            case 0..<0x20:
+                buffer.append("\\u00")
+                buffer.append(hex.utf8Start[Int(byte >> 4)])
+                buffer.append(hex.utf8Start[Int(byte & 0xF)])
+            default: buffer.append(byte)
             }
-            start = index + 1
         }
-        sink.write(UnsafeRawBufferPointer(rebasing: bytes[start...]))
-        sink.write(byte: 0x22)
+        buffer.append(0x22)
     }
 
     public static func writeString(_ text: String, to sink: ByteSink) {
         var text = text
-        text.withUTF8 { writeString(UnsafeRawBufferPointer($0), to: sink) }
+        text.withUTF8 { bytes in sink.write { appendString(UnsafeRawBufferPointer(bytes), to: &$0) } }
     }
 
+    /// `text` as a JSON string literal, quotes included.
     public static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                out += "\\u00" + format2Hex(scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
-
-    private static func format2Hex(_ value: UInt32) -> String {
-        String(decoding: [hex[Int(value >> 4)], hex[Int(value & 0xF)]], as: UTF8.self)
+        encoded(text, appendString)
     }
 }
 
-/// Text inside a GitHub Markdown table cell: `|` escaped, line breaks as `<br>`.
+/// Text inside a GitHub Markdown table cell: `|` and `\` escaped, line breaks (LF, CR or CRLF)
+/// as `<br>`.
 public enum MarkdownEncoding {
-    public static func cell(_ text: String) -> String {
-        var out = ""
-        var previousWasCR = false
-        for character in text.unicodeScalars {
-            switch character {
-            case "|": out += "\\|"
-            case "\\": out += "\\\\"
-            case "\r": out += "<br>"
-            case "\n": if !previousWasCR { out += "<br>" }
-            default: out.unicodeScalars.append(character)
+    public static func appendCell(_ bytes: UnsafeRawBufferPointer, to buffer: inout ByteBuffer) {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "|"): buffer.append("\\|")
+            case UInt8(ascii: "\\"): buffer.append("\\\\")
+            case 0x0D:
+                if index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
+                buffer.append("<br>")
+            case 0x0A: buffer.append("<br>")
+            default: buffer.append(byte)
             }
-            previousWasCR = character == "\r"
+            index += 1
         }
-        return out
     }
+
+    public static func cell(_ text: String) -> String {
+        encoded(text, appendCell)
+    }
+}
+
+/// Runs one of the byte encoders above over a `String`, for the small texts of summaries and listings.
+private func encoded(_ text: String, _ encode: (UnsafeRawBufferPointer, inout ByteBuffer) -> Void) -> String {
+    var buffer = ByteBuffer(capacity: text.utf8.count + 16)
+    defer { buffer.release() }
+    var text = text
+    text.withUTF8 { encode(UnsafeRawBufferPointer($0), &buffer) }
+    return buffer.string
 }

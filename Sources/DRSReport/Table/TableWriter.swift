@@ -145,28 +145,15 @@ private struct TableEncoder {
         switch format {
         case .csv:
             if !first { record.append(UInt8(ascii: ",")) }
-            appendCSV(text)
+            CSVEncoding.appendField(text, to: &record)
         case .json, .ndjson:
             if !first { record.append(UInt8(ascii: ",")) }
             appendJSON(text, kind: kind)
         case .markdown:
             record.append(UInt8(ascii: " "))
-            appendMarkdown(text)
+            MarkdownEncoding.appendCell(text, to: &record)
             record.append(" |")
         }
-    }
-
-    private mutating func appendCSV(_ text: UnsafeRawBufferPointer) {
-        guard CSVEncoding.needsQuotes(text) else {
-            record.append(text)
-            return
-        }
-        record.append(UInt8(ascii: "\""))
-        for byte in text {
-            if byte == UInt8(ascii: "\"") { record.append(byte) }
-            record.append(byte)
-        }
-        record.append(UInt8(ascii: "\""))
     }
 
     private mutating func appendJSON(_ text: UnsafeRawBufferPointer, kind: CellKind) {
@@ -178,52 +165,15 @@ private struct TableEncoder {
             record.append(text.first == UInt8(ascii: "T") ? "true" : "false")
         case .error:
             record.append("{\"error\":")
-            appendJSONString(text, dateSeparator: false)
+            JSONEncoding.appendString(text, to: &record)
             record.append(UInt8(ascii: "}"))
         case .dateTime:
-            appendJSONString(text, dateSeparator: true)
+            let start = record.count
+            JSONEncoding.appendString(text, to: &record)
+            // ISO 8601 puts a T between date and time (dates need no escaping, so the offset holds).
+            if text.count >= 19, text[10] == UInt8(ascii: " ") { record.base[start + 11] = UInt8(ascii: "T") }
         case .text, .duration:
-            appendJSONString(text, dateSeparator: false)
-        }
-    }
-
-    /// A JSON string; with `dateSeparator`, the space between date and time becomes ISO 8601's `T`.
-    private mutating func appendJSONString(_ text: UnsafeRawBufferPointer, dateSeparator: Bool) {
-        record.append(UInt8(ascii: "\""))
-        for (index, byte) in text.enumerated() {
-            switch byte {
-            case UInt8(ascii: "\""): record.append("\\\"")
-            case UInt8(ascii: "\\"): record.append("\\\\")
-            case 0x0A: record.append("\\n")
-            case 0x0D: record.append("\\r")
-            case 0x09: record.append("\\t")
-            case 0..<0x20:
-                let hex: StaticString = "0123456789abcdef"
-                record.append("\\u00")
-                record.append(hex.utf8Start[Int(byte >> 4)])
-                record.append(hex.utf8Start[Int(byte & 0xF)])
-            case UInt8(ascii: " ") where dateSeparator && index == 10:
-                record.append(UInt8(ascii: "T"))
-            default: record.append(byte)
-            }
-        }
-        record.append(UInt8(ascii: "\""))
-    }
-
-    private mutating func appendMarkdown(_ text: UnsafeRawBufferPointer) {
-        var index = 0
-        while index < text.count {
-            let byte = text[index]
-            switch byte {
-            case UInt8(ascii: "|"): record.append("\\|")
-            case UInt8(ascii: "\\"): record.append("\\\\")
-            case 0x0D:
-                if index + 1 < text.count, text[index + 1] == 0x0A { index += 1 }
-                record.append("<br>")
-            case 0x0A: record.append("<br>")
-            default: record.append(byte)
-            }
-            index += 1
+            JSONEncoding.appendString(text, to: &record)
         }
     }
 

@@ -69,7 +69,7 @@ final class EntryStream {
                             part: entry.name, hint: "raise ReaderLimits.maxCompressionRatio (CLI: --max-compression-ratio) if the file is trusted")
         }
         // The local header repeats the name and may carry a different extra field; only its lengths matter.
-        let header = try ZipArchive.readBytesChecked(archive, at: entry.localHeaderOffset, count: 30)
+        let header = try archive.bytes(at: entry.localHeaderOffset, count: 30)
         guard header.count == 30, header.uint32(at: 0) == 0x0403_4B50 else {
             throw XLSXError(.corruptArchive, "local header missing at offset \(entry.localHeaderOffset)", part: entry.name)
         }
@@ -181,13 +181,6 @@ final class EntryStream {
 }
 
 extension ZipArchive {
-    static func readBytesChecked(_ archive: ZipArchive, at offset: Int64, count: Int) throws -> [UInt8] {
-        var bytes = [UInt8](repeating: 0, count: count)
-        let read = try bytes.withUnsafeMutableBytes { try archive.read(into: $0, at: offset) }
-        if read < count { bytes.removeLast(count - read) }
-        return bytes
-    }
-
     func stream(_ entry: ZipEntry) throws -> EntryStream {
         try EntryStream(archive: self, entry: entry)
     }

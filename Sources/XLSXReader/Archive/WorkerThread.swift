@@ -64,6 +64,15 @@ final class WorkerThread: @unchecked Sendable {
     /// Inside `locked`: wakes every waiter to look at the state again.
     func changed() { pthread_cond_broadcast(&condition) }
 
+    /// Thrown by a worker's own code to unwind once `stop()` was called.
+    struct Cancelled: Error {}
+
+    /// Inside `locked`: waits until `ready()` holds; throws `Cancelled` if stopped meanwhile.
+    func waitOrCancel(until ready: () -> Bool) throws {
+        wait(until: ready)
+        if cancelled { throw Cancelled() }
+    }
+
     /// Cancels the worker and waits for its thread to end.
     func stop() {
         locked {
@@ -75,4 +84,27 @@ final class WorkerThread: @unchecked Sendable {
             self.thread = nil
         }
     }
+}
+
+/// How a worker that reads a sheet ended, as the consumer on the other side needs to know it.
+struct SheetReadEnd {
+    private(set) var notes = SheetReadNotes()
+    private(set) var finished = false
+    private(set) var failure: Error?
+
+    /// Records the worker's outcome (under the worker's lock); a cancelled read counts as finished.
+    mutating func record(_ outcome: Result<SheetReadNotes, Error>) {
+        switch outcome {
+        case .success(let read):
+            notes = read
+            finished = true
+        case .failure(let error) where error is WorkerThread.Cancelled:
+            finished = true
+        case .failure(let error):
+            failure = error
+        }
+    }
+
+    /// Whether the consumer must stop waiting for more.
+    var over: Bool { finished || failure != nil }
 }

@@ -3,8 +3,6 @@
 /// row left unfinished at each switch. Errors reach the caller in the place of the rows that
 /// would have followed.
 final class ParsePipeline: @unchecked Sendable {
-    private struct Cancelled: Error {}
-
     private let workbook: Workbook
     private let sheet: PreparedSheet
     private let part: String?
@@ -15,9 +13,7 @@ final class ParsePipeline: @unchecked Sendable {
     private var free: UnsafeMutablePointer<RowStore>?
     /// Completed rows waiting for the caller.
     private var published: UnsafeMutablePointer<RowStore>?
-    private var finished = false
-    private var failure: Error?
-    private var result = SheetReadNotes()
+    private var end = SheetReadEnd()
 
     init(workbook: Workbook, sheet: PreparedSheet, part: String?) throws {
         self.workbook = workbook
@@ -40,17 +36,17 @@ final class ParsePipeline: @unchecked Sendable {
     }
 
     /// What the parser noticed, once every store was taken.
-    var notes: SheetReadNotes { worker.locked { result } }
+    var notes: SheetReadNotes { worker.locked { end.notes } }
 
     /// The next store of completed rows (give it back with `recycle`), or nil after the last.
     func nextStore() throws -> UnsafeMutablePointer<RowStore>? {
         try worker.locked {
-            worker.wait { published != nil || finished || failure != nil }
+            worker.wait { published != nil || end.over }
             if let store = published {
                 published = nil
                 return store
             }
-            if let failure { throw failure }
+            if let failure = end.failure { throw failure }
             return nil
         }
     }
@@ -66,15 +62,7 @@ final class ParsePipeline: @unchecked Sendable {
     private func produce() {
         let outcome = Result { try workbook.streamRowsLocated(sheet, part: part, into: first) { state in try handOff(state) } }
         worker.locked {
-            switch outcome {
-            case .success(let notes):
-                result = notes
-                finished = true
-            case .failure(let error) where error is Cancelled:
-                finished = true
-            case .failure(let error):
-                failure = error
-            }
+            end.record(outcome)
             worker.changed()
         }
     }
@@ -82,8 +70,7 @@ final class ParsePipeline: @unchecked Sendable {
     /// Publishes the state's completed rows and carries on parsing into the free store.
     private func handOff(_ state: UnsafeMutablePointer<SheetState>) throws {
         let empty: UnsafeMutablePointer<RowStore> = try worker.locked {
-            worker.wait { free != nil }
-            if worker.cancelled { throw Cancelled() }
+            try worker.waitOrCancel { free != nil }
             defer { free = nil }
             return free!
         }

@@ -6,16 +6,12 @@ final class RowProducer: @unchecked Sendable {
     private static let cellsPerBatch = 16_384
     private static let rowsPerBatch = 512
 
-    private struct Cancelled: Error {}
-
     private let workbook: Workbook
     private let sheet: PreparedSheet
     private let part: String?
     private let worker = WorkerThread()
     private var queue: [[Row]] = []
-    private var finished = false
-    private var failure: Error?
-    private var missing = 0
+    private var end = SheetReadEnd()
 
     init(workbook: Workbook, sheet: PreparedSheet, part: String?) throws {
         self.workbook = workbook
@@ -26,17 +22,17 @@ final class RowProducer: @unchecked Sendable {
 
     deinit { worker.stop() }
 
-    var missingSharedStrings: Int { worker.locked { missing } }
+    var missingSharedStrings: Int { worker.locked { end.notes.missingSharedStrings } }
 
     /// The next batch of rows, or nil after the last one.
     func nextBatch() throws -> [Row]? {
         try worker.locked {
-            worker.wait { !queue.isEmpty || finished || failure != nil }
+            worker.wait { !queue.isEmpty || end.over }
             if !queue.isEmpty {
                 worker.changed()
                 return queue.removeFirst()
             }
-            if let failure { throw failure }
+            if let failure = end.failure { throw failure }
             return nil
         }
     }
@@ -58,15 +54,7 @@ final class RowProducer: @unchecked Sendable {
             return notes
         }
         worker.locked {
-            switch outcome {
-            case .success(let notes):
-                missing = notes.missingSharedStrings
-                finished = true
-            case .failure(let error) where error is Cancelled:
-                finished = true
-            case .failure(let error):
-                failure = error
-            }
+            end.record(outcome)
             worker.changed()
         }
     }
@@ -74,8 +62,7 @@ final class RowProducer: @unchecked Sendable {
     /// Queues a batch, waiting while the reader is `queuedBatches` behind.
     private func hand(_ batch: [Row]) throws {
         try worker.locked {
-            worker.wait { queue.count < RowProducer.queuedBatches }
-            if worker.cancelled { throw Cancelled() }
+            try worker.waitOrCancel { queue.count < RowProducer.queuedBatches }
             queue.append(batch)
             worker.changed()
         }

@@ -89,7 +89,7 @@ struct SheetState {
         var sax = xmlSAXHandler()
         sax.startElementNs = { user, localname, _, _, _, _, attributeCount, _, attributes in
             let box = user!.assumingMemoryBound(to: ParserBox.self)
-            guard box.pointee.enter("") else { return }
+            guard box.pointee.enter() else { return }
             box.pointee.target.assumingMemoryBound(to: SheetState.self).pointee.startElement(localname!, Int(attributeCount), attributes)
         }
         sax.endElementNs = { user, _, _, _ in

@@ -18,10 +18,11 @@ struct ParserBox {
 
     /// Counts an element opening; false (and the parse stopped) past the depth cap.
     @inline(__always)
-    mutating func enter(_ part: @autoclosure () -> String) -> Bool {
+    mutating func enter() -> Bool {
         depth += 1
         guard depth <= ParserBox.maxDepth else {
-            fail(XLSXError(.malformedXML, "elements nest deeper than \(ParserBox.maxDepth) levels", part: part()))
+            // The parser adds the part's name when it rethrows.
+            fail(XLSXError(.malformedXML, "elements nest deeper than \(ParserBox.maxDepth) levels"))
             return false
         }
         return true
@@ -72,7 +73,7 @@ final class SAXParser {
         var sax = xmlSAXHandler()
         sax.startElementNs = { user, localname, prefix, _, _, _, attributeCount, _, attributes in
             let box = user!.assumingMemoryBound(to: ParserBox.self)
-            guard box.pointee.enter("") else { return }
+            guard box.pointee.enter() else { return }
             Unmanaged<SAXHandler>.fromOpaque(box.pointee.target).takeUnretainedValue()
                 .startElement(localname!, prefix, Int(attributeCount), attributes)
         }
