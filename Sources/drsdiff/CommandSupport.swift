@@ -18,11 +18,15 @@ struct ReaderLimitOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Refuse archives listing more entries than this.", valueName: "count"))
     var maxEntries: Int = ReaderLimits().maxEntries
 
+    @Option(help: ArgumentHelp("Stop when the shared-string table (held in memory) passes this many bytes.", valueName: "bytes"))
+    var maxSharedStringBytes: Int64 = ReaderLimits().maxSharedStringBytes
+
     var limits: ReaderLimits {
         var limits = ReaderLimits()
         limits.maxInflatedBytes = maxInflatedBytes
         limits.maxCompressionRatio = maxCompressionRatio
         limits.maxEntries = maxEntries
+        limits.maxSharedStringBytes = maxSharedStringBytes
         return limits
     }
 }

@@ -162,6 +162,9 @@ struct Convert: ParsableCommand {
         if let row = summary.widenedAtRow {
             Console.note("sheet \"\(sheet.name)\": row \(row + 1) is wider than the rows before it, which were already written with fewer fields (write to a file with -o to get every row padded)")
         }
+        if summary.missingSharedStrings > 0 {
+            Console.note("sheet \"\(sheet.name)\": \(summary.missingSharedStrings) cell(s) point past the end of the shared-string table and were written empty")
+        }
         if summary.rowsOutOfOrder > 0 {
             Console.note("sheet \"\(sheet.name)\": \(summary.rowsOutOfOrder) row(s) appear out of order in the file and were written where they appear")
         }

@@ -325,3 +325,40 @@ enum ZipBomb {
         #expect(result.stdoutText.hasPrefix("1\n") && result.stdoutText.hasSuffix("0,,9\n"))
     }
 }
+
+/// What `convert` says on stderr besides errors, and the limit flags it takes.
+@Suite struct ConvertNotesAndLimitsTests {
+    private func run(_ bytes: [UInt8], _ options: [String] = []) throws -> BinaryRunner.Result {
+        let directory = try BinaryRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        return try BinaryRunner.run(["convert", try writeFile(bytes, named: "book.xlsx", in: directory)] + options)
+    }
+
+    @Test func sharedStringsPastTheTableAreEmptyAndNoted() throws {
+        let result = try run(StoredZip.workbook([("S", #"<row><c t="s"><v>0</v></c><c t="s"><v>5</v></c><c t="s"><v>9</v></c></row>"#)], sharedStrings: ["a"]))
+        #expect(result.status == 0)
+        #expect(result.stdoutText == "a\n")
+        #expect(result.stderr.contains("2 cell(s) point past the end of the shared-string table"), "\(result.stderr)")
+    }
+
+    @Test func rowsOutOfOrderAreNoted() throws {
+        let result = try run(StoredZip.workbook([("S", #"<row r="5"><c><v>1</v></c></row><row r="3"><c><v>2</v></c></row>"#)]))
+        #expect(result.status == 0)
+        #expect(result.stdoutText == "\n\n\n\n1\n2\n")
+        #expect(result.stderr.contains("1 row(s) appear out of order"), "\(result.stderr)")
+    }
+
+    @Test func entryLimitFlag() throws {
+        let result = try run(StoredZip.workbook([("S", "<row><c><v>1</v></c></row>")]), ["--max-entries", "3"])
+        #expect(result.status == 14 && result.stdout.isEmpty)
+        #expect(result.stderr.contains("--max-entries"), "\(result.stderr)")
+    }
+
+    @Test func sharedStringLimitFlag() throws {
+        let book = StoredZip.workbook([("S", #"<row><c t="s"><v>0</v></c></row>"#)], sharedStrings: ["a long shared string", "another one"])
+        let result = try run(book, ["--max-shared-string-bytes", "10"])
+        #expect(result.status == 14 && result.stdout.isEmpty)
+        #expect(result.stderr.contains("--max-shared-string-bytes"), "\(result.stderr)")
+        #expect(try run(book).stdoutText == "a long shared string\n")
+    }
+}

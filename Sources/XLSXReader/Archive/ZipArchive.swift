@@ -83,6 +83,11 @@ final class ZipArchive {
         try ZipArchive.pread(descriptor, buffer, offset)
     }
 
+    /// Up to `count` bytes at `offset` (fewer only at the end of the file).
+    func bytes(at offset: Int64, count: Int) throws -> [UInt8] {
+        try ZipArchive.readBytes(descriptor, at: offset, count: count)
+    }
+
     fileprivate static func pread(_ descriptor: Int32, _ buffer: UnsafeMutableRawBufferPointer, _ offset: Int64) throws -> Int {
         var done = 0
         while done < buffer.count {
@@ -131,7 +136,7 @@ final class ZipArchive {
         }
         guard entryCount >= 0, entryCount <= Int64(limits.maxEntries) else {
             throw XLSXError(.limitExceeded, "the archive lists \(entryCount) entries, more than the limit of \(limits.maxEntries)",
-                            hint: "raise ReaderLimits.maxEntries if the file is trusted")
+                            hint: "raise ReaderLimits.maxEntries (CLI: --max-entries) if the file is trusted")
         }
         guard directorySize >= 0, directoryOffset >= 0, directorySize <= directoryEnd else {
             throw corrupt("central directory out of range")

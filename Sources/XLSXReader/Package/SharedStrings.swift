@@ -121,7 +121,7 @@ private final class SharedStringsHandler: SAXHandler {
             text.finish(into: &bytes)
             guard Int64(bytes.count) <= limit else {
                 fail(XLSXError(.limitExceeded, "shared strings exceed the limit of \(limit) bytes", part: part,
-                               hint: "raise ReaderLimits.maxSharedStringBytes if the file is trusted"))
+                               hint: "raise ReaderLimits.maxSharedStringBytes (CLI: --max-shared-string-bytes) if the file is trusted"))
                 return
             }
             offsets.append(UInt32(bytes.count))
