@@ -13,7 +13,6 @@ import Darwin
 public final class ByteSink {
     private struct Storage {
         var buffer: ByteBuffer
-        var bytesWritten: Int64 = 0
         var failure: OutputError?
     }
 
@@ -35,9 +34,6 @@ public final class ByteSink {
     }
 
     public static func standardOutput() -> ByteSink { ByteSink(descriptor: STDOUT_FILENO) }
-
-    /// Bytes handed to the descriptor so far.
-    public var bytesWritten: Int64 { storage.pointee.bytesWritten }
 
     @inline(__always)
     public func write(byte: UInt8) {
@@ -61,10 +57,6 @@ public final class ByteSink {
     public func write(_ encode: (inout ByteBuffer) -> Void) {
         encode(&storage.pointee.buffer)
         if storage.pointee.buffer.count >= limit { drain() }
-    }
-
-    public func write(_ bytes: [UInt8]) {
-        bytes.withUnsafeBytes { write($0) }
     }
 
     public func write(_ text: String) {
@@ -96,7 +88,6 @@ public final class ByteSink {
             }
             offset += written
         }
-        storage.pointee.bytesWritten += Int64(bytes.count)
     }
 }
 

@@ -46,7 +46,6 @@ private struct TableEncoder {
     private var wroteAny = false
     private var nextRow = 0
     private var record = ByteBuffer(capacity: 4096)
-    private var line = ByteBuffer(capacity: 4096)
 
     init(format: TableFormat, sink: ByteSink, options: TableWriter.Options) {
         self.format = format
@@ -58,7 +57,6 @@ private struct TableEncoder {
     func release() {
         head.release()
         record.release()
-        line.release()
     }
 
     // MARK: - Rows
@@ -177,40 +175,42 @@ private struct TableEncoder {
         }
     }
 
-    /// Writes one record, padded to the width known now, with the format's framing.
+    /// Writes one record, padded to the width known now, with the format's framing, straight
+    /// into the sink's buffer.
     private mutating func emit(_ body: UnsafeRawBufferPointer, fields: Int) {
         let width = max(summary.width, fields)
-        line.removeAll()
-        switch format {
-        case .csv:
-            if !wroteAny && options.byteOrderMark { line.append("\u{FEFF}") }
-            line.append(body)
-            line.append(repeating: UInt8(ascii: ","), count: fields == 0 ? max(width - 1, 0) : width - fields)
-            line.append(0x0A)
-        case .json, .ndjson:
-            if format == .json { line.append(wroteAny ? ",\n" : "[\n") }
-            line.append(UInt8(ascii: "["))
-            line.append(body)
-            if fields == 0 && width > 0 {
-                line.append("null")
-                for _ in 1..<width { line.append(",null") }
-            } else {
-                for _ in 0..<(width - fields) { line.append(",null") }
-            }
-            line.append(UInt8(ascii: "]"))
-            if format == .ndjson { line.append(0x0A) }
-        case .markdown:
-            line.append(UInt8(ascii: "|"))
-            line.append(body)
-            for _ in 0..<(width - fields) { line.append("  |") }
-            line.append(0x0A)
-            if !wroteAny {
-                line.append(UInt8(ascii: "|"))
-                for _ in 0..<max(width, 1) { line.append(" --- |") }
+        let format = format, first = !wroteAny, byteOrderMark = options.byteOrderMark
+        sink.write { line in
+            switch format {
+            case .csv:
+                if first && byteOrderMark { line.append("\u{FEFF}") }
+                line.append(body)
+                line.append(repeating: UInt8(ascii: ","), count: fields == 0 ? max(width - 1, 0) : width - fields)
                 line.append(0x0A)
+            case .json, .ndjson:
+                if format == .json { line.append(first ? "[\n" : ",\n") }
+                line.append(UInt8(ascii: "["))
+                line.append(body)
+                if fields == 0 && width > 0 {
+                    line.append("null")
+                    for _ in 1..<width { line.append(",null") }
+                } else {
+                    for _ in 0..<(width - fields) { line.append(",null") }
+                }
+                line.append(UInt8(ascii: "]"))
+                if format == .ndjson { line.append(0x0A) }
+            case .markdown:
+                line.append(UInt8(ascii: "|"))
+                line.append(body)
+                for _ in 0..<(width - fields) { line.append("  |") }
+                line.append(0x0A)
+                if first {
+                    line.append(UInt8(ascii: "|"))
+                    for _ in 0..<max(width, 1) { line.append(" --- |") }
+                    line.append(0x0A)
+                }
             }
         }
-        sink.write(line.bytes)
         wroteAny = true
     }
 }
