@@ -97,26 +97,7 @@ public final class Workbook {
         return pipeline.notes
     }
 
-    /// Streams rows to `body` on the calling thread; errors located in this file and part.
-    func streamRowsLocated(_ sheet: PreparedSheet, part: String?, _ body: (RowView) throws -> Void) throws -> SheetReadNotes {
-        let store = RowStore.allocate()
-        defer { RowStore.free(store) }
-        var formatter = CellFormatter(sharedStrings: sheet.sharedStrings, dateSystem: dateSystem)
-        defer { formatter.release() }
-        return try withUnsafeMutablePointer(to: &formatter) { formatter in
-            try wrap(part) {
-                try streamRows(sheet, into: store) { state in
-                    let store = state.pointee.store
-                    for position in 0..<store.pointee.rows.count {
-                        try body(RowView(store: store, formatter: formatter, entry: store.pointee.rows[position]))
-                    }
-                    state.pointee.releaseDeliveredRows()
-                }
-            }
-        }
-    }
-
-    /// Hands each batch of completed rows to `deliver` in place; errors located in this file and part.
+    /// Hands each chunk's completed rows to `deliver` in place; errors located in this file and part.
     func streamRowsLocated(_ sheet: PreparedSheet, part: String?, into store: UnsafeMutablePointer<RowStore>,
                            deliver: (UnsafeMutablePointer<SheetState>) throws -> Void) throws -> SheetReadNotes {
         try wrap(part) { try streamRows(sheet, into: store, deliver: deliver) }
@@ -133,8 +114,9 @@ public final class Workbook {
     }
 
     /// Parses a sheet with libxml2's SAX2 parser in pull mode, fed chunk by chunk from an inflater
-    /// on a second thread. Before each chunk, the rows completed so far go to `deliver`, which must
-    /// take them out of the state's store. Touches no lazily loaded state, so it may run on any thread.
+    /// on a second thread. Before each chunk and at the end, `deliver` gets the state: it must take
+    /// the rows completed so far (there may be none) out of the state's store, and may throw to stop.
+    /// Touches no lazily loaded state, so it may run on any thread.
     func streamRows(_ sheet: PreparedSheet, into store: UnsafeMutablePointer<RowStore>, stopAtSheetData: Bool = false,
                     onHead: ((String?) -> Void)? = nil, deliver: (UnsafeMutablePointer<SheetState>) throws -> Void) throws -> SheetReadNotes {
         struct ReachedSheetData: Error {}
@@ -151,7 +133,7 @@ public final class Workbook {
                 let input = UnsafeMutablePointer<PulledInput>.allocate(capacity: 1)
                 input.initialize(to: PulledInput(refill: {
                     if stopAtSheetData && state.pointee.reachedSheetData { throw ReachedSheetData() }
-                    if state.pointee.store.pointee.rows.count > 0 { try deliver(state) }
+                    try deliver(state)
                     return try stream.next()
                 }))
                 defer {
@@ -161,7 +143,7 @@ public final class Workbook {
                 let parser = try SAXParser(callbacks: SheetState.callbacks(), target: UnsafeMutableRawPointer(state), partName: sheet.entry.name, input: input)
                 state.pointee.box = parser.callbackBox
                 try parser.parseDocument()
-                if state.pointee.store.pointee.rows.count > 0 { try deliver(state) }
+                try deliver(state)
             }
         } catch is ReachedSheetData {
         }
@@ -207,18 +189,32 @@ struct PreparedSheet {
     let styles: CellStyles
 }
 
-/// Hands out a sheet's rows one at a time; see ``Workbook/rows(in:)``.
+/// Hands out a sheet's rows one at a time; see ``Workbook/rows(in:)``. The parsing thread behind
+/// it ends (and is joined) when the last row was read, when reading fails, or when the reader is
+/// dropped, whichever comes first.
 public final class RowReader {
-    private let source: RowProducer?
+    private var source: RowProducer?
     private var pending: [Row] = []
     private var position = 0
+    private var finalNotes = SheetReadNotes()
 
     init(source: RowProducer?) { self.source = source }
 
     /// The next row that holds at least one cell, or nil at the end of the sheet.
     public func next() throws -> Row? {
         while position == pending.count {
-            guard let source, let batch = try source.nextBatch() else { return nil }
+            guard let source else { return nil }
+            let batch: [Row]?
+            do {
+                batch = try source.nextBatch()
+            } catch {
+                finish()
+                throw error
+            }
+            guard let batch else {
+                finish()
+                return nil
+            }
             pending = batch
             position = 0
         }
@@ -226,7 +222,15 @@ public final class RowReader {
         return pending[position]
     }
 
+    /// Joins the parsing thread as soon as nothing more will come from it.
+    private func finish() {
+        if let source { finalNotes = source.notes }
+        source = nil
+        pending = []
+        position = 0
+    }
+
     /// Shared-string indices past the end of the table (read as empty cells), known once the last
     /// row was read.
-    public var missingSharedStrings: Int { source?.missingSharedStrings ?? 0 }
+    public var missingSharedStrings: Int { (source?.notes ?? finalNotes).missingSharedStrings }
 }

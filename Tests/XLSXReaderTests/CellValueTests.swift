@@ -15,6 +15,7 @@ import Testing
             let reader = try workbook.rows(in: workbook.sheets[0])
             let row = try #require(try reader.next())
             #expect(row.texts == ["", "x"])
+            #expect(try reader.next() == nil)
             #expect(reader.missingSharedStrings == 1)
         }
     }

@@ -77,9 +77,11 @@ enum DownloadCommandRunner {
         _ timeout: TimeInterval, _ whileRunning: (@Sendable (Int32) -> Void)?
     ) throws -> Result {
         let inherited = ProcessInfo.processInfo.environment
+        // Sanitizer settings (CI's leak suppressions, scripts/sanitize.sh) reach the binary too.
+        let sanitizerSettings = inherited.filter { ["ASAN_OPTIONS", "LSAN_OPTIONS", "TSAN_OPTIONS"].contains($0.key) }
         let variables = environment.merging(
             ["PATH": inherited["PATH"] ?? "/usr/bin:/bin", "HOME": inherited["HOME"] ?? "/tmp",
-             "TMPDIR": inherited["TMPDIR"] ?? NSTemporaryDirectory()]) { mine, _ in mine }
+             "TMPDIR": inherited["TMPDIR"] ?? NSTemporaryDirectory()].merging(sanitizerSettings) { own, _ in own }) { mine, _ in mine }
         let run = try BinaryRunner.run(arguments, environment: variables, directory: directory?.path, timeout: timeout,
                                        whileRunning: whileRunning.map { callback in { callback($0) } })
         if run.timedOut { throw TimedOut(arguments: arguments) }
