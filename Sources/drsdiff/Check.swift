@@ -9,7 +9,7 @@ struct Check: ParsableCommand {
             For pipeline gates. One line per problem on stderr (per table, object or database; value \
             differences and failed repairs counted per table), then the verdict. Incomplete wins over \
             inconsistent: a comparison that did not finish cannot vouch for anything. A workbook with \
-            no comparison results is incomplete. Unreadable input exits 3 or 10–17 (see README). \
+            no comparison results is incomplete. Unreadable input exits 3 or 10–18 (see README). \
             See docs/report.md.
             """)
 
@@ -36,6 +36,7 @@ struct Check: ParsableCommand {
                 }
                 for line in repairs.lines { Console.write(line + "\n") }
             }
+            Console.readNotes(of: file.workbook)
             Console.write("drsdiff: check: \(summary.verdict.rawValue): " + summary.reasons.joined(separator: "; ") + "\n")
             switch summary.verdict {
             case .consistent: return

@@ -32,6 +32,21 @@ struct ReaderLimitOptions: ParsableArguments {
     }
 }
 
+/// `--lenient`, for the commands that read cells (`sheets` reads none, so it has no use for it).
+struct LenientOption: ParsableArguments {
+    @Flag(help: ArgumentHelp("""
+        Read past corrupt references instead of failing (exit 18): a shared string or style past its \
+        table, a cell given twice, rows out of order. Each kind becomes a note on stderr.
+        """))
+    var lenient = false
+
+    func applied(to limits: ReaderLimits) -> ReaderLimits {
+        var limits = limits
+        limits.lenient = lenient
+        return limits
+    }
+}
+
 /// Prints `drsdiff: error: …` (or a note) on stderr, never on stdout.
 enum Console {
     static func error(_ message: String) {
@@ -40,6 +55,13 @@ enum Console {
 
     static func note(_ message: String) {
         write("drsdiff: note: " + message + "\n")
+    }
+
+    /// One note per kind of corrupt reference a lenient read took past, sheet by sheet.
+    static func readNotes(of workbook: Workbook) {
+        for (index, notes) in workbook.readNotes.sorted(by: { $0.key < $1.key }) {
+            for sentence in notes.sentences { note("sheet \"\(workbook.sheets[index].name)\": " + sentence) }
+        }
     }
 
     static func write(_ text: String) {
@@ -67,6 +89,7 @@ extension XLSXError.Kind {
         case .malformedXML, .missingPart: return Exit.malformedPackage
         case .unknownSheet: return Exit.unknownSheet
         case .unsafeXML: return Exit.unsafeXML
+        case .corruptReference: return Exit.corruptReference
         default: return Exit.malformedPackage
         }
     }

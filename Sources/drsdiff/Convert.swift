@@ -44,6 +44,8 @@ struct Convert: ParsableCommand {
     @OptionGroup(title: "Reader limits")
     var limits: ReaderLimitOptions
 
+    @OptionGroup var strictness: LenientOption
+
     enum FormatChoice: String, ExpressibleByArgument, CaseIterable {
         case csv, json, ndjson, md
         var tableFormat: TableFormat { TableFormat(rawValue: rawValue)! }
@@ -63,7 +65,8 @@ struct Convert: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let workbook = try openWorkbook(file, limits: limits.limits)
+            let workbook = try openWorkbook(file, limits: strictness.applied(to: limits.limits))
+            defer { Console.readNotes(of: workbook) }
             let options = TableWriter.Options(byteOrderMark: bom)
             if allSheets {
                 try convertAll(workbook, options: options)
@@ -162,12 +165,6 @@ struct Convert: ParsableCommand {
     private func notes(for summary: TableSummary, sheet: SheetInfo) {
         if let row = summary.widenedAtRow {
             Console.note("sheet \"\(sheet.name)\": row \(row + 1) is wider than the rows before it, which were already written with fewer fields (write to a file with -o to get every row padded)")
-        }
-        if summary.missingSharedStrings > 0 {
-            Console.note("sheet \"\(sheet.name)\": \(summary.missingSharedStrings) cell(s) point past the end of the shared-string table and were written empty")
-        }
-        if summary.rowsOutOfOrder > 0 {
-            Console.note("sheet \"\(sheet.name)\": \(summary.rowsOutOfOrder) row(s) appear out of order in the file and were written where they appear")
         }
     }
 }

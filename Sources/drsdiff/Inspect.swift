@@ -29,6 +29,7 @@ struct Inspect: ParsableCommand {
             try writeOutput(to: output) { sink in
                 try InspectWriter.write(file.report, vocabulary: file.vocabulary, as: format.format, to: sink)
             }
+            Console.readNotes(of: file.workbook)
         }
     }
 }

@@ -59,6 +59,7 @@ struct Report: ParsableCommand {
                     try ReportWriter.writeCSV(file, section: sections[0], onlyInconsistent: onlyInconsistent, to: sink)
                 }
             }
+            Console.readNotes(of: file.workbook)
         }
     }
 

@@ -20,6 +20,8 @@ struct ReportInput: ParsableArguments {
     @OptionGroup(title: "Reader limits")
     var limits: ReaderLimitOptions
 
+    @OptionGroup var strictness: LenientOption
+
     /// Opens and recognises the report. A vocabulary file that cannot be used is a usage error.
     func open() throws -> ReportWorkbook {
         var vocabulary = Vocabulary.standard
@@ -31,7 +33,7 @@ struct ReportInput: ParsableArguments {
                 throw ExitCode(Exit.usage)
             }
         }
-        let workbook = try openWorkbook(file, limits: limits.limits)
+        let workbook = try openWorkbook(file, limits: strictness.applied(to: limits.limits))
         return try ReportWorkbook(workbook: workbook, name: file == "-" ? "<stdin>" : nil, vocabulary: vocabulary,
                                   compareType: compareType)
     }

@@ -37,6 +37,7 @@ struct Summary: ParsableCommand {
             noteUnrecognised(file.report.sections)
             let summary = try file.summary(top: top)
             try writeOutput(to: output) { sink in try SummaryWriter.write(summary, as: format.format, to: sink) }
+            Console.readNotes(of: file.workbook)
         }
     }
 }

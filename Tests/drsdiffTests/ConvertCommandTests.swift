@@ -334,18 +334,27 @@ enum ZipBomb {
         return try BinaryRunner.run(["convert", try writeFile(bytes, named: "book.xlsx", in: directory)] + options)
     }
 
-    @Test func sharedStringsPastTheTableAreEmptyAndNoted() throws {
-        let result = try run(StoredZip.workbook([("S", #"<row><c t="s"><v>0</v></c><c t="s"><v>5</v></c><c t="s"><v>9</v></c></row>"#)], sharedStrings: ["a"]))
-        #expect(result.status == 0)
-        #expect(result.stdoutText == "a\n")
-        #expect(result.stderr.contains("2 cell(s) point past the end of the shared-string table"), "\(result.stderr)")
+    @Test func sharedStringsPastTheTableFailUnlessLenient() throws {
+        let book = StoredZip.workbook([("S", #"<row><c t="s"><v>0</v></c><c t="s"><v>5</v></c><c t="s"><v>9</v></c></row>"#)], sharedStrings: ["a"])
+        let strict = try run(book)
+        #expect(strict.status == 18 && strict.stdout.isEmpty)
+        #expect(strict.stderr.contains("book.xlsx: xl/worksheets/sheet1.xml: cell B1: cell B1 refers to shared string 5"), "\(strict.stderr)")
+        #expect(strict.stderr.contains("--lenient"), "\(strict.stderr)")
+        let lenient = try run(book, ["--lenient"])
+        #expect(lenient.status == 0)
+        #expect(lenient.stdoutText == "a\n")
+        #expect(lenient.stderr == "drsdiff: note: sheet \"S\": 2 cells refer past the end of the shared-string table and were read as empty (the first: cell B1)\n")
     }
 
-    @Test func rowsOutOfOrderAreNoted() throws {
-        let result = try run(StoredZip.workbook([("S", #"<row r="5"><c><v>1</v></c></row><row r="3"><c><v>2</v></c></row>"#)]))
-        #expect(result.status == 0)
-        #expect(result.stdoutText == "\n\n\n\n1\n2\n")
-        #expect(result.stderr.contains("1 row(s) appear out of order"), "\(result.stderr)")
+    @Test func rowsOutOfOrderFailUnlessLenient() throws {
+        let book = StoredZip.workbook([("S", #"<row r="5"><c><v>1</v></c></row><row r="3"><c><v>2</v></c></row>"#)])
+        let strict = try run(book)
+        #expect(strict.status == 18)
+        #expect(strict.stderr.contains("xl/worksheets/sheet1.xml: row 3: row 3 comes after row 5"), "\(strict.stderr)")
+        let lenient = try run(book, ["--lenient"])
+        #expect(lenient.status == 0)
+        #expect(lenient.stdoutText == "\n\n\n\n1\n2\n")
+        #expect(lenient.stderr.contains("1 row comes at or above a row already read and was read where it appears (the first: row 3)"), "\(lenient.stderr)")
     }
 
     @Test func entryLimitFlag() throws {

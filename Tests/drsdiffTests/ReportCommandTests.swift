@@ -118,3 +118,36 @@ struct ReportCommandTests {
         #expect(sheets[2]["continues"] as? String == "表级对比结果")
     }
 }
+
+/// Every command that reads cells fails on a corrupt reference (exit 18, file, part and cell named)
+/// and reads past it with `--lenient`, saying so on stderr.
+@Suite struct CorruptReferenceCommandTests {
+    static let book = StoredZip.workbook([("Data", #"<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" s="7"><v>1</v></c></row>"#)], sharedStrings: ["name"])
+
+    @Test(arguments: [["convert"], ["report", "--format", "ndjson"], ["summary"], ["inspect"], ["check"]])
+    func strictByDefaultLenientOnRequest(_ command: [String]) throws {
+        let directory = try BinaryRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = try writeFile(Self.book, named: "corrupt.xlsx", in: directory)
+        let arguments = [command[0], path] + command.dropFirst()
+
+        let strict = try BinaryRunner.run(arguments)
+        #expect(strict.status == 18, "\(strict.stderr)")
+        #expect(strict.stdout.isEmpty)
+        #expect(strict.stderr.contains("corrupt.xlsx: xl/worksheets/sheet1.xml: cell B1: cell B1 uses style 7, past the end of the styles table"), "\(strict.stderr)")
+
+        let lenient = try BinaryRunner.run(arguments + ["--lenient"])
+        #expect(lenient.status == (command[0] == "check" ? 2 : 0), "\(lenient.stderr)")
+        #expect(!lenient.stdout.isEmpty || command[0] == "check")
+        #expect(lenient.stderr.contains("drsdiff: note: sheet \"Data\": 1 cell uses a style past the end of the styles table and was read unformatted (the first: cell B1)\n"),
+                "\(lenient.stderr)")
+    }
+
+    @Test func sheetsReadsNoCellsAndHasNoLenientFlag() throws {
+        let directory = try BinaryRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = try writeFile(Self.book, named: "corrupt.xlsx", in: directory)
+        #expect(try BinaryRunner.run(["sheets", path]).status == 0)
+        #expect(try BinaryRunner.run(["sheets", path, "--lenient"]).status == 64)
+    }
+}

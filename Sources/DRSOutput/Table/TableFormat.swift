@@ -29,8 +29,4 @@ public struct TableSummary: Sendable {
     /// When a row wider than every earlier one arrived after output had begun streaming, its
     /// zero-based index: records before it carry fewer fields than later ones.
     public var widenedAtRow: Int?
-    /// Rows whose index was not above the previous row's (written in document order anyway).
-    public var rowsOutOfOrder = 0
-    /// Shared-string indices past the table, written as empty cells.
-    public var missingSharedStrings = 0
 }

@@ -29,9 +29,8 @@ public enum TableWriter {
                              to sink: ByteSink, options: Options = Options()) throws -> TableSummary {
         var encoder = TableEncoder(format: format, sink: sink, options: options)
         defer { encoder.release() }
-        let notes = try workbook.forEachRow(in: sheet) { row in encoder.add(row) }
+        try workbook.forEachRow(in: sheet) { row in encoder.add(row) }
         encoder.finish()
-        encoder.summary.missingSharedStrings = notes.missingSharedStrings
         return encoder.summary
     }
 }
@@ -79,14 +78,12 @@ private struct TableEncoder {
     }
 
     private mutating func beginRecord(for index: Int) {
-        if index < nextRow {
-            summary.rowsOutOfOrder += 1
-        } else {
-            while nextRow < index {
-                nextRow += 1
-                record.removeAll()
-                endRecord(fields: 0)
-            }
+        // Blank records up to the row; a row at or above one already written (only a lenient read
+        // lets one through, and notes it) goes where it appears.
+        while nextRow < index {
+            nextRow += 1
+            record.removeAll()
+            endRecord(fields: 0)
         }
         nextRow = max(nextRow, index + 1)
         record.removeAll()

@@ -95,15 +95,16 @@ final class WorkerThread: @unchecked Sendable {
 
 /// How a worker that reads a sheet ended, as the consumer on the other side needs to know it.
 struct SheetReadEnd {
+    /// What the read took past, however it ended (a failed or cancelled read too).
     private(set) var notes = SheetReadNotes()
     private(set) var finished = false
     private(set) var failure: Error?
 
     /// Records the worker's outcome (under the worker's lock); a cancelled read counts as finished.
-    mutating func record(_ outcome: Result<SheetReadNotes, Error>) {
+    mutating func record(_ outcome: Result<Void, Error>, notes: SheetReadNotes) {
+        self.notes = notes
         switch outcome {
-        case .success(let read):
-            notes = read
+        case .success:
             finished = true
         case .failure(let error) where error is WorkerThread.Cancelled:
             finished = true

@@ -5,6 +5,8 @@
 final class ParsePipeline {
     private let exchange: StoreExchange
     private let worker: WorkerThread
+    private let workbook: Workbook
+    private let sheetIndex: Int
 
     init(workbook: Workbook, sheet: PreparedSheet, part: String?) throws {
         let worker = WorkerThread()
@@ -12,11 +14,16 @@ final class ParsePipeline {
         try worker.start { exchange.produce(workbook: workbook, sheet: sheet, part: part) }
         self.worker = worker
         self.exchange = exchange
+        self.workbook = workbook
+        self.sheetIndex = sheet.index
     }
 
-    deinit { worker.stop() }
+    deinit {
+        worker.stop()
+        workbook.record(exchange.notes, forSheet: sheetIndex)
+    }
 
-    /// What the parser noticed, once every store was taken.
+    /// What the parser took past, complete once every store was taken.
     var notes: SheetReadNotes { exchange.notes }
 
     /// The next store of completed rows (give it back with `recycle`), or nil after the last.
@@ -71,9 +78,10 @@ private final class StoreExchange: @unchecked Sendable {
 
     /// The parsing thread's work: the whole sheet, until it ends, fails or the caller is gone.
     func produce(workbook: Workbook, sheet: PreparedSheet, part: String?) {
-        let outcome = Result { try workbook.streamRowsLocated(sheet, part: part, into: first) { state in try handOff(state) } }
+        var notes = SheetReadNotes()
+        let outcome = Result { try workbook.streamRowsLocated(sheet, part: part, into: first, notes: &notes) { state in try handOff(state) } }
         worker.locked {
-            end.record(outcome)
+            end.record(outcome, notes: notes)
             worker.changed()
         }
     }

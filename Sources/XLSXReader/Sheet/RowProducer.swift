@@ -5,6 +5,8 @@
 final class RowProducer {
     private let queue: BatchQueue
     private let worker: WorkerThread
+    private let workbook: Workbook
+    private let sheetIndex: Int
 
     init(workbook: Workbook, sheet: PreparedSheet, part: String?) throws {
         let worker = WorkerThread()
@@ -12,9 +14,14 @@ final class RowProducer {
         try worker.start { queue.produce(workbook: workbook, sheet: sheet, part: part) }
         self.worker = worker
         self.queue = queue
+        self.workbook = workbook
+        self.sheetIndex = sheet.index
     }
 
-    deinit { worker.stop() }
+    deinit {
+        worker.stop()
+        workbook.record(queue.notes, forSheet: sheetIndex)
+    }
 
     var notes: SheetReadNotes { queue.notes }
 
@@ -58,9 +65,10 @@ private final class BatchQueue: @unchecked Sendable {
         defer { formatter.release() }
         var batch: [Row] = []
         var cells = 0
+        var notes = SheetReadNotes()
         let outcome = withUnsafeMutablePointer(to: &formatter) { formatter in
-            Result { () throws -> SheetReadNotes in
-                let notes = try workbook.streamRowsLocated(sheet, part: part, into: store) { state in
+            Result {
+                try workbook.streamRowsLocated(sheet, part: part, into: store, notes: &notes) { state in
                     try worker.locked { if worker.cancelled { throw WorkerThread.Cancelled() } }
                     for position in 0..<store.pointee.rows.count {
                         let row = RowView(store: store, formatter: formatter, entry: store.pointee.rows[position])
@@ -75,11 +83,10 @@ private final class BatchQueue: @unchecked Sendable {
                     state.pointee.releaseDeliveredRows()
                 }
                 if !batch.isEmpty { try hand(batch) }
-                return notes
             }
         }
         worker.locked {
-            end.record(outcome)
+            end.record(outcome, notes: notes)
             worker.changed()
         }
     }

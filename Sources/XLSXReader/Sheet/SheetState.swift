@@ -37,14 +37,19 @@ struct SheetState {
     private unowned(unsafe) let sharedStrings: SharedStrings
     private let styles: CellStyles
     private let part: String
+    /// Corrupt references become notes instead of errors.
+    private let lenient: Bool
     var box: UnsafeMutablePointer<ParserBox>?
 
-    /// Shared-string indices past the table, read as empty store.pointee.cells.
-    private(set) var missingSharedStrings = 0
+    /// The corrupt references read past (lenient mode only).
+    private(set) var notes = SheetReadNotes()
     /// The `<dimension ref>` as declared, if any.
     private(set) var declaredDimension: String?
-    /// Set once `<sheetData>` has been seen, for callers that only want the sheet's head.
-    private(set) var reachedSheetData = false
+    /// Stop at `<sheetData>`: the caller only wants the sheet's head (its `<dimension>`).
+    private let stopsAtSheetData: Bool
+
+    /// Ends a head-only parse where the cells begin.
+    struct ReachedSheetData: Error {}
 
     private var depth = 0
     private var sheetDataDepth = -1
@@ -54,6 +59,8 @@ struct SheetState {
     private var rowArenaStart = 0
     private var rowSorted = true
     private var lastColumn = -1
+    /// The highest row index delivered with cells: a row at or above it would land out of place.
+    private var lastRowWithCells = -1
 
     private var inCell = false
     private var cellDepth = 0
@@ -75,11 +82,14 @@ struct SheetState {
     private var capturingText = false
     private var skipDepth = 0
 
-    init(store: UnsafeMutablePointer<RowStore>, styles: CellStyles, sharedStrings: SharedStrings, part: String) {
+    init(store: UnsafeMutablePointer<RowStore>, styles: CellStyles, sharedStrings: SharedStrings, part: String, lenient: Bool,
+         stopsAtSheetData: Bool = false) {
         self.store = store
         self.styles = styles
         self.sharedStrings = sharedStrings
         self.part = part
+        self.lenient = lenient
+        self.stopsAtSheetData = stopsAtSheetData
     }
 
     func release() {}
@@ -108,6 +118,19 @@ struct SheetState {
         box?.pointee.fail(error)
     }
 
+    /// A corrupt reference: in lenient mode a note (and reading goes on, true), else the read's
+    /// error (false).
+    private mutating func corrupt(_ reference: CorruptReference, at place: String, _ what: String) -> Bool {
+        if lenient {
+            notes.record(reference, at: place)
+            return true
+        }
+        fail(reference.error(what, place: place, part: part))
+        return false
+    }
+
+    private var openCellPlace: String { "cell " + CellReference(row: rowIndex, column: cellColumn).description }
+
     // MARK: - Events
 
     @inline(__always)
@@ -133,8 +156,8 @@ struct SheetState {
             return
         }
         if equals(name, "sheetData") {
+            if stopsAtSheetData { box?.pointee.fail(ReachedSheetData()) }
             sheetDataDepth = depth
-            reachedSheetData = true
         } else if equals(name, "dimension"), let attributes {
             for index in 0..<attributeCount where equals(attributes[index * 5]!, "ref") {
                 declaredDimension = string(attributes[index * 5 + 3]!, attributes[index * 5 + 4]!)
@@ -216,13 +239,15 @@ struct SheetState {
         var end = store.pointee.cells.count
         if end == rowCellStart { return }
         if !rowSorted {
-            // Cells out of column order: sort, and let a later duplicate reference win.
+            // Cells out of column order: sort; a cell given twice is corrupt (leniently, the later wins).
             let sorted = (rowCellStart..<end).map { store.pointee.cells[$0] }.enumerated().sorted {
                 $0.element.column != $1.element.column ? $0.element.column < $1.element.column : $0.offset < $1.offset
             }.map(\.element)
             store.pointee.cells.truncate(to: rowCellStart)
             for cell in sorted {
                 if store.pointee.cells.count > rowCellStart, store.pointee.cells[store.pointee.cells.count - 1].column == cell.column {
+                    let place = "cell " + CellReference(row: rowIndex, column: Int(cell.column)).description
+                    guard corrupt(.duplicateCell, at: place, "\(place) appears twice in row \(rowIndex + 1): the later one would hide the earlier") else { return }
                     store.pointee.cells[store.pointee.cells.count - 1] = cell
                 } else {
                     store.pointee.cells.append(cell)
@@ -230,6 +255,11 @@ struct SheetState {
             }
             end = store.pointee.cells.count
         }
+        if rowIndex <= lastRowWithCells {
+            guard corrupt(.rowOrder, at: "row \(rowIndex + 1)",
+                          "row \(rowIndex + 1) comes after row \(lastRowWithCells + 1): its cells would be out of place") else { return }
+        }
+        lastRowWithCells = max(lastRowWithCells, rowIndex)
         store.pointee.rows.append(RowEntry(index: rowIndex, firstCell: rowCellStart, endCell: end))
     }
 
@@ -285,6 +315,7 @@ struct SheetState {
         var column = lastColumn + 1
         cellType = .number
         cellStyle = 0
+        var styleText: String?
         if let attributes {
             for position in 0..<attributeCount {
                 let local = attributes[position * 5]!
@@ -318,7 +349,11 @@ struct SheetState {
                 case UInt8(ascii: "t"):
                     cellType = parseType(start, end)
                 case UInt8(ascii: "s"):
-                    cellStyle = parseUnsigned(start, end) ?? 0
+                    if let index = parseUnsigned(start, end) {
+                        cellStyle = index
+                    } else if !UnsafeBufferPointer(start: start, count: end - start).allSatisfy(isXMLSpace) {
+                        styleText = string(start, end)
+                    }
                 default:
                     break
                 }
@@ -331,6 +366,13 @@ struct SheetState {
         if column <= lastColumn { rowSorted = false }
         lastColumn = column
         cellColumn = column
+        if cellStyle >= styles.count && cellStyle > 0 || styleText != nil {
+            let place = openCellPlace
+            let what = styleText.map { "\(place)'s style \"\($0)\" is not an index into the styles table" }
+                ?? "\(place) uses style \(cellStyle), past the end of the styles table (\(styles.count) entries)"
+            guard corrupt(.style, at: place, what) else { return }
+            cellStyle = -1  // unformatted: past the table, formatClass reads General
+        }
         inCell = true
         hasValue = false
         hasInlineText = false
@@ -407,12 +449,16 @@ struct SheetState {
         case .shared:
             guard hasValue else { return }
             let index = parseUnsigned(valueBytes)
-            dropValue()
-            guard let index else { return }
-            guard index < sharedStrings.count else {
-                missingSharedStrings += 1
+            if index.map({ $0 >= sharedStrings.count }) ?? !valueBytes.allSatisfy(isXMLSpace) {
+                let place = openCellPlace
+                let what = index.map { "\(place) refers to shared string \($0), past the end of the table (\(sharedStrings.count) strings)" }
+                    ?? "\(place)'s shared-string reference \"\(String(decoding: valueBytes, as: UTF8.self))\" is not an index"
+                dropValue()
+                _ = corrupt(.sharedString, at: place, what)
                 return
             }
+            dropValue()
+            guard let index else { return }
             if sharedStrings.bytes(index).isEmpty { return }
             cell.flag = 1
             cell.start = Int32(truncatingIfNeeded: index)
