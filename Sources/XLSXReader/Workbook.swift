@@ -139,7 +139,6 @@ public final class Workbook {
                                         lenient: sheet.lenient, stopsAtSheetData: stopAtSheetData))
         defer {
             notes = state.pointee.notes
-            state.pointee.release()
             state.deinitialize(count: 1)
             state.deallocate()
         }

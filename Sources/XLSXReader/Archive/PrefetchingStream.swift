@@ -1,6 +1,7 @@
 /// Inflates an entry on a second thread, a few chunks ahead of the parser, so decompression and
-/// CRC checking overlap with XML parsing. Chunks are handed over in order through a small ring of
-/// buffers; the first error the inflater meets is rethrown to the consumer in its place.
+/// CRC checking overlap with XML parsing. Chunks are inflated straight into a small ring of
+/// buffers and handed over in order; the first error the inflater meets is rethrown to the
+/// consumer in its place.
 final class PrefetchingStream {
     private let ring: ChunkRing
     private let worker: WorkerThread
@@ -71,23 +72,23 @@ private final class ChunkRing: @unchecked Sendable {
             }
             guard let slot else { return }
 
-            var chunk: UnsafeRawBufferPointer?
+            // The slot is the inflater's until `filled` says otherwise, so zlib writes straight into it.
+            var count = 0
             var error: Error?
-            do { chunk = try source.next() } catch let thrown { error = thrown }
-            if let chunk { buffers[slot].copyMemory(from: chunk) }
+            do { count = try source.read(into: buffers[slot]) } catch let thrown { error = thrown }
 
             let done: Bool = worker.locked {
                 if let error {
                     failure = error
-                } else if let chunk {
-                    lengths[slot] = chunk.count
+                } else if count > 0 {
+                    lengths[slot] = count
                     produceSlot = (slot + 1) % ChunkRing.slots
                     filled += 1
                 } else {
                     finished = true
                 }
                 worker.changed()
-                return error != nil || chunk == nil
+                return error != nil || count == 0
             }
             if done { return }
         }
