@@ -14,7 +14,7 @@ struct Check: ParsableCommand {
 
     @OptionGroup var input: ReportInput
 
-    @Flag(name: .shortAndLong, help: "Print only the verdict line, not each problem.")
+    @Flag(name: .shortAndLong, help: "Print only the verdict line: not each problem, nor a progress line.")
     var quiet = false
 
     func run() throws {
@@ -22,11 +22,13 @@ struct Check: ParsableCommand {
             let file = try input.open()
             noteUnrecognised(file.report.sections)
             var repairs = RepairTally()
-            let summary = try file.summary(top: 0) { _, record in
-                if case .repairStatement(let statement) = record {
-                    repairs.add(statement, category: record.category)
-                } else if !quiet, let problem = record.problemDescription {
-                    Console.write(problem + "\n")
+            let summary = try ReadProgress.showing(on: file.workbook, quiet: quiet) {
+                try file.summary(top: 0) { _, record in
+                    if case .repairStatement(let statement) = record {
+                        repairs.add(statement, category: record.category)
+                    } else if !quiet, let problem = record.problemDescription {
+                        Console.write(problem + "\n")
+                    }
                 }
             }
             if !quiet {

@@ -21,6 +21,9 @@ struct Summary: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of stdout.", valueName: "path"))
     var output: String?
 
+    @Flag(name: .shortAndLong, help: "Show no progress line on stderr (it is shown only when stderr is a terminal).")
+    var quiet = false
+
     enum FormatChoice: String, ExpressibleByArgument, CaseIterable {
         case md, json, text
         var format: SummaryWriter.Format { SummaryWriter.Format(rawValue: rawValue)! }
@@ -34,7 +37,7 @@ struct Summary: ParsableCommand {
         try reportingFailures {
             let file = try input.open()
             noteUnrecognised(file.report.sections)
-            let summary = try file.summary(top: top)
+            let summary = try ReadProgress.showing(on: file.workbook, quiet: quiet) { try file.summary(top: top) }
             try writeOutput(to: output) { sink in try SummaryWriter.write(summary, as: format.format, to: sink) }
         }
     }
