@@ -40,7 +40,8 @@ let package = Package(
         // CSV, JSON, NDJSON, Markdown and text writers over the report model and over plain sheets.
         .target(
             name: "DRSOutput",
-            dependencies: ["XLSXReader", "DRSReport"]
+            // Crypto: the SHA-256 of the HTML page's inline style and script, for its Content-Security-Policy.
+            dependencies: ["XLSXReader", "DRSReport", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(
             name: "DRSClient",

@@ -1,0 +1,56 @@
+import DRSReport
+
+/// The records a page shows of each section, at most `limit` per section: every inconsistent or
+/// incomplete record first (a reader signs off on the problems), then consistent ones, in report
+/// order. Memory holds at most twice `limit` records per section, however long the section.
+struct RecordSample {
+    struct Section {
+        let section: ReportSection
+        /// Records the section has.
+        var total = 0
+        fileprivate var problems: [ReportRecord] = []
+        fileprivate var others: [ReportRecord] = []
+        let limit: Int
+
+        /// The records kept, in report order.
+        var shown: [ReportRecord] {
+            let kept = problems.prefix(limit) + others.prefix(max(0, limit - problems.count))
+            return kept.sorted(by: order)
+        }
+
+        var leftOut: Int { total - min(total, limit) }
+
+        fileprivate mutating func add(_ record: ReportRecord) {
+            total += 1
+            switch record.category {
+            case .inconsistent?, .incomplete?:
+                if problems.count < limit { problems.append(record) }
+            default:
+                if others.count < limit { others.append(record) }
+            }
+        }
+
+        /// Report order: sheets in the order they were met, rows ascending.
+        private func order(_ a: ReportRecord, _ b: ReportRecord) -> Bool {
+            let sheets = section.sheets.map(\.name)
+            let first = sheets.firstIndex(of: a.sheet) ?? 0, second = sheets.firstIndex(of: b.sheet) ?? 0
+            return (first, a.row) < (second, b.row)
+        }
+    }
+
+    let limit: Int
+    /// By the index of the section's first sheet.
+    private var sections: [Int: Section] = [:]
+
+    init(limit: Int) { self.limit = max(0, limit) }
+
+    mutating func add(_ record: ReportRecord, in section: ReportSection) {
+        // Changed in place: copying the section out and back would copy its arrays each time.
+        sections[section.sheets[0].index, default: Section(section: section, limit: limit)].add(record)
+    }
+
+    /// What was kept of `section` (nothing, for a section without records).
+    func sample(of section: ReportSection) -> Section {
+        sections[section.sheets[0].index] ?? Section(section: section, limit: limit)
+    }
+}
