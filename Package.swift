@@ -67,7 +67,7 @@ let package = Package(
         ),
         .testTarget(name: "XLSXReaderTests", dependencies: ["XLSXReader", "CDRSDiffZlib"]),
         .testTarget(name: "DRSReportTests", dependencies: ["DRSReport", "XLSXReader"]),
-        .testTarget(name: "DRSOutputTests", dependencies: ["DRSOutput", "DRSReport", "XLSXReader"]),
+        .testTarget(name: "DRSOutputTests", dependencies: ["DRSOutput", "DRSReport", "XLSXReader", "CDRSDiffLibXML2"]),
         .testTarget(name: "DRSClientTests", dependencies: ["DRSClient", "DRSFakeService"]),
         .testTarget(name: "drsdiffTests", dependencies: ["DRSFakeService", "XLSXReader", "CDRSDiffZlib"]),
     ]
