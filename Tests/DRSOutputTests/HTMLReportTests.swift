@@ -62,13 +62,14 @@ import Testing
     @Test func hostileTextShowsAsText() throws {
         let (html, page, _) = try HTMLReportTests.page(HTMLReportTests.hostile)
         let payloads = [
-            #"<script>document.title="PWNED"</script>"#,
-            #""><img src=x onerror="window.__pwned=1">"#,
-            "javascript:window.__pwned=2",
-            #"<svg onload="window.__pwned=3"></svg>"#,
-            "</td></tr></table></style></script><script>window.__pwned=4</script>",
-            "' onmouseover='window.__pwned=5' x='",
-            #"<iframe srcdoc="<script>parent.__pwned=7</script>"></iframe>"#,
+            #"<script>document.title="PWNED-0"</script>"#,
+            #""><img src=x onerror="document.title='PWNED-1'">"#,
+            "javascript:document.title='PWNED-2'",
+            #"<svg onload="document.title='PWNED-3'"></svg>"#,
+            #"</td></tr></table></style></script><script>document.title="PWNED-4"</script>"#,
+            #"' onmouseover='document.title="PWNED-5"' x='"#,
+            #"<a href="javascript:document.title='PWNED-6'">link</a>"#,
+            #"<iframe srcdoc="<script>parent.document.title='PWNED-7'</script>"></iframe>"#,
             "&lt;b&gt;already escaped&lt;/b&gt; &amp; <!-- comment -->",
             "<style>body{display:none}</style>",
         ]
