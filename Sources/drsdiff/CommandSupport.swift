@@ -3,11 +3,6 @@ import DRSOutput
 import DRSReport
 import Foundation
 import XLSXReader
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// The reader's safety limits as command-line options, shared by every command that opens a workbook.
 struct ReaderLimitOptions: ParsableArguments {
@@ -76,7 +71,7 @@ enum Console {
         text.withUTF8 { buffer in
             var offset = 0
             while offset < buffer.count {
-                let written = Glibc.write(STDERR_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
+                let written = writeToDescriptor(STDERR_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
                 if written <= 0 { return }
                 offset += written
             }

@@ -2,11 +2,6 @@ import ArgumentParser
 import DRSOutput
 import DRSReport
 import XLSXReader
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 struct Convert: ParsableCommand {
     static let configuration = CommandConfiguration(
