@@ -21,9 +21,9 @@ struct Summary: ParsableCommand {
     @Option(help: ArgumentHelp("List this many tables with the largest row differences.", valueName: "n"))
     var top: Int = 10
 
-    @Option(help: ArgumentHelp("HTML: show at most this many records of each section, inconsistent and incomplete ones first.",
+    @Option(help: ArgumentHelp("HTML: show at most this many records of each section, inconsistent and incomplete ones first (default: 500).",
                                valueName: "n"))
-    var rowsPerSection: Int = HTMLReport.Options().rowsPerSection
+    var rowsPerSection: Int?
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of stdout.", valueName: "path"))
     var output: String?
@@ -37,9 +37,9 @@ struct Summary: ParsableCommand {
 
     func validate() throws {
         if top < 0 { throw ValidationError("--top must be 0 or more") }
-        if rowsPerSection < 0 { throw ValidationError("--rows-per-section must be 0 or more") }
-        if format != .html && rowsPerSection != HTMLReport.Options().rowsPerSection {
-            throw ValidationError("--rows-per-section applies to --format html only")
+        if let rowsPerSection {
+            if format != .html { throw ValidationError("--rows-per-section applies to --format html only") }
+            if rowsPerSection < 0 { throw ValidationError("--rows-per-section must be 0 or more") }
         }
     }
 
@@ -50,7 +50,7 @@ struct Summary: ParsableCommand {
             try ReadProgress.showing(on: file.workbook, quiet: quiet) {
                 switch format {
                 case .html:
-                    let options = HTMLReport.Options(top: top, rowsPerSection: rowsPerSection)
+                    let options = HTMLReport.Options(top: top, rowsPerSection: rowsPerSection ?? HTMLReport.Options().rowsPerSection)
                     try writeOutput(to: output) { sink in try HTMLReport.write(file, options: options, to: sink) }
                 case .md, .json, .text:
                     let summary = try file.summary(top: top)

@@ -29,7 +29,7 @@ struct HTMLLabels: Sendable {
     let status: String
     let uncomparable: String
     let reason: String
-    let where_: String
+    let location: String
     let objectTypes: String
     let objectType: String
     let source: String
@@ -48,6 +48,8 @@ struct HTMLLabels: Sendable {
     let generatedBy: String
     /// "Showing 500 of 12,000 records: every inconsistent or incomplete one first, then the rest in report order; 11,500 left out."
     let shownOf: @Sendable (Int, Int, Int) -> String
+    /// "Showing the first 1,000 of 1,234."
+    let firstOf: @Sendable (Int, Int) -> String
     /// The banner's line when some section was cut.
     let cutBanner: @Sendable (Int, Int) -> String
 
@@ -63,7 +65,7 @@ struct HTMLLabels: Sendable {
         databases: "Databases", database: "database", table: "table", tables: "tables", bar: "tables by result",
         rowDifference: "row difference", databaseStatus: "database status",
         largest: "Largest row differences", sourceRows: "source rows", targetRows: "destination rows", difference: "difference", status: "status",
-        uncomparable: "Tables that could not be compared", reason: "reason", where_: "where",
+        uncomparable: "Tables that could not be compared", reason: "reason", location: "where",
         objectTypes: "Object types", objectType: "object type", source: "source", target: "destination", objects: "objects listed",
         valueDifferences: "Value differences", repair: "Repair", name: "name", count: "count", notes: "Notes",
         allRecords: "Records", filter: "Filter rows (words, any column)", none: "none", row: "row", extra: "extra",
@@ -72,6 +74,7 @@ struct HTMLLabels: Sendable {
             "Showing \(grouped(shown)) of \(grouped(total)) records: every inconsistent or incomplete one first, then the rest, in report order. "
                 + "\(grouped(left)) left out (drsdiff report has them all)."
         },
+        firstOf: { shown, total in "Showing the first \(grouped(shown)) of \(grouped(total)), in report order." },
         cutBanner: { sections, left in
             "This page leaves out \(grouped(left)) records of \(sections) section\(sections == 1 ? "" : "s") (each shows at most the number asked for); the counts above cover every record."
         })
@@ -84,7 +87,7 @@ struct HTMLLabels: Sendable {
         databases: "数据库", database: "数据库", table: "表", tables: "表数", bar: "按结果统计的表",
         rowDifference: "行数差异", databaseStatus: "数据库状态",
         largest: "行数差异最大的表", sourceRows: "源库行数", targetRows: "目标库行数", difference: "差异", status: "状态",
-        uncomparable: "无法对比的表", reason: "原因", where_: "位置",
+        uncomparable: "无法对比的表", reason: "原因", location: "位置",
         objectTypes: "对象类型", objectType: "对象类型", source: "源库", target: "目标库", objects: "列出的对象",
         valueDifferences: "内容差异", repair: "修复", name: "名称", count: "数量", notes: "备注",
         allRecords: "记录", filter: "筛选行（任意列中的词）", none: "无", row: "行", extra: "其他",
@@ -92,6 +95,7 @@ struct HTMLLabels: Sendable {
         shownOf: { shown, total, left in
             "显示 \(grouped(total)) 条记录中的 \(grouped(shown)) 条：先列出所有不一致或未完成的记录，其余按报告顺序。未显示 \(grouped(left)) 条（drsdiff report 输出全部记录）。"
         },
+        firstOf: { shown, total in "按报告顺序显示 \(grouped(total)) 条中的前 \(grouped(shown)) 条。" },
         cutBanner: { sections, left in
             "本页有 \(sections) 个分区未显示全部记录，共省略 \(grouped(left)) 条；上方的统计包含全部记录。"
         })

@@ -63,7 +63,7 @@ public enum HTMLReport {
             blocks.append(("uncomparable", words.uncomparable + " (\(HTMLLabels.grouped(summary.uncomparableCount)))", uncomparable(summary, &page)))
         }
         if !summary.objectTypes.isEmpty { blocks.append(("objects", words.objectTypes, objectTypes(summary, &page))) }
-        if let differences = summary.valueDifferences { blocks.append(("values", words.valueDifferences, valueDifferences(differences, &page))) }
+        if let differences = summary.valueDifferences { blocks.append(("values", words.valueDifferences, valueDifferences(differences, limit: sample.limit, &page))) }
         if let repair = summary.repair { blocks.append(("repair", words.repair, self.repair(repair, &page))) }
         if !summary.notes.isEmpty {
             blocks.append(("notes", words.notes, "<ul>" + summary.notes.map { "<li>" + page.text($0) + "</li>" }.joined() + "</ul>\n"))
@@ -146,7 +146,7 @@ public enum HTMLReport {
              entry.targetRows.map { .number($0) } ?? .text(""), .number(entry.difference), .text(entry.status?.text ?? ""),
              .text("\(entry.sheet) \(words.row) \(entry.row)")]
         }
-        return page.table([words.database, words.table, words.sourceRows, words.targetRows, words.difference, words.status, words.where_], rows)
+        return page.table([words.database, words.table, words.sourceRows, words.targetRows, words.difference, words.status, words.location], rows)
     }
 
     private static func uncomparable(_ summary: ReportSummary, _ page: inout Page) -> String {
@@ -155,9 +155,9 @@ public enum HTMLReport {
             [.text(entry.database ?? ""), .text(entry.table ?? ""), .text(entry.status?.value.name ?? ""), .text(entry.reason),
              .text("\(entry.sheet) \(words.row) \(entry.row)")]
         }
-        var out = page.table([words.database, words.table, words.status, words.reason, words.where_], rows, filter: true)
+        var out = page.table([words.database, words.table, words.status, words.reason, words.location], rows, filter: true)
         let left = summary.uncomparableCount - summary.uncomparable.count
-        if left > 0 { out += "<p class=\"note\">" + page.text(words.shownOf(summary.uncomparable.count, summary.uncomparableCount, left)) + "</p>\n" }
+        if left > 0 { out += "<p class=\"note\">" + page.text(words.firstOf(summary.uncomparable.count, summary.uncomparableCount)) + "</p>\n" }
         return out
     }
 
@@ -170,14 +170,18 @@ public enum HTMLReport {
         return page.table([words.objectType, words.source, words.target, words.status, words.objects, "inconsistent", "incomplete"], rows)
     }
 
-    private static func valueDifferences(_ differences: ValueDifferenceCounts, _ page: inout Page) -> String {
+    private static func valueDifferences(_ differences: ValueDifferenceCounts, limit: Int, _ page: inout Page) -> String {
         let words = page.words
         var out = page.table(["differing rows", "only in source", "only in destination", "both differ", "other"],
                              [[.number(differences.total), .number(differences.onlyInSource), .number(differences.onlyInTarget),
                                .number(differences.bothDiffer), .number(differences.unknownKind)]])
         if !differences.tables.isEmpty {
+            let shown = differences.tables.prefix(limit)
             out += page.table([words.database, words.table, "differing rows"],
-                              differences.tables.map { [.text($0.database ?? ""), .text($0.table ?? ""), .number($0.count)] }, filter: true)
+                              shown.map { [.text($0.database ?? ""), .text($0.table ?? ""), .number($0.count)] }, filter: true)
+            if shown.count < differences.tables.count {
+                out += "<p class=\"note\">" + page.text(words.firstOf(shown.count, differences.tables.count)) + "</p>\n"
+            }
         }
         return out
     }
@@ -215,7 +219,7 @@ public enum HTMLReport {
             headers += (0..<width).map(columnLetter)
             rows = shown.map { record in
                 let values = record.body[0] as? [String] ?? []
-                return [where_(record, multipleSheets)] + (0..<width).map { .text($0 < values.count ? values[$0] : "") }
+                return [location(record, multipleSheets)] + (0..<width).map { .text($0 < values.count ? values[$0] : "") }
             }
         } else {
             let fields = section.kind.fields
@@ -224,7 +228,7 @@ public enum HTMLReport {
             if hasExtra { headers.append(words.extra) }
             rows = shown.map { record in
                 let body = record.body
-                var cells = [where_(record, multipleSheets)]
+                var cells = [location(record, multipleSheets)]
                 for (position, field) in fields.enumerated() { cells.append(cell(body[position], as: field.type)) }
                 if hasExtra {
                     cells.append(.text(body.extra.map { ($0.header.isEmpty ? $0.column : $0.header) + ": " + $0.value }.joined(separator: "\n")))
@@ -236,7 +240,7 @@ public enum HTMLReport {
         return out + page.table(headers, rows, rowClasses: classes, filter: true)
     }
 
-    private static func where_(_ record: ReportRecord, _ multipleSheets: Bool) -> Cell {
+    private static func location(_ record: ReportRecord, _ multipleSheets: Bool) -> Cell {
         multipleSheets ? .text("\(record.sheet) \(record.row)") : .number(record.row)
     }
 

@@ -12,10 +12,11 @@ struct RecordSample {
         fileprivate var others: [ReportRecord] = []
         let limit: Int
 
-        /// The records kept, in report order.
+        /// The records kept, in report order: sheets in the section's order, rows ascending.
         var shown: [ReportRecord] {
             let kept = problems.prefix(limit) + others.prefix(max(0, limit - problems.count))
-            return kept.sorted(by: order)
+            let sheets = Dictionary(section.sheets.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+            return kept.sorted { (sheets[$0.sheet] ?? 0, $0.row) < (sheets[$1.sheet] ?? 0, $1.row) }
         }
 
         var leftOut: Int { total - min(total, limit) }
@@ -28,13 +29,6 @@ struct RecordSample {
             default:
                 if others.count < limit { others.append(record) }
             }
-        }
-
-        /// Report order: sheets in the order they were met, rows ascending.
-        private func order(_ a: ReportRecord, _ b: ReportRecord) -> Bool {
-            let sheets = section.sheets.map(\.name)
-            let first = sheets.firstIndex(of: a.sheet) ?? 0, second = sheets.firstIndex(of: b.sheet) ?? 0
-            return (first, a.row) < (second, b.row)
         }
     }
 
