@@ -23,14 +23,16 @@ struct Check: ParsableCommand {
             let file = try input.open()
             noteUnrecognised(file.report.sections)
             var repairs = RepairTally()
+            // Value differences are counted per table from the summary, not printed one by one.
+            let kinds = Set(SectionKind.allCases).subtracting([.valueDifferences])
             let summary = try ReadProgress.showing(on: file.workbook, quiet: quiet) {
-                try file.summary(top: 0) { _, record in
+                try file.summary(top: 0, problemsIn: kinds, onProblem: { _, record in
                     if case .repairStatement(let statement) = record {
                         repairs.add(statement, category: record.category)
                     } else if !quiet, let problem = record.problemDescription {
                         Console.write(problem + "\n")
                     }
-                }
+                })
             }
             if !quiet {
                 for table in summary.valueDifferences?.tables ?? [] {

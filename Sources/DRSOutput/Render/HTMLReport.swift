@@ -19,13 +19,16 @@ public enum HTMLReport {
         }
     }
 
-    /// Reads the report once, summary and records together, and writes the page.
+    /// Reads the report twice, for the summary and for the records shown (only those are built as
+    /// typed records), and writes the page. Memory holds the summary and at most twice
+    /// `rowsPerSection` records per section.
     public static func write(_ file: ReportWorkbook, options: Options = Options(), to sink: ByteSink) throws {
+        let summary = try file.summary(top: options.top)
         var sample = RecordSample(limit: options.rowsPerSection)
-        let summary = try file.summary(top: options.top) { section, record in sample.add(record, in: section) }
-        for section in file.report.sections where section.kind == .unknown {
-            let records = file.records(in: section)
-            while let record = try records.next() { sample.add(record, in: section) }
+        for section in file.report.sections {
+            try file.scan(section, with: file.fieldReader(for: section)) { reader, row, sheet in
+                sample.offer(section, category: reader.category) { reader.record(row, sheet: sheet.name) }
+            }
         }
         sink.write(page(summary, report: file.report, sample: sample))
     }

@@ -21,13 +21,14 @@ struct RecordSample {
 
         var leftOut: Int { total - min(total, limit) }
 
-        fileprivate mutating func add(_ record: ReportRecord) {
+        /// Counts a record and keeps it if there is room for its kind; `record` builds it only then.
+        fileprivate mutating func offer(category: StatusCategory?, _ record: () -> ReportRecord) {
             total += 1
-            switch record.category {
+            switch category {
             case .inconsistent?, .incomplete?:
-                if problems.count < limit { problems.append(record) }
+                if problems.count < limit { problems.append(record()) }
             default:
-                if others.count < limit { others.append(record) }
+                if others.count < limit { others.append(record()) }
             }
         }
     }
@@ -38,9 +39,10 @@ struct RecordSample {
 
     init(limit: Int) { self.limit = max(0, limit) }
 
-    mutating func add(_ record: ReportRecord, in section: ReportSection) {
+    /// Counts a record of `section` of the given category; `record` is called only for one kept.
+    mutating func offer(_ section: ReportSection, category: StatusCategory?, _ record: () -> ReportRecord) {
         // Changed in place: copying the section out and back would copy its arrays each time.
-        sections[section.sheets[0].index, default: Section(section: section, limit: limit)].add(record)
+        sections[section.sheets[0].index, default: Section(section: section, limit: limit)].offer(category: category, record)
     }
 
     /// What was kept of `section` (nothing, for a section without records).
