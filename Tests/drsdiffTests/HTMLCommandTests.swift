@@ -10,7 +10,7 @@ struct HTMLCommandTests {
         #expect(page.status == 0, "\(page.stderr)")
         #expect(page.output.hasPrefix("<!DOCTYPE html>\n<html lang=\"zh-CN\">"))
         #expect(page.output.hasSuffix("</html>\n"))
-        #expect(page.output.contains("本页有"), "the banner says rows were left out")
+        #expect(page.output.contains("本页每个分区最多显示 5 条记录"), "the banner says rows were left out")
 
         let directory = try BinaryRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }

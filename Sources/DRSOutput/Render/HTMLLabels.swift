@@ -51,7 +51,7 @@ struct HTMLLabels: Sendable {
     /// "Showing the first 1,000 of 1,234."
     let firstOf: @Sendable (Int, Int) -> String
     /// The banner's line when some section was cut.
-    let cutBanner: @Sendable (Int, Int) -> String
+    let cutBanner: @Sendable (Int, Int, Int) -> String
 
     static func forLanguage(_ language: ReportLanguage?) -> HTMLLabels {
         language == .chinese ? chinese : english
@@ -75,8 +75,8 @@ struct HTMLLabels: Sendable {
                 + "\(grouped(left)) left out (drsdiff report has them all)."
         },
         firstOf: { shown, total in "Showing the first \(grouped(shown)) of \(grouped(total)), in report order." },
-        cutBanner: { sections, left in
-            "This page leaves out \(grouped(left)) records of \(sections) section\(sections == 1 ? "" : "s") (each shows at most the number asked for); the counts above cover every record."
+        cutBanner: { sections, left, limit in
+            "This page shows at most \(grouped(limit)) records per section: it leaves out \(grouped(left)) records of \(sections) section\(sections == 1 ? "" : "s"). The counts above cover every record."
         })
 
     static let chinese = HTMLLabels(
@@ -96,8 +96,8 @@ struct HTMLLabels: Sendable {
             "显示 \(grouped(total)) 条记录中的 \(grouped(shown)) 条：先列出所有不一致或未完成的记录，其余按报告顺序。未显示 \(grouped(left)) 条（drsdiff report 输出全部记录）。"
         },
         firstOf: { shown, total in "按报告顺序显示 \(grouped(total)) 条中的前 \(grouped(shown)) 条。" },
-        cutBanner: { sections, left in
-            "本页有 \(sections) 个分区未显示全部记录，共省略 \(grouped(left)) 条；上方的统计包含全部记录。"
+        cutBanner: { sections, left, limit in
+            "本页每个分区最多显示 \(grouped(limit)) 条记录：\(sections) 个分区共省略 \(grouped(left)) 条。上方的统计包含全部记录。"
         })
 
     static func grouped(_ number: Int) -> String {

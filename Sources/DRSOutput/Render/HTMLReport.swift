@@ -53,7 +53,7 @@ public enum HTMLReport {
             page.add("<ul>" + summary.reasons.map { "<li>" + page.text($0) + "</li>" }.joined() + "</ul>\n")
         }
         if !cut.isEmpty {
-            page.add("<p class=\"cut\">" + page.text(words.cutBanner(cut.count, cut.reduce(0) { $0 + $1.leftOut })) + "</p>\n")
+            page.add("<p class=\"cut\">" + page.text(words.cutBanner(cut.count, cut.reduce(0) { $0 + $1.leftOut }, sample.limit)) + "</p>\n")
         }
         page.add("</header>\n")
 
