@@ -1,9 +1,4 @@
 internal import CDRSDiffZlib
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// The reader's fuzz targets, one function per target (FuzzTesting/ builds each into a libFuzzer
 /// binary; Tests/XLSXReaderTests replays every committed finding through the same function). Each

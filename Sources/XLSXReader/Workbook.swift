@@ -20,6 +20,10 @@ public final class Workbook {
     private let archive: ZipArchive
     private let package: WorkbookPart
     private var loadedStrings: SharedStrings?
+    /// Called on the parsing thread each time a chunk of a sheet's XML (256 KiB) is handed to the
+    /// parser, never per row or cell, so a display can show how far a long read has got. Set it
+    /// before asking for rows: each read takes the handler set when it starts.
+    public var onProgress: (@Sendable (SheetProgress) -> Void)?
     private var loadedStyles: CellStyles?
     /// Per sheet index, the corrupt references lenient reads of that sheet took past so far: the
     /// most any one read met (a sheet read twice is not counted twice). Empty in strict mode, where
@@ -124,7 +128,7 @@ public final class Workbook {
             throw XLSXError(.missingPart, "sheet \"\(sheet.name)\" points at \(part), which is not in the archive", part: part)
         }
         return PreparedSheet(index: sheet.index, entry: entry, sharedStrings: try sharedStrings(), styles: try cellStyles(),
-                             lenient: archive.limits.lenient)
+                             lenient: archive.limits.lenient, progress: onProgress.map { (sheet, $0) })
     }
 
     /// Parses a sheet with libxml2's SAX2 parser in pull mode, fed chunk by chunk from an inflater
@@ -143,12 +147,20 @@ public final class Workbook {
             state.deallocate()
         }
         let stream = try PrefetchingStream(archive.stream(sheet.entry))
+        var bytesRead: Int64 = 0
+        var rowsRead = 0
         do {
             try withoutActuallyEscaping(deliver) { deliver in
                 let input = UnsafeMutablePointer<PulledInput>.allocate(capacity: 1)
                 input.initialize(to: PulledInput(refill: {
+                    rowsRead += state.pointee.store.pointee.rows.count
                     try deliver(state)
-                    return try stream.next()
+                    let chunk = try stream.next()
+                    if let (info, report) = sheet.progress, let chunk {
+                        bytesRead += Int64(chunk.count)
+                        report(SheetProgress(sheet: info, bytesRead: bytesRead, totalBytes: sheet.entry.uncompressedSize, rows: rowsRead))
+                    }
+                    return chunk
                 }))
                 defer {
                     input.deinitialize(count: 1)
@@ -197,6 +209,8 @@ struct PreparedSheet {
     let sharedStrings: SharedStrings
     let styles: CellStyles
     let lenient: Bool
+    /// The sheet and the handler to tell how far its reading has got.
+    var progress: (SheetInfo, @Sendable (SheetProgress) -> Void)? = nil
 }
 
 /// Hands out a sheet's rows one at a time; see ``Workbook/rows(in:)``. The parsing thread behind

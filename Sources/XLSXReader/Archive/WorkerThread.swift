@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// One background thread with the lock and condition it shares with its owner: the machinery of
 /// the streaming stages (inflating ahead, parsing ahead). Both sides keep their queue state under
 /// `locked`, wait with `wait(until:)` and announce changes with `changed()`; `stop()`, called by
