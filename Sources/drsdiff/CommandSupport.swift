@@ -127,6 +127,9 @@ func reportingFailures(_ body: () throws -> Void) throws {
     } catch let error as XLSXError {
         Console.error(error.description)
         throw ExitCode(error.kind.exitCode)
+    } catch let error as TableSizeError {
+        Console.error(error.description)
+        throw ExitCode(Exit.limitExceeded)
     } catch let error as OutputError {
         Console.error(error.description)
         throw ExitCode(Exit.outputFailed)

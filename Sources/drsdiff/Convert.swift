@@ -39,6 +39,12 @@ struct Convert: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Show no progress line on stderr (it is shown only when stderr is a terminal).")
     var quiet = false
 
+    @Option(help: ArgumentHelp("""
+        Stop (exit 14, nothing written) when a sheet's padded table would hold more cells than this: \
+        rows to the last one holding a value, times columns to the last one.
+        """, valueName: "cells"))
+    var maxOutputCells: Int = TableWriter.Options().maxCells
+
     @OptionGroup(title: "Reader limits")
     var limits: ReaderLimitOptions
 
@@ -50,6 +56,9 @@ struct Convert: ParsableCommand {
     }
 
     func validate() throws {
+        if maxOutputCells < 1 {
+            throw ValidationError("--max-output-cells must be at least 1")
+        }
         if [sheet != nil, sheetIndex != nil, allSheets].filter({ $0 }).count > 1 {
             throw ValidationError("use only one of --sheet, --sheet-index and --all-sheets")
         }
@@ -70,7 +79,7 @@ struct Convert: ParsableCommand {
     }
 
     private func convert(_ workbook: Workbook) throws {
-        let options = TableWriter.Options(byteOrderMark: bom)
+        let options = TableWriter.Options(byteOrderMark: bom, maxCells: maxOutputCells)
         if allSheets {
             try convertAll(workbook, options: options)
             return

@@ -371,3 +371,43 @@ enum ZipBomb {
         #expect(try run(book).stdoutText == "a long shared string\n")
     }
 }
+
+/// Padding makes a table as large as its farthest cell: a workbook of a few bytes holding A1 and
+/// XFD1048576 would pad out to 17 billion cells (gigabytes). The cap stops it before anything is written.
+@Suite struct PaddedTableLimitTests {
+    static let farCell = StoredZip.workbook([("S", #"<row r="1"><c r="A1"><v>1</v></c></row><row r="1048576"><c r="XFD1048576"><v>2</v></c></row>"#)])
+
+    @Test(arguments: ["csv", "json", "ndjson", "md"])
+    func aFarCellEndsAtOnceWithNothingWritten(format: String) throws {
+        #expect(Self.farCell.count < 1_600)
+        let directory = try BinaryRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let book = try writeFile(Self.farCell, named: "far.xlsx", in: directory)
+
+        let toStandardOutput = try BinaryRunner.run(["convert", book, "--format", format])
+        #expect(toStandardOutput.status == 14, "\(toStandardOutput.stderr)")
+        #expect(toStandardOutput.stdout.isEmpty)
+        #expect(toStandardOutput.stderr.contains("cell XFD1048576 makes the table 1048576 rows by 16384 columns"), "\(toStandardOutput.stderr)")
+        #expect(toStandardOutput.stderr.contains("--max-output-cells"))
+        #expect(toStandardOutput.seconds < 2, "took \(toStandardOutput.seconds) s")
+
+        let toFile = try BinaryRunner.run(["convert", book, "--format", format, "-o", directory + "/out"])
+        #expect(toFile.status == 14)
+        #expect(toFile.seconds < 2, "took \(toFile.seconds) s")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["far.xlsx"], "something was left behind")
+    }
+
+    @Test func theFlagRaisesTheCap() throws {
+        let directory = try BinaryRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        // 10 rows by 10 columns once padded: 100 cells.
+        let book = try writeFile(StoredZip.workbook([("S", #"<row r="1"><c r="A1"><v>1</v></c></row><row r="10"><c r="J10"><v>2</v></c></row>"#)]),
+                                 named: "small.xlsx", in: directory)
+        let under = try BinaryRunner.run(["convert", book, "--max-output-cells", "99"])
+        #expect(under.status == 14 && under.stdout.isEmpty)
+        let enough = try BinaryRunner.run(["convert", book, "--max-output-cells", "100"])
+        #expect(enough.status == 0, "\(enough.stderr)")
+        #expect(enough.stdoutText.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { $0.count(where: { $0 == "," }) } == Array(repeating: 9, count: 10))
+        #expect(try BinaryRunner.run(["convert", book, "--max-output-cells", "0"]).status == 64)
+    }
+}
