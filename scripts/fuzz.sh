@@ -18,12 +18,14 @@
 # commit the result under FuzzTesting/Regressions/TARGET/, fix the bug; `swift test` then replays
 # it through the same entry point. Extra libFuzzer flags: FUZZ_FLAGS="-jobs=2 -workers=2" etc.
 # Builds take the shared swift lock (/tmp/drsdiff-swift.lock); fuzzing itself does not.
-# FUZZ_BUILD=0 uses the targets already built (no build, no wait for the lock).
+# FUZZ_BUILD=0 uses the targets already built (no build, no wait for the lock);
+# FUZZ_CONFIGURATION=debug builds without optimisation (quicker to build: CI's replay uses it).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 FUZZ="$ROOT/FuzzTesting"
-BIN="$FUZZ/.build/release"
+CONFIGURATION=${FUZZ_CONFIGURATION:-release}
+BIN="$FUZZ/.build/$CONFIGURATION"
 export LSAN_OPTIONS="suppressions=$ROOT/.ci/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 # libFuzzer prints the stack of a Swift trap ("Swift runtime failure: …") itself; the Swift runtime's
 # own backtracer would add minutes of symbolication per crash and a bogus ASan report of its reader.
@@ -46,8 +48,8 @@ known() { [ -n "$(field "$1" 1)" ] || { echo "fuzz: unknown target $1 (scripts/f
 
 build() {
   if [ "${FUZZ_BUILD:-1}" = 0 ]; then return 0; fi
-  echo "fuzz: building the targets (swift build -c release, -sanitize=fuzzer,address)" >&2
-  (cd "$FUZZ" && flock /tmp/drsdiff-swift.lock swift build -c release \
+  echo "fuzz: building the targets (swift build -c $CONFIGURATION, -sanitize=fuzzer,address)" >&2
+  (cd "$FUZZ" && flock /tmp/drsdiff-swift.lock swift build -c "$CONFIGURATION" \
       -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library 2>&1 \
       | grep -v "Cannot export local symbol" >&2)
 }
