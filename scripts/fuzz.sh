@@ -67,11 +67,12 @@ run() {  # target seconds
   seed "$target"
   mkdir -p "$findings"
   echo "fuzz: $target for $seconds s (corpus $(ls "$FUZZ/.corpus/$target" | wc -l) inputs; findings in $findings)" >&2
-  # -timeout: one input taking 10 s is a hang; -rss_limit_mb: ASan roughly triples the reader's ~40 MB.
-  # A finding ends the run with a non-zero status, which this script passes on.
+  # -timeout: every input here runs in milliseconds, so 30 s is a hang, not a niced process starved
+  # on a loaded shared machine (10 s tripped on inputs that take 10 ms, at load 19). -rss_limit_mb:
+  # ASan roughly triples the reader's ~40 MB. A finding ends the run with a non-zero status.
   nice -n 10 "$BIN/$target" "$FUZZ/.corpus/$target" \
     -max_total_time="$seconds" -max_len="$(field "$target" 2)" -dict="$FUZZ/Dictionaries/$(field "$target" 3)" \
-    -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$findings/" ${FUZZ_FLAGS:-}
+    -timeout=30 -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$findings/" ${FUZZ_FLAGS:-}
 }
 
 replay() {  # target
@@ -83,7 +84,7 @@ replay() {  # target
   local log status=0
   log=$(mktemp)
   # Given files, libFuzzer runs each once and stops at the first crash, hang or leak.
-  "$BIN/$1" -timeout=10 -rss_limit_mb=2048 "${inputs[@]}" >"$log" 2>&1 || status=$?
+  "$BIN/$1" -timeout=30 -rss_limit_mb=2048 "${inputs[@]}" >"$log" 2>&1 || status=$?
   if [ "$status" = 0 ]; then
     echo "fuzz: $1: ${#inputs[@]} inputs replayed, no finding" >&2
   else
