@@ -1,0 +1,122 @@
+/// One entry that differs between two reports (or, on request, one that did not change): what it
+/// is, its key, how it changed, and its record on each side. Changes are renderer-friendly: every
+/// writer (Markdown, JSON, NDJSON, CSV) and any HTML one reads only these members.
+public struct DiffChange: Sendable, Hashable {
+    public var kind: ChangeKind
+    public var entity: DiffEntity
+    public var key: DiffKey
+    /// The entry's state in each report; nil when absent. For a differing row, the side without
+    /// the row takes its table's state: consistent when the table was compared, incomplete when it
+    /// could not be, nil when the table is not in that report.
+    public var oldState: StatusCategory?
+    public var newState: StatusCategory?
+    /// The records, as `report` writes them; nil on the side that does not list the entry.
+    public var old: ReportRecord?
+    public var new: ReportRecord?
+    /// Whether the entry got worse: newly inconsistent, newly not comparable, added while not
+    /// consistent, or still inconsistent with a larger ``DiffSize``.
+    public var isRegression: Bool
+
+    /// How large the entry's difference is on each side, where it has a size.
+    public var oldSize: Int64? { old.flatMap(DiffSize.of) }
+    public var newSize: Int64? { new.flatMap(DiffSize.of) }
+
+    /// A table's row difference on each side (the stated difference, else source minus destination rows).
+    public var rowDifference: (old: Int64?, new: Int64?)? {
+        guard entity == .table else { return nil }
+        let (old, new) = (old.flatMap(DiffSize.rowDifference), new.flatMap(DiffSize.rowDifference))
+        return old == nil && new == nil ? nil : (old, new)
+    }
+}
+
+/// The size of an entry's difference, for telling "still inconsistent" from "got worse" and for
+/// ranking regressions: a table's absolute row difference (failed rows for a repair progress
+/// line), a database's inconsistent tables, an object type's absolute count difference. Other
+/// entries have none.
+public enum DiffSize {
+    public static func of(_ record: ReportRecord) -> Int64? {
+        switch record {
+        case .tableRowCount(let r): return r.rowDifference.map(magnitude)
+        case .tableValues(let r): return r.rowDifference.map(magnitude)
+        case .samplingResult(let r): return r.rowDifference.map(magnitude)
+        case .repairProgress(let r): return r.failedRows
+        case .databaseSummary(let r): return r.tablesInconsistent
+        case .objectTypeSummary(let r):
+            guard let source = r.sourceCount, let target = r.targetCount else { return nil }
+            return magnitude(source &- target)
+        case .uncomparableTable, .objectDifference, .valueDifference, .repairStatement, .generic: return nil
+        }
+    }
+
+    static func rowDifference(_ record: ReportRecord) -> Int64? {
+        switch record {
+        case .tableRowCount(let r), .uncomparableTable(let r): return r.rowDifference
+        case .tableValues(let r): return r.rowDifference
+        case .samplingResult(let r): return r.rowDifference
+        default: return nil
+        }
+    }
+
+    private static func magnitude(_ value: Int64) -> Int64 { value == .min ? .max : abs(value) }
+}
+
+/// What a diff found as a whole: the verdict, both reports' own verdicts, counts per change and
+/// entity, and notes (duplicate keys, hash collisions, sheets not compared).
+public struct DiffOutcome: Sendable, Hashable, Codable {
+    public static let schema = "drsdiff.diff/v1"
+
+    public var verdict: DiffVerdict
+    /// The verdict in sentences: "2 regressions: 1 newly inconsistent, 1 newly not comparable".
+    public var reasons: [String]
+    public var old: DiffReportSide
+    public var new: DiffReportSide
+    /// Per change kind, in ``ChangeKind`` order, every kind present (zero included).
+    public var counts: [ChangeCount]
+    public var regressions: Int
+    public var notes: [String]
+
+    /// The count of one change kind.
+    public func count(of kind: ChangeKind) -> Int { counts.first { $0.change == kind }?.total ?? 0 }
+}
+
+/// One report as the diff saw it.
+public struct DiffReportSide: Sendable, Hashable, Codable {
+    public var file: String
+    public var compareType: CompareType?
+    public var language: ReportLanguage?
+    /// The report's own verdict and reasons, as `summary` and `check` give them.
+    public var verdict: StatusCategory
+    public var reasons: [String]
+    /// Entries of the report that the diff keyed.
+    public var entries: Int
+    /// Entries whose key occurs more than once in the report (see docs/report.md for how they pair).
+    public var duplicateKeys: Int
+
+    enum CodingKeys: String, CodingKey {
+        case file, compareType = "compare_type", language, verdict, reasons, entries, duplicateKeys = "duplicate_keys"
+    }
+
+    /// Every member is written, `null` included: the JSON shape is fixed (`schema/`).
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(file, forKey: .file)
+        try container.encode(compareType, forKey: .compareType)
+        try container.encode(language, forKey: .language)
+        try container.encode(verdict, forKey: .verdict)
+        try container.encode(reasons, forKey: .reasons)
+        try container.encode(entries, forKey: .entries)
+        try container.encode(duplicateKeys, forKey: .duplicateKeys)
+    }
+}
+
+/// Changes of one kind: in total and per entity (every entity present, zero included).
+public struct ChangeCount: Sendable, Hashable, Codable {
+    public var change: ChangeKind
+    public var total: Int
+    public var entities: [EntityCount]
+}
+
+public struct EntityCount: Sendable, Hashable, Codable {
+    public var entity: DiffEntity
+    public var count: Int
+}

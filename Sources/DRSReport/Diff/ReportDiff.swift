@@ -1,0 +1,298 @@
+import XLSXReader
+
+/// What changed between two reports of one compare type, as a stream of typed ``DiffChange``s.
+///
+/// ```swift
+/// let diff = try ReportDiff(old: ReportWorkbook(path: "monday.xlsx"), new: ReportWorkbook(path: "tuesday.xlsx"))
+/// while let change = try diff.next() {
+///     if change.isRegression { print(change.kind, change.entity, change.key.label) }
+/// }
+/// print(diff.outcome!.verdict)   // no_regressions, regressions or incomplete
+/// ```
+///
+/// Memory stays flat-ish: the old report is read once into a compact index (a keyed 128-bit hash,
+/// state and difference size per record) with its records spooled to an unlinked temporary file;
+/// the new report is then streamed, each record paired with its old entry by key (see
+/// ``DiffKey``); old entries left unpaired come last. Changes come in the new report's order
+/// (section by section: databases, tables, object types, objects, repair statements, differing
+/// rows), then the old report's entries that the new one no longer lists, in the old order.
+public final class ReportDiff {
+    public struct Options: Sendable {
+        /// Also hand out entries consistent on both sides (``ChangeKind/unchanged``); they are counted either way.
+        public var includeUnchanged: Bool
+        /// Bits of each 64-bit hash half kept: tests weaken it to force collisions.
+        package var hashBits = 64
+
+        public init(includeUnchanged: Bool = false) {
+            self.includeUnchanged = includeUnchanged
+        }
+    }
+
+    public let old: ReportWorkbook
+    public let new: ReportWorkbook
+    public let options: Options
+    /// Set once ``next()`` has returned nil.
+    public private(set) var outcome: DiffOutcome?
+
+    private enum Stage {
+        case start
+        case new(section: Int, records: RecordReader?)
+        case oldOnly(ordinal: Int)
+        case done
+    }
+
+    private var stage = Stage.start
+    private let oldSections: [ReportSection]
+    private let newSections: [ReportSection]
+    private var index = KeyIndex()
+    private var spool: RecordSpool?
+    private var oldSummary: SummaryBuilder
+    private var newSummary: SummaryBuilder
+    private var oldTables = TableStates()
+    private var newTables = TableStates()
+    private var newFingerprints: [KeyFingerprint] = []
+    private var keyBytes = ByteBuffer(capacity: 512)
+    private var counts: [ChangeKind: [DiffEntity: Int]] = [:]
+    private var regressions: [ChangeKind: Int] = [:]
+
+    /// Fails with a ``DiffError`` when the reports are not of one compare type.
+    public init(old: ReportWorkbook, new: ReportWorkbook, options: Options = Options()) throws {
+        guard let oldType = old.report.compareType, let newType = new.report.compareType, oldType == newType else {
+            throw DiffError.compareTypes(old: old.report, new: new.report)
+        }
+        self.old = old
+        self.new = new
+        self.options = options
+        oldSections = ReportDiff.compared(old.report)
+        newSections = ReportDiff.compared(new.report)
+        oldSummary = SummaryBuilder(report: old.report, top: 0)
+        newSummary = SummaryBuilder(report: new.report, top: 0)
+        oldTables.listed = oldSections.contains { DiffEntity(section: $0.kind) == .table }
+        newTables.listed = newSections.contains { DiffEntity(section: $0.kind) == .table }
+    }
+
+    deinit { keyBytes.release() }
+
+    /// The next change, or nil when both reports are done (``outcome`` is then set).
+    public func next() throws -> DiffChange? {
+        while true {
+            switch stage {
+            case .start:
+                try indexOld()
+                stage = .new(section: 0, records: nil)
+            case .new(let position, let records):
+                guard position < newSections.count else {
+                    stage = .oldOnly(ordinal: 0)
+                    continue
+                }
+                let section = newSections[position]
+                let reader = records ?? new.records(in: section)
+                guard let record = try reader.next() else {
+                    stage = .new(section: position + 1, records: nil)
+                    continue
+                }
+                stage = .new(section: position, records: reader)
+                newSummary.add(record, in: section)
+                if let change = try pairNew(record) { return change }
+            case .oldOnly(let ordinal):
+                var ordinal = ordinal
+                while ordinal < index.entries.count, index.entries[ordinal].matched { ordinal += 1 }
+                guard ordinal < index.entries.count else {
+                    finish()
+                    stage = .done
+                    continue
+                }
+                stage = .oldOnly(ordinal: ordinal + 1)
+                return try oldOnly(index.entries[ordinal])
+            case .done:
+                return nil
+            }
+        }
+    }
+
+    /// Calls `body` with every change, then returns the outcome.
+    @discardableResult
+    public func forEachChange(_ body: (DiffChange) throws -> Void) throws -> DiffOutcome {
+        while let change = try next() { try body(change) }
+        return outcome!
+    }
+
+    // MARK: - The old report
+
+    private func indexOld() throws {
+        let spool = try RecordSpool()
+        self.spool = spool
+        for section in oldSections {
+            let records = old.records(in: section)
+            while let record = try records.next() {
+                oldSummary.add(record, in: section)
+                guard let parts = KeyParts(record) else { continue }
+                let fingerprint = fingerprint(parts)
+                let state = ReportDiff.state(of: record, parts.entity)
+                if parts.entity == .table { oldTables.add(fingerprint, state) }
+                let (offset, length) = try spool.append(record)
+                index.append(KeyIndex.Entry(fingerprint: fingerprint, offset: offset, length: length,
+                                            size: DiffSize.of(record) ?? -1, state: state, entity: parts.entity))
+            }
+        }
+        try spool.flush()
+        index.seal()
+    }
+
+    // MARK: - Pairing
+
+    private func pairNew(_ record: ReportRecord) throws -> DiffChange? {
+        guard let parts = KeyParts(record) else { return nil }
+        let fingerprint = fingerprint(parts)
+        newFingerprints.append(fingerprint)
+        let newState = ReportDiff.state(of: record, parts.entity)
+        if parts.entity == .table { newTables.add(fingerprint, newState) }
+        let ordinal = index.pair(fingerprint)
+        let oldState: StatusCategory?
+        if let ordinal {
+            oldState = index.entries[ordinal].state
+        } else if parts.entity.presenceIsInconsistency {
+            oldState = oldTables.stateOfAbsentRow(in: self.fingerprint(parts.tableParts))
+        } else {
+            oldState = nil
+        }
+        let kind = ChangeKind.of(old: oldState, new: newState)
+        let oldSize = ordinal.map { index.entries[$0].size }.flatMap { $0 < 0 ? nil : $0 }
+        let regression = ReportDiff.isRegression(kind, newState: newState, oldSize: oldSize, newSize: DiffSize.of(record))
+        tally(kind, parts.entity, regression)
+        guard kind != .unchanged || options.includeUnchanged else { return nil }
+        let oldRecord = try ordinal.map { try spool!.record(at: index.entries[$0].offset, length: index.entries[$0].length) }
+        return DiffChange(kind: kind, entity: parts.entity, key: DiffKey(record)!, oldState: oldState, newState: newState,
+                          old: oldRecord, new: record, isRegression: regression)
+    }
+
+    private func oldOnly(_ entry: KeyIndex.Entry) throws -> DiffChange {
+        let record = try spool!.record(at: entry.offset, length: entry.length)
+        let parts = KeyParts(record)!
+        let newState = parts.entity.presenceIsInconsistency ? newTables.stateOfAbsentRow(in: fingerprint(parts.tableParts)) : nil
+        let kind = ChangeKind.of(old: entry.state, new: newState)
+        let regression = ReportDiff.isRegression(kind, newState: newState, oldSize: nil, newSize: nil)
+        tally(kind, parts.entity, regression)
+        return DiffChange(kind: kind, entity: parts.entity, key: DiffKey(record)!, oldState: entry.state, newState: newState,
+                          old: record, new: nil, isRegression: regression)
+    }
+
+    private func fingerprint(_ parts: KeyParts) -> KeyFingerprint {
+        parts.write(to: &keyBytes)
+        return KeyFingerprint(keyBytes.bytes, hashBits: options.hashBits)
+    }
+
+    /// A record's state: its category; a result that says nothing either way cannot vouch for
+    /// anything, so it counts as incomplete; a differing row is an inconsistency by being listed.
+    private static func state(of record: ReportRecord, _ entity: DiffEntity) -> StatusCategory {
+        entity.presenceIsInconsistency ? .inconsistent : record.category ?? .incomplete
+    }
+
+    private static func isRegression(_ kind: ChangeKind, newState: StatusCategory?, oldSize: Int64?, newSize: Int64?) -> Bool {
+        switch kind {
+        case .newlyInconsistent, .newlyNotComparable: return true
+        case .added: return newState != .consistent
+        case .stillInconsistent:
+            guard let oldSize, let newSize else { return false }
+            return newSize > oldSize
+        case .resolved, .comparedAgain, .stillNotComparable, .removed, .unchanged: return false
+        }
+    }
+
+    private func tally(_ kind: ChangeKind, _ entity: DiffEntity, _ regression: Bool) {
+        counts[kind, default: [:]][entity, default: 0] += 1
+        if regression { regressions[kind, default: 0] += 1 }
+    }
+
+    // MARK: - The outcome
+
+    private func finish() {
+        let oldSummary = oldSummary.finish(), newSummary = newSummary.finish()
+        let oldRepeats = KeyIndex.repeats(in: index.sortedFingerprints)
+        newFingerprints.sort()
+        let newRepeats = KeyIndex.repeats(in: newFingerprints)
+        newFingerprints = []
+
+        var notes: [String] = []
+        for (report, sections) in [(old.report, oldSections), (new.report, newSections)] {
+            for section in report.sections where !sections.contains(section) {
+                notes.append("\(report.file): sheet \"\(section.sheets[0].name)\" was not recognised: its rows are not compared")
+            }
+        }
+        for (file, repeats) in [(old.report.file, oldRepeats.duplicates), (new.report.file, newRepeats.duplicates)] where repeats > 0 {
+            notes.append("\(file): \(repeats) \(repeats == 1 ? "entry repeats a key" : "entries repeat a key") listed before in it: "
+                         + "repeated keys pair in order of appearance (the first with the first)")
+        }
+        let collisions = oldRepeats.collisions + newRepeats.collisions + index.crossCollisions
+        if collisions > 0 {
+            notes.append("\(collisions) distinct keys shared a 128-bit hash; their lengths and checksums kept them apart")
+        }
+
+        let regressionTotal = regressions.values.reduce(0, +)
+        var reasons: [String] = []
+        if regressionTotal > 0 {
+            let parts = ChangeKind.allCases.compactMap { kind -> String? in
+                guard let count = regressions[kind], count > 0 else { return nil }
+                switch kind {
+                case .added: return "\(count) added and not consistent"
+                case .stillInconsistent: return "\(count) still inconsistent and larger"
+                default: return "\(count) " + kind.words
+                }
+            }
+            reasons.append("\(regressionTotal) \(regressionTotal == 1 ? "regression" : "regressions"): " + parts.joined(separator: ", "))
+        }
+        for (side, summary) in [("old", oldSummary), ("new", newSummary)] where summary.verdict == .incomplete {
+            reasons.append("the \(side) report is incomplete: " + summary.reasons.joined(separator: "; "))
+        }
+        if reasons.isEmpty {
+            let resolved = (counts[.resolved]?.values.reduce(0, +) ?? 0)
+            reasons.append("nothing got worse" + (resolved > 0 ? " (\(resolved) resolved)" : ""))
+        }
+        let verdict: DiffVerdict = oldSummary.verdict == .incomplete || newSummary.verdict == .incomplete ? .incomplete
+            : regressionTotal > 0 ? .regressions : .noRegressions
+
+        let side = { (summary: ReportSummary, entries: Int, duplicates: Int) in
+            DiffReportSide(file: summary.file, compareType: summary.compareType, language: summary.language, verdict: summary.verdict,
+                           reasons: summary.reasons, entries: entries, duplicateKeys: duplicates)
+        }
+        let newEntries = counts.values.flatMap(\.values).reduce(0, +) - index.entries.filter { !$0.matched }.count
+        outcome = DiffOutcome(
+            verdict: verdict, reasons: reasons,
+            old: side(oldSummary, index.entries.count, oldRepeats.duplicates),
+            new: side(newSummary, newEntries, newRepeats.duplicates),
+            counts: ChangeKind.allCases.map { kind in
+                let entities = DiffEntity.allCases.map { EntityCount(entity: $0, count: counts[kind]?[$0] ?? 0) }
+                return ChangeCount(change: kind, total: entities.map(\.count).reduce(0, +), entities: entities)
+            },
+            regressions: regressionTotal, notes: notes)
+        spool = nil
+    }
+
+    /// The sections a diff compares, in the order it reads them (see ``SectionKind/diffOrder``).
+    private static func compared(_ report: ComparisonReport) -> [ReportSection] {
+        report.sections.enumerated()
+            .filter { $0.element.kind != .unknown }
+            .sorted { ($0.element.kind.diffOrder, $0.offset) < ($1.element.kind.diffOrder, $1.offset) }
+            .map(\.element)
+    }
+}
+
+/// The tables of one report by key, with their worst state: what a differing row absent from
+/// that report means.
+private struct TableStates {
+    /// Whether the report has any per-table section at all.
+    var listed = false
+    private var states: [KeyFingerprint: StatusCategory] = [:]
+
+    mutating func add(_ table: KeyFingerprint, _ state: StatusCategory) {
+        states[table] = max(states[table] ?? state, state)
+    }
+
+    /// A row not listed is consistent when its table was compared, incomplete when the table could
+    /// not be, and absent (nil) when the report has tables but not this one.
+    func stateOfAbsentRow(in table: KeyFingerprint) -> StatusCategory? {
+        guard listed else { return .consistent }
+        guard let state = states[table] else { return nil }
+        return state == .incomplete ? .incomplete : .consistent
+    }
+}
