@@ -77,6 +77,60 @@ public struct DiffOutcome: Sendable, Hashable, Codable {
 
     /// The count of one change kind.
     public func count(of kind: ChangeKind) -> Int { counts.first { $0.change == kind }?.total ?? 0 }
+
+    enum CodingKeys: String, CodingKey { case verdict, reasons, regressions, counts, old, new, notes }
+
+    public init(verdict: DiffVerdict, reasons: [String], old: DiffReportSide, new: DiffReportSide, counts: [ChangeCount],
+                regressions: Int, notes: [String]) {
+        self.verdict = verdict
+        self.reasons = reasons
+        self.old = old
+        self.new = new
+        self.counts = counts
+        self.regressions = regressions
+        self.notes = notes
+    }
+
+    /// `counts` is an object keyed by change kind, each `{"total": n, "<entity>": n, …}`, for `jq '.counts.resolved.total'`.
+    private struct NameKey: CodingKey {
+        let stringValue: String
+        init(_ name: String) { stringValue = name }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        var intValue: Int? { nil }
+        init?(intValue: Int) { nil }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        verdict = try container.decode(DiffVerdict.self, forKey: .verdict)
+        reasons = try container.decode([String].self, forKey: .reasons)
+        regressions = try container.decode(Int.self, forKey: .regressions)
+        old = try container.decode(DiffReportSide.self, forKey: .old)
+        new = try container.decode(DiffReportSide.self, forKey: .new)
+        notes = try container.decode([String].self, forKey: .notes)
+        let byKind = try container.nestedContainer(keyedBy: NameKey.self, forKey: .counts)
+        counts = try ChangeKind.allCases.map { kind in
+            let entry = try byKind.nestedContainer(keyedBy: NameKey.self, forKey: NameKey(kind.rawValue))
+            return ChangeCount(change: kind, total: try entry.decode(Int.self, forKey: NameKey("total")),
+                               entities: try DiffEntity.allCases.map { EntityCount(entity: $0, count: try entry.decode(Int.self, forKey: NameKey($0.rawValue))) })
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(verdict, forKey: .verdict)
+        try container.encode(reasons, forKey: .reasons)
+        try container.encode(regressions, forKey: .regressions)
+        var byKind = container.nestedContainer(keyedBy: NameKey.self, forKey: .counts)
+        for count in counts {
+            var entry = byKind.nestedContainer(keyedBy: NameKey.self, forKey: NameKey(count.change.rawValue))
+            try entry.encode(count.total, forKey: NameKey("total"))
+            for entity in count.entities { try entry.encode(entity.count, forKey: NameKey(entity.entity.rawValue)) }
+        }
+        try container.encode(old, forKey: .old)
+        try container.encode(new, forKey: .new)
+        try container.encode(notes, forKey: .notes)
+    }
 }
 
 /// One report as the diff saw it.
