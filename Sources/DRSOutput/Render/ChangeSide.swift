@@ -73,7 +73,7 @@ struct ChangeSide {
                 parts.append("source \(quoted(side.sourceValue)), destination \(quoted(side.targetValue))")
             }
             if let status = side.status?.text { parts.append(status) }
-            if let message = side.message, !message.isEmpty { parts.append(message) }
+            if let message = side.message, !message.isEmpty, message != side.status?.text { parts.append(message) }
         }
         let detail = parts.filter { !$0.isEmpty }.joined(separator: ": ")
         return shortened((state?.rawValue ?? "?") + (detail.isEmpty ? "" : ": " + detail))

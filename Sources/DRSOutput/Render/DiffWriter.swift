@@ -45,7 +45,8 @@ public final class DiffWriter {
         case .json:
             sink.write(several ? (wroteDocument ? ",\n" : "[\n") : "")
             wroteDocument = true
-            writeHead(diff, lineBreak: true)
+            sink.write("{")
+            writeHead(diff)
             sink.write(",\n\"changes\":[")
             var first = true
             outcome = try diff.forEachChange { change in
@@ -59,7 +60,7 @@ public final class DiffWriter {
             if !several { sink.write("\n") }
         case .ndjson:
             sink.write("{\"kind\":\"diff\",")
-            writeHead(diff, lineBreak: false)
+            writeHead(diff)
             sink.write("}\n")
             outcome = try diff.forEachChange { change in
                 writeChange(change, kind: true)
@@ -106,7 +107,7 @@ public final class DiffWriter {
 
     // MARK: - JSON and NDJSON
 
-    private func writeHead(_ diff: ReportDiff, lineBreak: Bool) {
+    private func writeHead(_ diff: ReportDiff) {
         json.key("schema", first: true)
         json.string(DiffOutcome.schema)
         json.key("old_file")
@@ -115,7 +116,6 @@ public final class DiffWriter {
         json.string(diff.new.report.file)
         json.key("compare_type")
         json.string(diff.old.report.compareType?.rawValue)
-        if lineBreak { sink.write("\n") }
     }
 
     private func writeOutcomeMembers(_ outcome: DiffOutcome) {
