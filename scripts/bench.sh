@@ -19,9 +19,14 @@
 #   drsdiff convert FILE --format csv -o OUT      (release build)
 #   unzip -p FILE <first sheet part> > /dev/null  (the inflate floor)
 #   python-calamine -> CSV, fastexcel -> CSV       (scripts/bench_peers.py)
-# and, when `drsdiff report --help` succeeds, `drsdiff report DIFFS --format ndjson > /dev/null`.
-# Targets (issues 2 and 3): drsdiff <= 0.5 x fastexcel wall time on the 1M-row sheet, peak RSS
-# <= 64 MB on the inline-string file and for `report --format ndjson` on the 1M-row report.
+# and, when `drsdiff report --help` succeeds, `drsdiff report DIFFS --format ndjson > /dev/null`;
+# when `drsdiff diff --help` succeeds, `drsdiff summary` on DIFFS and on DIFFS_AFTER (the same
+# report after a known change: every 10th row gone, every 10th row from the 5th changed, 1/20 as
+# many new rows) and `drsdiff diff DIFFS DIFFS_AFTER` (Markdown), whose counts are checked
+# against the known change.
+# Targets (issues 2, 3 and 11): drsdiff <= 0.5 x fastexcel wall time on the 1M-row sheet, peak RSS
+# <= 64 MB on the inline-string file and for `report --format ndjson` on the 1M-row report; the
+# diff of the two 1M-row reports in <= 2.5 x the time of `summary` on both, peak RSS <= 256 MB.
 set -u -o pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -68,6 +73,8 @@ F_DIFFS="$DIR/diffs_${N_DIFFS}.xlsx"
 make_data inline "$N_INLINE" "$F_INLINE" || exit 1
 make_data shared "$N_SHARED" "$F_SHARED" || exit 1
 make_data diffs "$N_DIFFS" "$F_DIFFS" || exit 1
+F_DIFFS_AFTER="$DIR/diffs_${N_DIFFS}_after.xlsx"
+make_data diffs-after "$N_DIFFS" "$F_DIFFS_AFTER" || exit 1
 
 # ---------------------------------------------------------------- drsdiff binary
 BIN=${DRSDIFF:-}
@@ -156,10 +163,21 @@ elif "$BIN" report --help >/dev/null 2>&1; then
 else
   skip drsdiff-report "$F_DIFFS" "no 'report' command in this binary"
 fi
+if [ -n "$BIN_NOTE" ]; then skip drsdiff-diff "$F_DIFFS_AFTER" "$BIN_NOTE"
+elif "$BIN" diff --help >/dev/null 2>&1; then
+  measure drsdiff-summary "$F_DIFFS" /dev/null - "$BIN" summary "$F_DIFFS"
+  measure drsdiff-summary "$F_DIFFS_AFTER" /dev/null - "$BIN" summary "$F_DIFFS_AFTER"
+  # diff exits 1 here (new rows are regressions): only a status above 2 is a failure.
+  rm -f "$OUT/diff.md"
+  measure drsdiff-diff "$F_DIFFS_AFTER" /dev/null "$OUT/diff.md" \
+    sh -c '"$0" diff "$1" "$2" -o "$3"; s=$?; [ "$s" -le 2 ] || exit "$s"' "$BIN" "$F_DIFFS" "$F_DIFFS_AFTER" "$OUT/diff.md"
+else
+  skip drsdiff-diff "$F_DIFFS_AFTER" "no 'diff' command in this binary"
+fi
 
 # ---------------------------------------------------------------- table
-"$PY" - "$RESULTS" "$BIN" "$QUICK" "$LOAD_BEFORE / $(cut -d' ' -f1-3 /proc/loadavg)" <<'EOF'
-import csv, sys
+"$PY" - "$RESULTS" "$BIN" "$QUICK" "$LOAD_BEFORE / $(cut -d' ' -f1-3 /proc/loadavg)" "$N_DIFFS" "$OUT/diff.md" <<'EOF'
+import csv, re, sys
 rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8"), delimiter="\t"))
 print()
 print(f"drsdiff: {sys.argv[2]}")
@@ -186,8 +204,23 @@ for f in dict.fromkeys(r["file"] for r in rows):
 rep = [r for r in rows if r["tool"] == "drsdiff-report"]
 for r in rep:
     print(f"\ndrsdiff report --format ndjson on {r['file']}: {r['wall_s']} s, peak RSS {r['rss_mb']} MB ({r['status']})")
+diff = num("drsdiff-diff", next((r["file"] for r in rows if r["tool"] == "drsdiff-diff"), ""))
+summaries = [float(r["wall_s"]) for r in rows if r["tool"] == "drsdiff-summary" and r["status"].startswith("ok")]
+if diff is not None and len(summaries) == 2:
+    rss = num("drsdiff-diff", next(r["file"] for r in rows if r["tool"] == "drsdiff-diff"), "rss_mb")
+    print(f"\ndrsdiff diff of two {int(sys.argv[5]):,}-row reports: {diff:.2f} s, peak RSS {rss} MB; "
+          f"summary on both: {summaries[0]:.2f} + {summaries[1]:.2f} s; ratio diff / (summary x 2): {diff / sum(summaries):.2f}")
+    n = int(sys.argv[5])
+    want = {"newly inconsistent": n // 20, "resolved": (n + 9) // 10, "still inconsistent": n - (n + 9) // 10 + 8}
+    try:
+        text = open(sys.argv[6], encoding="utf-8").read()
+        got = {m.group(1): int(m.group(2)) for m in re.finditer(r"^\| (newly inconsistent|resolved|still inconsistent) \|.* \| (\d+) \|$", text, re.M)}
+        print("diff counts " + ("match" if got == want else "DIFFER from") + f" the known change: {got} (want {want})")
+    except OSError as error:
+        print(f"diff output missing: {error}")
 quick = sys.argv[3] == "1"
-print("\ntargets: convert <= 0.5 x fastexcel on the 1M-row sheet; peak RSS <= 64 MB (inline file, report ndjson)"
+print("\ntargets: convert <= 0.5 x fastexcel on the 1M-row sheet; peak RSS <= 64 MB (inline file, report ndjson); "
+      "diff <= 2.5 x summary on both, peak RSS <= 256 MB"
       + ("  [quick run: files too small to judge]" if quick else ""))
 EOF
 echo "bench: raw results in $RESULTS" >&2

@@ -4,6 +4,10 @@
     bench_data.py inline  ROWS OUT.xlsx   # XlsxWriter constant_memory: inline strings, 6 columns
     bench_data.py shared  ROWS OUT.xlsx   # XlsxWriter normal mode: shared strings, 6 columns
     bench_data.py diffs   ROWS OUT.xlsx   # a DRS value-differences report (contents sample layout)
+    bench_data.py diffs-after ROWS OUT.xlsx   # the same report after a known change, for `drsdiff diff`:
+                                          # every 10th row gone (resolved), the destination value of
+                                          # every 10th row from the 5th on changed (still inconsistent),
+                                          # ROWS/20 new rows (newly inconsistent)
 
 Deterministic (fixed seed, fixed document date). Writes OUT.xlsx.tmp and renames it, so an
 interrupted run never leaves a half-written file in the cache.
@@ -69,8 +73,9 @@ VALUES = {
 }
 
 
-def diffs(path: str, rows: int) -> None:
-    """Like samples/reports/contents_en-us.xlsx's "Value Differences" sheet, one million rows long."""
+def diffs(path: str, rows: int, after: bool = False) -> None:
+    """Like samples/reports/contents_en-us.xlsx's "Value Differences" sheet, one million rows long.
+    `after`: the known change of diffs-after (the random draws stay aligned with the original)."""
     rng = random.Random(20240515)
     wb = book(path, True)
     bold = wb.add_format({"bold": True})
@@ -84,20 +89,26 @@ def diffs(path: str, rows: int) -> None:
               "Source Value", "Target Value", "Source Select SQL", "Target Select SQL"]
     ws.write_row(4, 0, header, bold)
     ws.freeze_panes(5, 0)
-    for i in range(rows):
-        r = 5 + i
+    r = 4
+    extra = rows // 20 if after else 0
+    for i in range(rows + extra):
         db = DBS[i % 3]
         t = TABLES[(i // 3) % len(TABLES)]
         kind = KINDS[i % 5]
-        key = f"{rng.randrange(1, 10_000_000):07d}"
+        key = f"{rng.randrange(1, 10_000_000):07d}" if i < rows else f"{10_000_000 + i:08d}"
+        col = COLUMNS[rng.randrange(len(COLUMNS))] if kind == "Both differ" else None
+        if after and i < rows and i % 10 == 0:
+            continue
+        r += 1
         sql = f"SELECT *\nFROM `{db}`.`{t}`\nWHERE `id` = '{key}';"
         ws.write_string(r, 0, db)
         ws.write_string(r, 1, t)
         ws.write_string(r, 2, kind)
         ws.write_string(r, 3, f"id={key}")
         if kind == "Both differ":
-            col = COLUMNS[rng.randrange(len(COLUMNS))]
             sv, tv = VALUES[col]
+            if after and i % 10 == 5:
+                tv = (tv or "") + " (changed)"
             ws.write_string(r, 4, col)
             ws.write_string(r, 5, sv, wrap if "\n" in sv else None)
             if tv:
@@ -118,12 +129,12 @@ def diffs(path: str, rows: int) -> None:
 
 
 def main() -> None:
-    if len(sys.argv) != 4 or sys.argv[1] not in ("inline", "shared", "diffs"):
+    if len(sys.argv) != 4 or sys.argv[1] not in ("inline", "shared", "diffs", "diffs-after"):
         sys.exit(__doc__)
     kind, rows, out = sys.argv[1], int(sys.argv[2]), sys.argv[3]
     tmp = out + ".tmp"
-    if kind == "diffs":
-        diffs(tmp, rows)
+    if kind in ("diffs", "diffs-after"):
+        diffs(tmp, rows, after=kind == "diffs-after")
     else:
         table(tmp, rows, constant_memory=(kind == "inline"))
     os.replace(tmp, out)
