@@ -122,9 +122,9 @@ def diffs(path: str, rows: int, after: bool = False) -> None:
     ws2.write_row(0, 0, ["Source DB Name", "Source Table Name", "Target DB Name", "Target Table Name",
                          "Rows in Source", "Rows in Target", "Different Rows", "Row Comparison Result",
                          "Value Comparison Result", "Additional Info", "Row Filter"], bold)
-    for j, t in enumerate(TABLES):
-        ws2.write_row(j + 1, 0, [DBS[j % 3], t, DBS[j % 3], t, "4.339028215E9", 4339028215, 0,
-                                 "Consistent", "Inconsistent", "", ""])
+    # every table the differences name, so that each differing row's table is known
+    for j, (db, t) in enumerate((db, t) for t in TABLES for db in DBS):
+        ws2.write_row(j + 1, 0, [db, t, db, t, "4.339028215E9", 4339028215, 0, "Consistent", "Inconsistent", "", ""])
     wb.close()
 
 

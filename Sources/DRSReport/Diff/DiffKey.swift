@@ -72,42 +72,37 @@ struct KeyParts {
     var operation: String?
 
     init?(_ record: ReportRecord) {
-        switch record {
-        case .databaseSummary(let r):
-            entity = .database
-            database = r.sourceDatabase ?? r.targetDatabase
-        case .tableRowCount(let r), .uncomparableTable(let r):
-            entity = .table
-            (database, table) = (r.database, r.table)
-        case .tableValues(let r):
-            entity = .table
-            (database, table) = (r.database, r.table)
-        case .samplingResult(let r):
-            entity = .table
-            (database, table) = (r.database, r.table)
-        case .repairProgress(let r):
-            entity = .table
-            (database, table) = (r.database, r.table)
-        case .objectTypeSummary(let r):
-            entity = .objectType
-            objectType = KeyParts.code(r.objectType)
-        case .objectDifference(let r):
-            entity = .object
-            objectType = KeyParts.code(r.objectType)
-            database = r.sourceDatabase ?? r.targetDatabase
-            name = r.objectName
-        case .valueDifference(let r):
-            entity = .valueDifference
-            (database, table) = (r.database, r.table)
-            keyValues = r.keyValues ?? r.sourceKeyValues ?? r.targetKeyValues
-            column = r.column
-        case .repairStatement(let r):
-            entity = .repairStatement
-            (database, table) = (r.database, r.table)
-            keyValues = r.keyValues ?? r.sourceKeyValues ?? r.targetKeyValues
-            operation = r.operation.map { KeyParts.isUnknown($0.value) ? $0.text : $0.value.name }
-        case .generic:
-            return nil
+        guard let entity = DiffEntity(section: record.kind) else { return nil }
+        // Fields by position, found once per kind: a field read through its key path costs a
+        // key-path projection and a name lookup, more than the rest of keying a record.
+        let columns = KeyColumns.of(record.kind)
+        let body = record.body
+        func text(_ position: Int?) -> String? { position.flatMap { body[$0] } as? String }
+        self.entity = entity
+        database = text(columns.sourceDatabase) ?? text(columns.targetDatabase)
+        switch entity {
+        case .database:
+            break
+        case .table:
+            table = text(columns.sourceTable) ?? text(columns.targetTable)
+        case .objectType, .object:
+            objectType = (columns.objectType.flatMap { body[$0] } as? Interpreted<ObjectType>).map { type in
+                if case .known(let code) = type.value { return code }
+                return type.text
+            }
+            database = entity == .object ? database : nil
+            name = text(columns.objectName)
+        case .valueDifference, .repairStatement:
+            table = text(columns.sourceTable) ?? text(columns.targetTable)
+            keyValues = text(columns.keyValues) ?? text(columns.sourceKeyValues) ?? text(columns.targetKeyValues)
+            if entity == .valueDifference {
+                column = text(columns.column)
+            } else {
+                operation = (columns.operation.flatMap { body[$0] } as? Interpreted<RepairOperation>).map { operation in
+                    if case .unknown = operation.value { return operation.text }
+                    return operation.value.name
+                }
+            }
         }
     }
 
@@ -118,17 +113,6 @@ struct KeyParts {
         self.entity = entity
         self.database = database
         self.table = table
-    }
-
-    private static func code(_ type: Interpreted<ObjectType>?) -> String? {
-        guard let type else { return nil }
-        if case .known(let code) = type.value { return code }
-        return type.text
-    }
-
-    private static func isUnknown(_ operation: RepairOperation) -> Bool {
-        if case .unknown = operation { return true }
-        return false
     }
 
     /// The normalised key as bytes: the entity, then each member (normalised) after a separator
@@ -148,9 +132,50 @@ struct KeyParts {
     }
 }
 
-/// Trims a text and reads each run of white space inside it as one space.
+/// Where the fields a key is made of sit in each kind's field table.
+private struct KeyColumns {
+    var sourceDatabase, targetDatabase, sourceTable, targetTable, objectType, objectName: Int?
+    var keyValues, sourceKeyValues, targetKeyValues, column, operation: Int?
+
+    private init(_ kind: SectionKind) {
+        let fields = kind.fields
+        func position(_ concept: ColumnConcept) -> Int? { fields.firstIndex { $0.concept == concept } }
+        sourceDatabase = position(.sourceDatabase)
+        targetDatabase = position(.targetDatabase)
+        sourceTable = position(.sourceTable)
+        targetTable = position(.targetTable)
+        objectType = position(.objectType)
+        objectName = position(.objectName)
+        keyValues = position(.keyValues)
+        sourceKeyValues = position(.sourceKeyValues)
+        targetKeyValues = position(.targetKeyValues)
+        column = position(.column)
+        operation = position(.operation)
+    }
+
+    private static let all = SectionKind.allCases.map(KeyColumns.init)
+
+    static func of(_ kind: SectionKind) -> KeyColumns {
+        all[SectionKind.allCases.firstIndex(of: kind)!]
+    }
+}
+
+/// Trims a text and reads each run of white space inside it as one space (ASCII white space,
+/// NEL, no-break, Ogham, the U+2000 spaces, line and paragraph separators, narrow no-break,
+/// medium mathematical and ideographic spaces). Works on UTF-8 bytes: keys are made per record.
 enum KeyNormalizer {
     static func normalized(_ text: String) -> String {
+        var text = text
+        let clean = text.withUTF8 { bytes in
+            var previousSpace = true
+            for index in bytes.indices {
+                let width = spaceWidth(bytes, index)
+                if width > 0 && (previousSpace || width > 1 || bytes[index] != 0x20) { return false }
+                previousSpace = width > 0
+            }
+            return !previousSpace || bytes.isEmpty
+        }
+        if clean { return text }
         var buffer = ByteBuffer(capacity: text.utf8.count + 1)
         defer { buffer.release() }
         append(text, to: &buffer)
@@ -158,30 +183,48 @@ enum KeyNormalizer {
     }
 
     static func append(_ text: String, to buffer: inout ByteBuffer) {
-        var pendingSpace = false
-        var wroteAny = false
-        for scalar in text.unicodeScalars {
-            if isSpace(scalar) {
-                pendingSpace = wroteAny
-                continue
-            }
-            if pendingSpace {
-                buffer.append(0x20)
-                pendingSpace = false
-            }
-            wroteAny = true
-            if scalar.value < 0x80 {
-                buffer.append(UInt8(scalar.value))
-            } else {
-                for unit in String(scalar).utf8 { buffer.append(unit) }
+        var text = text
+        text.withUTF8 { bytes in
+            var pendingSpace = false
+            var wroteAny = false
+            var index = 0
+            while index < bytes.count {
+                let width = spaceWidth(bytes, index)
+                if width > 0 {
+                    pendingSpace = wroteAny
+                    index += width
+                    continue
+                }
+                if pendingSpace {
+                    buffer.append(0x20)
+                    pendingSpace = false
+                }
+                wroteAny = true
+                buffer.append(bytes[index])
+                index += 1
             }
         }
     }
 
-    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
-        default: return false
+    /// The length of the white-space character starting at `index`, or 0.
+    @inline(__always)
+    private static func spaceWidth(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Int {
+        let byte = bytes[index]
+        if byte < 0x80 { return byte == 0x20 || (0x09...0x0D).contains(byte) ? 1 : 0 }
+        let remaining = bytes.count - index
+        switch byte {
+        case 0xC2 where remaining >= 2:
+            return bytes[index + 1] == 0x85 || bytes[index + 1] == 0xA0 ? 2 : 0
+        case 0xE1 where remaining >= 3:
+            return bytes[index + 1] == 0x9A && bytes[index + 2] == 0x80 ? 3 : 0
+        case 0xE2 where remaining >= 3:
+            let (second, third) = (bytes[index + 1], bytes[index + 2])
+            if second == 0x80 && ((0x80...0x8A).contains(third) || third == 0xA8 || third == 0xA9 || third == 0xAF) { return 3 }
+            return second == 0x81 && third == 0x9F ? 3 : 0
+        case 0xE3 where remaining >= 3:
+            return bytes[index + 1] == 0x80 && bytes[index + 2] == 0x80 ? 3 : 0
+        default:
+            return 0
         }
     }
 }
