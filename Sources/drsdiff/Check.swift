@@ -76,13 +76,15 @@ struct Check: ParsableCommand {
             let file = try options.open(path, vocabulary: vocabulary, standardInput: standardInput)
             noteUnrecognised(file.report.sections)
             var repairs = RepairTally()
-            let summary = try file.summary(top: 0) { _, record in
+            // Value differences are counted per table from the summary, not printed one by one.
+            let kinds = Set(SectionKind.allCases).subtracting([.valueDifferences])
+            let summary = try file.summary(top: 0, problemsIn: kinds, onProblem: { _, record in
                 if case .repairStatement(let statement) = record {
                     repairs.add(statement, category: record.category)
                 } else if !quiet, let problem = record.problemDescription {
                     Console.write(problem + "\n")
                 }
-            }
+            })
             if !quiet {
                 for table in summary.valueDifferences?.tables ?? [] {
                     Console.write("inconsistent: table \(Check.name(table.database, table.table)): \(Check.count(table.count, "differing row")) (value_differences)\n")

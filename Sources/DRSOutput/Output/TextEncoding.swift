@@ -101,3 +101,24 @@ private func encoded(_ text: String, _ encode: (UnsafeRawBufferPointer, inout By
     text.withUTF8 { encode(UnsafeRawBufferPointer($0), &buffer) }
     return buffer.string
 }
+
+extension ByteBuffer {
+    mutating func append(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { append($0) }
+    }
+
+    /// A whole number in decimal, without building a `String`.
+    mutating func appendInteger(_ value: Int64) {
+        if value < 0 { append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var count = 0
+            repeat {
+                digits[19 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            append(UnsafeRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(digits)[(20 - count)...]))
+        }
+    }
+}

@@ -126,38 +126,31 @@ public final class DiffWriter {
     }
 
     private func writeChange(_ change: DiffChange, kind: Bool) {
-        sink.write("{")
-        if kind {
-            json.key("kind", first: true)
-            json.string("change")
+        sink.write { buffer in
+            buffer.append(kind ? "{\"kind\":\"change\",\"change\":" : "{\"change\":")
+            TypedRecordJSON.string(change.kind.rawValue, &buffer)
+            buffer.append(",\"entity\":")
+            TypedRecordJSON.string(change.entity.rawValue, &buffer)
+            buffer.append(change.isRegression ? ",\"regression\":true,\"key\":" : ",\"regression\":false,\"key\":")
+            buffer.append((try? TreeEncoder.encode(change.key))?.compact ?? "null")
+            buffer.append(",\"old_state\":")
+            buffer.append(change.oldState.map { JSONEncoding.quoted($0.rawValue) } ?? "null")
+            buffer.append(",\"new_state\":")
+            buffer.append(change.newState.map { JSONEncoding.quoted($0.rawValue) } ?? "null")
+            buffer.append(",\"row_difference\":")
+            if let difference = change.rowDifference {
+                let old: String = difference.old.map { String($0) } ?? "null"
+                let new: String = difference.new.map { String($0) } ?? "null"
+                buffer.append("{\"old\":\(old),\"new\":\(new)}")
+            } else {
+                buffer.append("null")
+            }
+            buffer.append(",\"old\":")
+            if let old = change.old { TypedRecordJSON.append(old, to: &buffer) } else { buffer.append("null") }
+            buffer.append(",\"new\":")
+            if let new = change.new { TypedRecordJSON.append(new, to: &buffer) } else { buffer.append("null") }
+            buffer.append(0x7D)
         }
-        json.key("change", first: !kind)
-        json.string(change.kind.rawValue)
-        json.key("entity")
-        json.string(change.entity.rawValue)
-        json.key("regression")
-        json.bool(change.isRegression)
-        json.key("key")
-        json.encoded(change.key)
-        json.key("old_state")
-        json.string(change.oldState?.rawValue)
-        json.key("new_state")
-        json.string(change.newState?.rawValue)
-        json.key("row_difference")
-        if let difference = change.rowDifference {
-            sink.write("{\"old\":")
-            json.integer(difference.old)
-            sink.write(",\"new\":")
-            json.integer(difference.new)
-            sink.write("}")
-        } else {
-            sink.write("null")
-        }
-        json.key("old")
-        if let old = change.old { json.record(old) } else { sink.write("null") }
-        json.key("new")
-        if let new = change.new { json.record(new) } else { sink.write("null") }
-        sink.write("}")
     }
 
     // MARK: - CSV

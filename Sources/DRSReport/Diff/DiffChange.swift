@@ -35,16 +35,22 @@ public struct DiffChange: Sendable, Hashable {
 /// entries have none.
 public enum DiffSize {
     public static func of(_ record: ReportRecord) -> Int64? {
-        switch record {
-        case .tableRowCount(let r): return r.rowDifference.map(magnitude)
-        case .tableValues(let r): return r.rowDifference.map(magnitude)
-        case .samplingResult(let r): return r.rowDifference.map(magnitude)
-        case .repairProgress(let r): return r.failedRows
-        case .databaseSummary(let r): return r.tablesInconsistent
-        case .objectTypeSummary(let r):
-            guard let source = r.sourceCount, let target = r.targetCount else { return nil }
+        of(record.kind, RecordVerdictInputs(record: record.body))
+    }
+
+    /// The size from a record's counts, whatever holds them (a typed record or a row just read).
+    static func of(_ kind: SectionKind, _ record: some VerdictInputs) -> Int64? {
+        switch kind {
+        case .tableRowCounts, .tableValues, .sampling:
+            let difference = record.count(of: .difference)
+                ?? record.count(of: .sourceRows).flatMap { source in record.count(of: .targetRows).map { source &- $0 } }
+            return difference.map(magnitude)
+        case .repairProgress: return record.count(of: .failedRows)
+        case .databaseSummary: return record.count(of: .tablesInconsistent)
+        case .objectSummary:
+            guard let source = record.count(of: .sourceCount), let target = record.count(of: .targetCount) else { return nil }
             return magnitude(source &- target)
-        case .uncomparableTable, .objectDifference, .valueDifference, .repairStatement, .generic: return nil
+        case .cannotCompare, .objectDifferences, .valueDifferences, .repairStatements, .unknown: return nil
         }
     }
 

@@ -40,16 +40,30 @@ public struct DiffKey: Sendable, Hashable, Codable {
     }
 
     /// The key of a record, with its texts normalised; nil for records that are not compared.
+    /// The same fields, in the same precedence, as the diff pairs rows on (``KeyWriter``).
     public init?(_ record: ReportRecord) {
-        guard let parts = KeyParts(record) else { return nil }
-        let text = { (value: String?) in value.map(KeyNormalizer.normalized) }
-        database = text(parts.database)
-        table = text(parts.table)
-        objectType = text(parts.objectType)
-        name = text(parts.name)
-        keyValues = text(parts.keyValues)
-        column = text(parts.column)
-        operation = text(parts.operation)
+        guard let entity = DiffEntity(section: record.kind) else { return nil }
+        // Fields by position, found once per kind: a field read through its key path costs a
+        // key-path projection and a name lookup.
+        let columns = KeyColumns.of(record.kind)
+        let body = record.body
+        func text(_ position: Int?) -> String? { (position.flatMap { body[$0] } as? String).map(KeyNormalizer.normalized) }
+        func word<Value: InterpretedValue>(_ position: Int?, _ type: Value.Type) -> Interpreted<Value>? {
+            position.flatMap { body[$0] } as? Interpreted<Value>
+        }
+        if entity != .objectType { database = text(columns.sourceDatabase) ?? text(columns.targetDatabase) }
+        if [.table, .valueDifference, .repairStatement].contains(entity) { table = text(columns.sourceTable) ?? text(columns.targetTable) }
+        if entity == .objectType || entity == .object {
+            objectType = word(columns.objectType, ObjectType.self).map { KeyNormalizer.normalized(ObjectType.keyText($0)) }
+            name = text(columns.objectName)
+        }
+        if entity == .valueDifference || entity == .repairStatement {
+            keyValues = text(columns.keyValues) ?? text(columns.sourceKeyValues) ?? text(columns.targetKeyValues)
+        }
+        if entity == .valueDifference { column = text(columns.column) }
+        if entity == .repairStatement {
+            operation = word(columns.operation, RepairOperation.self).map { KeyNormalizer.normalized(RepairOperation.keyText($0)) }
+        }
     }
 
     /// `shop.orders`, `TABLE shop.orders_archive`, `shop.orders id=42 amount`, for listings.
@@ -60,75 +74,89 @@ public struct DiffKey: Sendable, Hashable, Codable {
     }
 }
 
-/// The raw texts a record is keyed on, before normalisation.
-struct KeyParts {
-    let entity: DiffEntity
-    var database: String?
-    var table: String?
-    var objectType: String?
-    var name: String?
-    var keyValues: String?
-    var column: String?
-    var operation: String?
-
-    init?(_ record: ReportRecord) {
-        guard let entity = DiffEntity(section: record.kind) else { return nil }
-        // Fields by position, found once per kind: a field read through its key path costs a
-        // key-path projection and a name lookup, more than the rest of keying a record.
-        let columns = KeyColumns.of(record.kind)
-        let body = record.body
-        func text(_ position: Int?) -> String? { position.flatMap { body[$0] } as? String }
-        self.entity = entity
-        database = text(columns.sourceDatabase) ?? text(columns.targetDatabase)
-        switch entity {
-        case .database:
-            break
-        case .table:
-            table = text(columns.sourceTable) ?? text(columns.targetTable)
-        case .objectType, .object:
-            objectType = (columns.objectType.flatMap { body[$0] } as? Interpreted<ObjectType>).map { type in
-                if case .known(let code) = type.value { return code }
-                return type.text
-            }
-            database = entity == .object ? database : nil
-            name = text(columns.objectName)
-        case .valueDifference, .repairStatement:
-            table = text(columns.sourceTable) ?? text(columns.targetTable)
-            keyValues = text(columns.keyValues) ?? text(columns.sourceKeyValues) ?? text(columns.targetKeyValues)
-            if entity == .valueDifference {
-                column = text(columns.column)
-            } else {
-                operation = (columns.operation.flatMap { body[$0] } as? Interpreted<RepairOperation>).map { operation in
-                    if case .unknown = operation.value { return operation.text }
-                    return operation.value.name
-                }
-            }
-        }
+/// Writes a row's key as the diff compares it: the entity, then each member of ``DiffKey`` in
+/// order, normalised, after a separator no normalised text contains, with a marker telling an
+/// absent member from an empty one. Read from the row a ``FieldReader`` has just read (cell bytes,
+/// no `String`s), with the same fields and precedence as ``DiffKey/init(_:)``.
+enum KeyWriter {
+    /// The entity of the row, its key written to `buffer`; nil for rows that are not compared.
+    static func write(_ reader: FieldReader, _ row: some RowCells, to buffer: inout ByteBuffer) -> DiffEntity? {
+        guard let entity = DiffEntity(section: reader.kind) else { return nil }
+        begin(entity, &buffer)
+        let database: ColumnConcept? = entity == .objectType ? nil : present(reader, .sourceDatabase) ?? present(reader, .targetDatabase)
+        member(reader, row, database, &buffer)
+        let hasTable = entity == .table || entity == .valueDifference || entity == .repairStatement
+        member(reader, row, hasTable ? present(reader, .sourceTable) ?? present(reader, .targetTable) : nil, &buffer)
+        word(entity == .objectType || entity == .object ? reader.word(of: .objectType, as: ObjectType.self).map(ObjectType.keyText) : nil, &buffer)
+        member(reader, row, entity == .object || entity == .objectType ? present(reader, .objectName) : nil, &buffer)
+        let hasKeyValues = entity == .valueDifference || entity == .repairStatement
+        member(reader, row, hasKeyValues ? present(reader, .keyValues) ?? present(reader, .sourceKeyValues) ?? present(reader, .targetKeyValues) : nil, &buffer)
+        member(reader, row, entity == .valueDifference ? present(reader, .column) : nil, &buffer)
+        word(entity == .repairStatement ? reader.word(of: .operation, as: RepairOperation.self).map(RepairOperation.keyText) : nil, &buffer)
+        return entity
     }
 
-    /// The table a differing row belongs to, keyed as the table entity is.
-    var tableParts: KeyParts { KeyParts(entity: .table, database: database, table: table) }
-
-    private init(entity: DiffEntity, database: String?, table: String?) {
-        self.entity = entity
-        self.database = database
-        self.table = table
+    /// The key of the table a differing row belongs to, as the table entity's key is written.
+    static func writeTable(_ reader: FieldReader, _ row: some RowCells, to buffer: inout ByteBuffer) {
+        begin(.table, &buffer)
+        member(reader, row, present(reader, .sourceDatabase) ?? present(reader, .targetDatabase), &buffer)
+        member(reader, row, present(reader, .sourceTable) ?? present(reader, .targetTable), &buffer)
+        for _ in 0..<5 { word(nil, &buffer) }
     }
 
-    /// The normalised key as bytes: the entity, then each member (normalised) after a separator
-    /// that no normalised text contains, with a marker telling an absent member from an empty one.
-    func write(to buffer: inout ByteBuffer) {
+    private static func begin(_ entity: DiffEntity, _ buffer: inout ByteBuffer) {
         buffer.removeAll()
         buffer.append(UInt8(entity.level))
-        for member in [database, table, objectType, name, keyValues, column, operation] {
-            buffer.append(0x1F)
-            guard let member else {
-                buffer.append(0x00)
-                continue
-            }
-            buffer.append(0x01)
-            KeyNormalizer.append(member, to: &buffer)
+    }
+
+    /// The concept if the row has a text in its field.
+    private static func present(_ reader: FieldReader, _ concept: ColumnConcept) -> ColumnConcept? {
+        guard let position = reader.position(of: concept), case .text = reader.slots[position] else { return nil }
+        return concept
+    }
+
+    private static func member(_ reader: FieldReader, _ row: some RowCells, _ concept: ColumnConcept?, _ buffer: inout ByteBuffer) {
+        buffer.append(0x1F)
+        guard let concept, let position = reader.position(of: concept), case .text(let cell) = reader.slots[position] else {
+            buffer.append(0x00)
+            return
         }
+        buffer.append(0x01)
+        row.withText(cell) { KeyNormalizer.append(bytes: $0, to: &buffer) }
+    }
+
+    private static func word(_ text: String?, _ buffer: inout ByteBuffer) {
+        buffer.append(0x1F)
+        guard let text else {
+            buffer.append(0x00)
+            return
+        }
+        buffer.append(0x01)
+        KeyNormalizer.append(text, to: &buffer)
+    }
+}
+
+extension FieldReader {
+    /// The interpreted word the row just read holds for `concept`, if any.
+    func word<Value: InterpretedValue>(of concept: ColumnConcept, as type: Value.Type) -> Interpreted<Value>? {
+        guard let position = position(of: concept), case .word(let entry) = slots[position] else { return nil }
+        return word(entry, field: position).value as? Interpreted<Value>
+    }
+}
+
+extension ObjectType {
+    /// How a key names an object type: its API code, else the text as found.
+    static func keyText(_ reading: Interpreted<ObjectType>) -> String {
+        if case .known(let code) = reading.value { return code }
+        return reading.text
+    }
+}
+
+extension RepairOperation {
+    /// How a key names an operation: its name, else the text as found.
+    static func keyText(_ reading: Interpreted<RepairOperation>) -> String {
+        if case .unknown = reading.value { return reading.text }
+        return reading.value.name
     }
 }
 
@@ -184,7 +212,12 @@ enum KeyNormalizer {
 
     static func append(_ text: String, to buffer: inout ByteBuffer) {
         var text = text
-        text.withUTF8 { bytes in
+        text.withUTF8 { append(bytes: UnsafeRawBufferPointer($0), to: &buffer) }
+    }
+
+    static func append(bytes raw: UnsafeRawBufferPointer, to buffer: inout ByteBuffer) {
+        let bytes = raw.bindMemory(to: UInt8.self)
+        do {
             var pendingSpace = false
             var wroteAny = false
             var index = 0

@@ -10,10 +10,11 @@ import XLSXReader
 /// print(diff.outcome!.verdict)   // no_regressions, regressions or incomplete
 /// ```
 ///
-/// Memory stays flat-ish: the old report is read once into a compact index (a keyed 128-bit hash,
-/// state and difference size per record) with its records spooled to an unlinked temporary file;
-/// the new report is then streamed, each record paired with its old entry by key (see
-/// ``DiffKey``); old entries left unpaired come last. Changes come in the new report's order
+/// Memory stays flat-ish: the old report is read once (the fast path: cell bytes, no records)
+/// into a compact index (a keyed 128-bit hash, state and difference size per row) with its rows
+/// spooled to an unlinked temporary file; the new report is then streamed, each row paired with
+/// its old entry by key (see ``DiffKey``), and records are made only for the changes handed out;
+/// old entries left unpaired come last. Changes come in the new report's order
 /// (section by section: databases, tables, object types, objects, repair statements, differing
 /// rows), then the old report's entries that the new one no longer lists, in the old order.
 public final class ReportDiff {
@@ -36,7 +37,7 @@ public final class ReportDiff {
 
     private enum Stage {
         case start
-        case new(section: Int, records: RecordReader?)
+        case new(section: Int, sheet: Int, rows: RowReader?)
         case oldOnly(ordinal: Int)
         case done
     }
@@ -45,7 +46,10 @@ public final class ReportDiff {
     private let oldSections: [ReportSection]
     private let newSections: [ReportSection]
     private var index = KeyIndex()
-    private var spool: RecordSpool?
+    private var spool: RowSpool?
+    /// One per old section, kept to turn spooled rows back into records.
+    private var oldReaders: [FieldReader] = []
+    private var newReader: FieldReader?
     private var oldSummary: SummaryBuilder
     private var newSummary: SummaryBuilder
     private var oldTables = TableStates()
@@ -79,21 +83,33 @@ public final class ReportDiff {
             switch stage {
             case .start:
                 try indexOld()
-                stage = .new(section: 0, records: nil)
-            case .new(let position, let records):
+                stage = .new(section: 0, sheet: 0, rows: nil)
+            case .new(let position, let sheetPosition, let rows):
                 guard position < newSections.count else {
                     stage = .oldOnly(ordinal: 0)
                     continue
                 }
                 let section = newSections[position]
-                let reader = records ?? new.records(in: section)
-                guard let record = try reader.next() else {
-                    stage = .new(section: position + 1, records: nil)
+                guard sheetPosition < section.sheets.count else {
+                    stage = .new(section: position + 1, sheet: 0, rows: nil)
+                    newReader = nil
                     continue
                 }
-                stage = .new(section: position, records: reader)
-                newSummary.add(record, in: section)
-                if let change = try pairNew(record) { return change }
+                let sheet = section.sheets[sheetPosition]
+                let reader = newReader ?? new.fieldReader(for: section)
+                newReader = reader
+                let source = try rows ?? new.workbook.rows(in: new.workbook.sheet(at: sheet.index))
+                guard let row = try source.next() else {
+                    stage = .new(section: position, sheet: sheetPosition + 1, rows: nil)
+                    continue
+                }
+                stage = .new(section: position, sheet: sheetPosition, rows: source)
+                // As the report reader does: data rows only (below the header, not a repeated header).
+                if let header = sheet.headerRow, row.index < header { continue }
+                if row.count == 0 || reader.isHeader(row) { continue }
+                reader.read(row)
+                newSummary.add(ReadRow(reader: reader, cells: row, sheet: sheet.name), in: section)
+                if let change = try pairNew(reader, row, sheet: sheet.name) { return change }
             case .oldOnly(let ordinal):
                 var ordinal = ordinal
                 while ordinal < index.entries.count, index.entries[ordinal].matched { ordinal += 1 }
@@ -120,19 +136,20 @@ public final class ReportDiff {
     // MARK: - The old report
 
     private func indexOld() throws {
-        let spool = try RecordSpool()
+        let spool = try RowSpool()
         self.spool = spool
-        for section in oldSections {
-            let records = old.records(in: section)
-            while let record = try records.next() {
-                oldSummary.add(record, in: section)
-                guard let parts = KeyParts(record) else { continue }
-                let fingerprint = fingerprint(parts)
-                let state = ReportDiff.state(of: record, parts.entity)
-                if parts.entity == .table { oldTables.add(fingerprint, state) }
-                let (offset, length) = try spool.append(record)
+        for (position, section) in oldSections.enumerated() {
+            let reader = old.fieldReader(for: section)
+            oldReaders.append(reader)
+            try old.scan(section, with: reader) { reader, row, sheet in
+                oldSummary.add(ReadRow(reader: reader, cells: row, sheet: sheet.name), in: section)
+                guard let entity = KeyWriter.write(reader, row, to: &keyBytes) else { return }
+                let fingerprint = fingerprint()
+                let state = ReportDiff.state(reader, entity)
+                if entity == .table { oldTables.add(fingerprint, state) }
+                let (offset, length) = try spool.append(row, section: position, sheet: section.sheets.firstIndex(of: sheet) ?? 0)
                 index.append(KeyIndex.Entry(fingerprint: fingerprint, offset: offset, length: length,
-                                            size: DiffSize.of(record) ?? -1, state: state, entity: parts.entity))
+                                            size: DiffSize.of(section.kind, reader) ?? -1, state: state, entity: entity))
             }
         }
         try spool.flush()
@@ -141,51 +158,64 @@ public final class ReportDiff {
 
     // MARK: - Pairing
 
-    private func pairNew(_ record: ReportRecord) throws -> DiffChange? {
-        guard let parts = KeyParts(record) else { return nil }
-        let fingerprint = fingerprint(parts)
+    private func pairNew(_ reader: FieldReader, _ row: some RowCells, sheet: String) throws -> DiffChange? {
+        guard let entity = KeyWriter.write(reader, row, to: &keyBytes) else { return nil }
+        let fingerprint = fingerprint()
         newFingerprints.append(fingerprint)
-        let newState = ReportDiff.state(of: record, parts.entity)
-        if parts.entity == .table { newTables.add(fingerprint, newState) }
+        let newState = ReportDiff.state(reader, entity)
+        if entity == .table { newTables.add(fingerprint, newState) }
         let ordinal = index.pair(fingerprint)
         let oldState: StatusCategory?
         if let ordinal {
             oldState = index.entries[ordinal].state
-        } else if parts.entity.presenceIsInconsistency {
-            oldState = oldTables.stateOfAbsentRow(in: self.fingerprint(parts.tableParts))
+        } else if entity.presenceIsInconsistency {
+            KeyWriter.writeTable(reader, row, to: &keyBytes)
+            oldState = oldTables.stateOfAbsentRow(in: self.fingerprint())
         } else {
             oldState = nil
         }
         let kind = ChangeKind.of(old: oldState, new: newState)
         let oldSize = ordinal.map { index.entries[$0].size }.flatMap { $0 < 0 ? nil : $0 }
-        let regression = ReportDiff.isRegression(kind, newState: newState, oldSize: oldSize, newSize: DiffSize.of(record))
-        tally(kind, parts.entity, regression)
+        let regression = ReportDiff.isRegression(kind, newState: newState, oldSize: oldSize, newSize: DiffSize.of(reader.kind, reader))
+        tally(kind, entity, regression)
         guard kind != .unchanged || options.includeUnchanged else { return nil }
-        let oldRecord = try ordinal.map { try spool!.record(at: index.entries[$0].offset, length: index.entries[$0].length) }
-        return DiffChange(kind: kind, entity: parts.entity, key: DiffKey(record)!, oldState: oldState, newState: newState,
+        let record = reader.record(row, sheet: sheet)
+        let oldRecord = try ordinal.map { try readOld(index.entries[$0]).record }
+        return DiffChange(kind: kind, entity: entity, key: DiffKey(record)!, oldState: oldState, newState: newState,
                           old: oldRecord, new: record, isRegression: regression)
     }
 
     private func oldOnly(_ entry: KeyIndex.Entry) throws -> DiffChange {
-        let record = try spool!.record(at: entry.offset, length: entry.length)
-        let parts = KeyParts(record)!
-        let newState = parts.entity.presenceIsInconsistency ? newTables.stateOfAbsentRow(in: fingerprint(parts.tableParts)) : nil
+        let (record, reader, row) = try readOld(entry)
+        var newState: StatusCategory?
+        if entry.entity.presenceIsInconsistency {
+            KeyWriter.writeTable(reader, row, to: &keyBytes)
+            newState = newTables.stateOfAbsentRow(in: fingerprint())
+        }
         let kind = ChangeKind.of(old: entry.state, new: newState)
         let regression = ReportDiff.isRegression(kind, newState: newState, oldSize: nil, newSize: nil)
-        tally(kind, parts.entity, regression)
-        return DiffChange(kind: kind, entity: parts.entity, key: DiffKey(record)!, oldState: entry.state, newState: newState,
+        tally(kind, entry.entity, regression)
+        return DiffChange(kind: kind, entity: entry.entity, key: DiffKey(record)!, oldState: entry.state, newState: newState,
                           old: record, new: nil, isRegression: regression)
     }
 
-    private func fingerprint(_ parts: KeyParts) -> KeyFingerprint {
-        parts.write(to: &keyBytes)
-        return KeyFingerprint(keyBytes.bytes, hashBits: options.hashBits)
+    /// An old row read back from the spool, as its section's reader reads it.
+    private func readOld(_ entry: KeyIndex.Entry) throws -> (record: ReportRecord, reader: FieldReader, row: SpooledRow) {
+        let (section, sheet, row) = try spool!.row(at: entry.offset, length: entry.length)
+        let reader = oldReaders[section]
+        reader.read(row)
+        return (reader.record(row, sheet: oldSections[section].sheets[sheet].name), reader, row)
+    }
+
+    /// The fingerprint of the key just written to ``keyBytes``.
+    private func fingerprint() -> KeyFingerprint {
+        KeyFingerprint(keyBytes.bytes, hashBits: options.hashBits)
     }
 
     /// A record's state: its category; a result that says nothing either way cannot vouch for
     /// anything, so it counts as incomplete; a differing row is an inconsistency by being listed.
-    private static func state(of record: ReportRecord, _ entity: DiffEntity) -> StatusCategory {
-        entity.presenceIsInconsistency ? .inconsistent : record.category ?? .incomplete
+    private static func state(_ reader: FieldReader, _ entity: DiffEntity) -> StatusCategory {
+        entity.presenceIsInconsistency ? .inconsistent : reader.category ?? .incomplete
     }
 
     private static func isRegression(_ kind: ChangeKind, newState: StatusCategory?, oldSize: Int64?, newSize: Int64?) -> Bool {
@@ -266,6 +296,7 @@ public final class ReportDiff {
             },
             regressions: regressionTotal, notes: notes)
         spool = nil
+        oldReaders = []
     }
 
     /// The sections a diff compares, in the order it reads them (see ``SectionKind/diffOrder``).
