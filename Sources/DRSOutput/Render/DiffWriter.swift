@@ -39,7 +39,7 @@ public final class DiffWriter {
         switch format {
         case .markdown:
             var listing = MarkdownListing(top: top)
-            outcome = try diff.forEachChange { listing.add($0) }
+            outcome = try diff.forEachChange(where: { listing.wants($0) }) { listing.add($0) }
             pairs.append((old, new, .success((outcome, listing.render(outcome, diff: diff)))))
             return outcome
         case .json:
@@ -224,6 +224,7 @@ private struct MarkdownListing {
     private var regressions: [(change: DiffChange, order: Int)] = []
     private var others: [ChangeKind: [DiffChange]] = [:]
     private var otherCounts: [ChangeKind: Int] = [:]
+    /// Outlines seen: the order changes came in.
     private var seen = 0
 
     init(top: Int) { self.top = top }
@@ -231,32 +232,38 @@ private struct MarkdownListing {
     /// Non-regressions listed by kind, in this order (newly inconsistent and newly not comparable are always regressions).
     static let otherKinds: [ChangeKind] = [.resolved, .stillInconsistent, .comparedAgain, .stillNotComparable, .added, .removed, .unchanged]
 
-    mutating func add(_ change: DiffChange) {
+    /// Counts every change; wants only those it will list: a regression that ranks among the
+    /// `top` worst so far, the first `top` changes of each other kind.
+    mutating func wants(_ outline: ChangeOutline) -> Bool {
         seen += 1
+        guard outline.isRegression else {
+            otherCounts[outline.kind, default: 0] += 1
+            return (others[outline.kind]?.count ?? 0) < top
+        }
+        guard top > 0 else { return false }
+        guard regressions.count == top, let last = regressions.last else { return true }
+        return MarkdownListing.rank(outline, seen) < MarkdownListing.rank(last.change.outline, last.order)
+    }
+
+    /// A change ``wants(_:)`` accepted, which came last.
+    mutating func add(_ change: DiffChange) {
         if change.isRegression {
-            guard top > 0 else { return }
-            let entry = (change, seen)
-            if regressions.count == top, let last = regressions.last, !MarkdownListing.worse(entry, than: last) { return }
-            let position = regressions.firstIndex { MarkdownListing.worse(entry, than: $0) } ?? regressions.count
-            regressions.insert(entry, at: position)
+            let rank = MarkdownListing.rank(change.outline, seen)
+            let position = regressions.firstIndex { rank < MarkdownListing.rank($0.change.outline, $0.order) } ?? regressions.count
+            regressions.insert((change, seen), at: position)
             if regressions.count > top { regressions.removeLast() }
         } else {
-            otherCounts[change.kind, default: 0] += 1
-            if others[change.kind, default: []].count < top { others[change.kind, default: []].append(change) }
+            others[change.kind, default: []].append(change)
         }
     }
 
     /// Coarse entries first (databases, tables… differing rows last), then not comparable before
     /// inconsistent before added before larger, then the largest growth of the difference, then
     /// the order the changes came in.
-    private static func worse(_ a: (change: DiffChange, order: Int), than b: (change: DiffChange, order: Int)) -> Bool {
-        let rank: [ChangeKind] = [.newlyNotComparable, .newlyInconsistent, .added, .stillInconsistent]
-        func key(_ entry: (change: DiffChange, order: Int)) -> (Int, Int, Int64, Int) {
-            let change = entry.change
-            let growth = (change.newSize ?? 0) &- (change.oldSize ?? 0)
-            return (change.entity.level, rank.firstIndex(of: change.kind) ?? rank.count, -growth, entry.order)
-        }
-        return key(a) < key(b)
+    private static func rank(_ outline: ChangeOutline, _ order: Int) -> (Int, Int, Int64, Int) {
+        let kinds: [ChangeKind] = [.newlyNotComparable, .newlyInconsistent, .added, .stillInconsistent]
+        let growth = (outline.newSize ?? 0) &- (outline.oldSize ?? 0)
+        return (outline.entity.level, kinds.firstIndex(of: outline.kind) ?? kinds.count, 0 &- growth, order)
     }
 
     func render(_ outcome: DiffOutcome, diff: ReportDiff) -> String {

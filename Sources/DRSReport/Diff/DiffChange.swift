@@ -1,29 +1,38 @@
-/// One entry that differs between two reports (or, on request, one that did not change): what it
-/// is, its key, how it changed, and its record on each side. Changes are renderer-friendly: every
-/// writer (Markdown, JSON, NDJSON, CSV) and any HTML one reads only these members.
-public struct DiffChange: Sendable, Hashable {
+/// How an entry changed, before any record is made: what ``ReportDiff/next(where:)`` shows the
+/// caller to decide whether it wants the change in full.
+public struct ChangeOutline: Sendable, Hashable {
     public var kind: ChangeKind
     public var entity: DiffEntity
-    public var key: DiffKey
     /// The entry's state in each report; nil when absent. For a differing row, the side without
     /// the row takes its table's state: consistent when the table was compared, incomplete when it
     /// could not be, nil when the table is not in that report.
     public var oldState: StatusCategory?
     public var newState: StatusCategory?
+    /// How large the entry's difference is on each side (``DiffSize``), where it has a size.
+    public var oldSize: Int64?
+    public var newSize: Int64?
+    /// Whether the entry got worse: newly inconsistent, newly not comparable, added while not
+    /// consistent, or still inconsistent with a larger size.
+    public var isRegression: Bool
+}
+
+/// One entry that differs between two reports (or, on request, one that did not change): how it
+/// changed, its key, and its record on each side. Changes are renderer-friendly: every writer
+/// (Markdown, JSON, NDJSON, CSV) and any HTML one reads only these members.
+@dynamicMemberLookup
+public struct DiffChange: Sendable, Hashable {
+    /// Kind, entity, states, sizes, regression: `change.kind`, `change.isRegression`…
+    public var outline: ChangeOutline
+    public var key: DiffKey
     /// The records, as `report` writes them; nil on the side that does not list the entry.
     public var old: ReportRecord?
     public var new: ReportRecord?
-    /// Whether the entry got worse: newly inconsistent, newly not comparable, added while not
-    /// consistent, or still inconsistent with a larger ``DiffSize``.
-    public var isRegression: Bool
 
-    /// How large the entry's difference is on each side, where it has a size.
-    public var oldSize: Int64? { old.flatMap(DiffSize.of) }
-    public var newSize: Int64? { new.flatMap(DiffSize.of) }
+    public subscript<Value>(dynamicMember path: KeyPath<ChangeOutline, Value>) -> Value { outline[keyPath: path] }
 
     /// A table's row difference on each side (the stated difference, else source minus destination rows).
     public var rowDifference: (old: Int64?, new: Int64?)? {
-        guard entity == .table else { return nil }
+        guard outline.entity == .table else { return nil }
         let (old, new) = (old.flatMap(DiffSize.rowDifference), new.flatMap(DiffSize.rowDifference))
         return old == nil && new == nil ? nil : (old, new)
     }

@@ -79,6 +79,14 @@ public final class ReportDiff {
 
     /// The next change, or nil when both reports are done (``outcome`` is then set).
     public func next() throws -> DiffChange? {
+        try next { _ in true }
+    }
+
+    /// The next change `wanted` accepts: it sees each change's outline first, and only the
+    /// changes it accepts are made in full (records read, keys built) and returned; the others
+    /// are counted all the same. A writer that lists only some changes (Markdown) saves the
+    /// cost of the records it would drop.
+    public func next(where wanted: (ChangeOutline) throws -> Bool) throws -> DiffChange? {
         while true {
             switch stage {
             case .start:
@@ -109,7 +117,7 @@ public final class ReportDiff {
                 if row.count == 0 || reader.isHeader(row) { continue }
                 reader.read(row)
                 newSummary.add(ReadRow(reader: reader, cells: row, sheet: sheet.name), in: section)
-                if let change = try pairNew(reader, row, sheet: sheet.name) { return change }
+                if let change = try pairNew(reader, row, sheet: sheet.name, wanted) { return change }
             case .oldOnly(let ordinal):
                 var ordinal = ordinal
                 while ordinal < index.entries.count, index.entries[ordinal].matched { ordinal += 1 }
@@ -119,17 +127,18 @@ public final class ReportDiff {
                     continue
                 }
                 stage = .oldOnly(ordinal: ordinal + 1)
-                return try oldOnly(index.entries[ordinal])
+                if let change = try oldOnly(index.entries[ordinal], wanted) { return change }
             case .done:
                 return nil
             }
         }
     }
 
-    /// Calls `body` with every change, then returns the outcome.
+    /// Calls `body` with every change (those `wanted` accepts), then returns the outcome.
     @discardableResult
-    public func forEachChange(_ body: (DiffChange) throws -> Void) throws -> DiffOutcome {
-        while let change = try next() { try body(change) }
+    public func forEachChange(where wanted: (ChangeOutline) throws -> Bool = { _ in true },
+                              _ body: (DiffChange) throws -> Void) throws -> DiffOutcome {
+        while let change = try next(where: wanted) { try body(change) }
         return outcome!
     }
 
@@ -158,7 +167,8 @@ public final class ReportDiff {
 
     // MARK: - Pairing
 
-    private func pairNew(_ reader: FieldReader, _ row: some RowCells, sheet: String) throws -> DiffChange? {
+    private func pairNew(_ reader: FieldReader, _ row: some RowCells, sheet: String,
+                         _ wanted: (ChangeOutline) throws -> Bool) throws -> DiffChange? {
         guard let entity = KeyWriter.write(reader, row, to: &keyBytes) else { return nil }
         let fingerprint = fingerprint()
         newFingerprints.append(fingerprint)
@@ -174,37 +184,45 @@ public final class ReportDiff {
         } else {
             oldState = nil
         }
-        let kind = ChangeKind.of(old: oldState, new: newState)
-        let oldSize = ordinal.map { index.entries[$0].size }.flatMap { $0 < 0 ? nil : $0 }
-        let regression = ReportDiff.isRegression(kind, newState: newState, oldSize: oldSize, newSize: DiffSize.of(reader.kind, reader))
-        tally(kind, entity, regression)
-        guard kind != .unchanged || options.includeUnchanged else { return nil }
+        let outline = outline(entity, oldState, newState, oldSize: ordinal.map { index.entries[$0].size }.flatMap { $0 < 0 ? nil : $0 },
+                              newSize: DiffSize.of(reader.kind, reader))
+        guard outline.kind != .unchanged || options.includeUnchanged, try wanted(outline) else { return nil }
         let record = reader.record(row, sheet: sheet)
-        let oldRecord = try ordinal.map { try readOld(index.entries[$0]).record }
-        return DiffChange(kind: kind, entity: entity, key: DiffKey(record)!, oldState: oldState, newState: newState,
-                          old: oldRecord, new: record, isRegression: regression)
+        let oldRecord = try ordinal.map { try readOld(index.entries[$0]).record() }
+        return DiffChange(outline: outline, key: DiffKey(record)!, old: oldRecord, new: record)
     }
 
-    private func oldOnly(_ entry: KeyIndex.Entry) throws -> DiffChange {
-        let (record, reader, row) = try readOld(entry)
+    private func oldOnly(_ entry: KeyIndex.Entry, _ wanted: (ChangeOutline) throws -> Bool) throws -> DiffChange? {
         var newState: StatusCategory?
+        let old = try readOld(entry)
         if entry.entity.presenceIsInconsistency {
-            KeyWriter.writeTable(reader, row, to: &keyBytes)
+            KeyWriter.writeTable(old.reader, old.row, to: &keyBytes)
             newState = newTables.stateOfAbsentRow(in: fingerprint())
         }
-        let kind = ChangeKind.of(old: entry.state, new: newState)
-        let regression = ReportDiff.isRegression(kind, newState: newState, oldSize: nil, newSize: nil)
-        tally(kind, entry.entity, regression)
-        return DiffChange(kind: kind, entity: entry.entity, key: DiffKey(record)!, oldState: entry.state, newState: newState,
-                          old: record, new: nil, isRegression: regression)
+        let outline = outline(entry.entity, entry.state, newState, oldSize: entry.size < 0 ? nil : entry.size, newSize: nil)
+        guard try wanted(outline) else { return nil }
+        let record = old.record()
+        return DiffChange(outline: outline, key: DiffKey(record)!, old: record, new: nil)
     }
 
-    /// An old row read back from the spool, as its section's reader reads it.
-    private func readOld(_ entry: KeyIndex.Entry) throws -> (record: ReportRecord, reader: FieldReader, row: SpooledRow) {
+    /// Classifies and counts a change.
+    private func outline(_ entity: DiffEntity, _ oldState: StatusCategory?, _ newState: StatusCategory?,
+                         oldSize: Int64?, newSize: Int64?) -> ChangeOutline {
+        let kind = ChangeKind.of(old: oldState, new: newState)
+        let regression = ReportDiff.isRegression(kind, newState: newState, oldSize: oldSize, newSize: newSize)
+        counts[kind, default: [:]][entity, default: 0] += 1
+        if regression { regressions[kind, default: 0] += 1 }
+        return ChangeOutline(kind: kind, entity: entity, oldState: oldState, newState: newState, oldSize: oldSize, newSize: newSize,
+                             isRegression: regression)
+    }
+
+    /// An old row read back from the spool and read by its section's reader; its record is made on request.
+    private func readOld(_ entry: KeyIndex.Entry) throws -> (reader: FieldReader, row: SpooledRow, record: () -> ReportRecord) {
         let (section, sheet, row) = try spool!.row(at: entry.offset, length: entry.length)
         let reader = oldReaders[section]
         reader.read(row)
-        return (reader.record(row, sheet: oldSections[section].sheets[sheet].name), reader, row)
+        let name = oldSections[section].sheets[sheet].name
+        return (reader, row, { reader.record(row, sheet: name) })
     }
 
     /// The fingerprint of the key just written to ``keyBytes``.
@@ -227,11 +245,6 @@ public final class ReportDiff {
             return newSize > oldSize
         case .resolved, .comparedAgain, .stillNotComparable, .removed, .unchanged: return false
         }
-    }
-
-    private func tally(_ kind: ChangeKind, _ entity: DiffEntity, _ regression: Bool) {
-        counts[kind, default: [:]][entity, default: 0] += 1
-        if regression { regressions[kind, default: 0] += 1 }
     }
 
     // MARK: - The outcome
