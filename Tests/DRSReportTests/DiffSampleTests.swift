@@ -40,6 +40,21 @@ struct DiffSampleTests {
         }
     }
 
+    /// `next()` pulls the new report row by row, `forEachChange` has it pushed on the fast path:
+    /// the same changes either way, records included.
+    @Test(arguments: DiffSamples.names)
+    func pullingAndPushingGiveTheSameChanges(_ name: String) throws {
+        let open = { try ReportDiff(old: ReportWorkbook(path: DiffSamples.before(name)), new: ReportWorkbook(path: DiffSamples.after(name)),
+                                    options: ReportDiff.Options(includeUnchanged: true)) }
+        var pushed: [DiffChange] = []
+        let pushedOutcome = try open().forEachChange { pushed.append($0) }
+        let puller = try open()
+        var pulled: [DiffChange] = []
+        while let change = try puller.next() { pulled.append(change) }
+        #expect(pulled == pushed)
+        #expect(puller.outcome == pushedOutcome)
+    }
+
     private static func describe(_ key: DiffKey) -> String {
         [key.database, key.table, key.objectType, key.name, key.keyValues, key.column, key.operation].map { $0 ?? "∅" }.joined(separator: "|")
     }

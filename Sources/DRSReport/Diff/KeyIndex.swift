@@ -24,6 +24,11 @@ struct KeyIndex {
 
     private(set) var entries: [Entry] = []
     private var sorted: [Sorted] = []
+    /// Where each bucket of hashes (their top `bucketBits` bits) starts in `sorted`, and one more
+    /// for the end: a lookup searches one bucket (about one entry), not the whole array, whose
+    /// binary search would cost a cache miss per step.
+    private var bucketStarts: [UInt32] = []
+    private var bucketBits = 0
     /// Lookups that met an entry with the same hash but another key.
     private(set) var crossCollisions = 0
 
@@ -32,12 +37,23 @@ struct KeyIndex {
     mutating func seal() {
         sorted = entries.indices.map { Sorted(fingerprint: entries[$0].fingerprint, ordinal: UInt32($0)) }
         sorted.sort()
+        bucketBits = min(24, max(1, Int.bitWidth - max(sorted.count, 1).leadingZeroBitCount))
+        bucketStarts = [UInt32](repeating: 0, count: (1 << bucketBits) + 1)
+        var position = 0
+        for bucket in 0...(1 << bucketBits) {
+            while position < sorted.count, bucketOf(sorted[position].fingerprint) < bucket { position += 1 }
+            bucketStarts[bucket] = UInt32(position)
+        }
     }
+
+    @inline(__always)
+    private func bucketOf(_ fingerprint: KeyFingerprint) -> Int { Int(fingerprint.high >> UInt64(64 - bucketBits)) }
 
     /// The first entry with this key not yet paired (so the k-th occurrence in the new report
     /// pairs with the k-th in the old), marked as paired; nil when there is none.
     mutating func pair(_ fingerprint: KeyFingerprint) -> Int? {
-        var low = 0, high = sorted.count
+        let bucket = bucketOf(fingerprint)
+        var low = Int(bucketStarts[bucket]), high = Int(bucketStarts[bucket + 1])
         while low < high {
             let middle = (low + high) / 2
             if sorted[middle].fingerprint < fingerprint { low = middle + 1 } else { high = middle }
