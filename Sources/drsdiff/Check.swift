@@ -21,7 +21,7 @@ struct Check: ParsableCommand {
 
     @OptionGroup var options: ReportOptions
 
-    @Flag(name: .shortAndLong, help: "Print only the verdict line, not each problem.")
+    @Flag(name: .shortAndLong, help: "Print only the verdict line: not each problem, nor a progress line.")
     var quiet = false
 
     func validate() throws {
@@ -47,7 +47,7 @@ struct Check: ParsableCommand {
             do {
                 let file = try options.open(path, vocabulary: vocabulary, standardInput: input.standardInput)
                 noteUnrecognised(file.report.sections, file: file.report.file)
-                let summary = try file.summary(top: 0)
+                let summary = try ReadProgress.showing(on: file.workbook, quiet: quiet) { try file.summary(top: 0) }
                 verdicts[summary.verdict, default: 0] += 1
                 Console.write("drsdiff: check: \(file.report.file): \(summary.verdict.rawValue): " + summary.reasons.joined(separator: "; ") + "\n")
             } catch let error as XLSXError {
@@ -78,13 +78,15 @@ struct Check: ParsableCommand {
             var repairs = RepairTally()
             // Value differences are counted per table from the summary, not printed one by one.
             let kinds = Set(SectionKind.allCases).subtracting([.valueDifferences])
-            let summary = try file.summary(top: 0, problemsIn: kinds, onProblem: { _, record in
-                if case .repairStatement(let statement) = record {
-                    repairs.add(statement, category: record.category)
-                } else if !quiet, let problem = record.problemDescription {
-                    Console.write(problem + "\n")
-                }
-            })
+            let summary = try ReadProgress.showing(on: file.workbook, quiet: quiet) {
+                try file.summary(top: 0, problemsIn: kinds, onProblem: { _, record in
+                    if case .repairStatement(let statement) = record {
+                        repairs.add(statement, category: record.category)
+                    } else if !quiet, let problem = record.problemDescription {
+                        Console.write(problem + "\n")
+                    }
+                })
+            }
             if !quiet {
                 for table in summary.valueDifferences?.tables ?? [] {
                     Console.write("inconsistent: table \(Check.name(table.database, table.table)): \(Check.count(table.count, "differing row")) (value_differences)\n")

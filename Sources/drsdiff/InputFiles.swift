@@ -1,10 +1,5 @@
 import ArgumentParser
 import XLSXReader
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// The reports a multi-file command (`summary`, `check`, `diff`) was given. `-` is standard input:
 /// a workbook when it starts like one (a ZIP, a legacy .xls, any binary, or `<` as HTML and XML
@@ -51,13 +46,13 @@ final class StandardInput {
     func pathList() throws -> [String]? {
         var info = stat()
         isRegularFile = fstat(STDIN_FILENO, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
-        head = read(limit: 64 << 10, at: isRegularFile ? 0 : nil)
+        head = readBytes(limit: 64 << 10, at: isRegularFile ? 0 : nil)
         guard StandardInput.isText(head) else { return nil }
         var text = head
         if !isRegularFile {
-            text += read(limit: .max, at: nil)
+            text += readBytes(limit: .max, at: nil)
         } else {
-            text = read(limit: .max, at: 0)
+            text = readBytes(limit: .max, at: 0)
         }
         guard StandardInput.isText(text), let list = String(validating: text, as: UTF8.self) else { return nil }
         return list.split(omittingEmptySubsequences: true) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
@@ -66,14 +61,14 @@ final class StandardInput {
 
     /// Up to `limit` bytes, from `offset` without moving the file position (a regular file), or
     /// consumed from the stream.
-    private func read(limit: Int, at offset: off_t?) -> [UInt8] {
+    private func readBytes(limit: Int, at offset: off_t?) -> [UInt8] {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 64 << 10)
         var position = offset ?? 0
         while bytes.count < limit {
             let wanted = min(chunk.count, limit - bytes.count)
             let count = chunk.withUnsafeMutableBytes { buffer in
-                offset == nil ? Glibc.read(STDIN_FILENO, buffer.baseAddress, wanted) : pread(STDIN_FILENO, buffer.baseAddress, wanted, position)
+                offset == nil ? read(STDIN_FILENO, buffer.baseAddress, wanted) : pread(STDIN_FILENO, buffer.baseAddress, wanted, position)
             }
             if count < 0 && errno == EINTR { continue }
             guard count > 0 else { break }

@@ -8,10 +8,13 @@ struct Summary: ParsableCommand {
         abstract: "Summarise DRS comparison reports: verdict, counts, largest differences, tables not compared.",
         discussion: """
             Markdown (the default) is meant to be pasted into a ticket; text reads well in a terminal; \
-            JSON (drsdiff.summary/v1) is for programs. One pass over the records, in flat memory. \
-            Several files (or - with a list of paths on standard input): an overview of every file \
-            first, then each file's summary; JSON is then an array. A file that cannot be read is \
-            reported on stderr and left out, and the exit status is its error's. See docs/report.md.
+            JSON (drsdiff.summary/v1, schema/drsdiff.summary.v1.json) is for programs; HTML is one \
+            self-contained page (no network fetches) with the verdict, per-database bars, the largest \
+            differences and each section's records in tables that sort and filter. One pass over the \
+            records, in flat memory. Several files (or - with a list of paths on standard input): an \
+            overview of every file first, then each file's summary; JSON is then an array; HTML takes \
+            one report. A file that cannot be read is reported on stderr and left out, and the exit \
+            status is its error's. See docs/report.md.
             """)
 
     @Argument(help: "The reports (.xlsx); - for standard input: a report, or a list of paths, one per line.")
@@ -19,44 +22,50 @@ struct Summary: ParsableCommand {
 
     @OptionGroup var options: ReportOptions
 
-    @Option(help: "Output format: md, json or text.")
+    @Option(help: "Output format: md, json, text or html.")
     var format: FormatChoice = .md
 
     @Option(help: ArgumentHelp("List this many tables with the largest row differences.", valueName: "n"))
     var top: Int = 10
 
+    @Option(help: ArgumentHelp("HTML: show at most this many records of each section, inconsistent and incomplete ones first (default: 500).",
+                               valueName: "n"))
+    var rowsPerSection: Int?
+
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of stdout.", valueName: "path"))
     var output: String?
 
+    @Flag(name: .shortAndLong, help: "Show no progress line on stderr (it is shown only when stderr is a terminal).")
+    var quiet = false
+
     enum FormatChoice: String, ExpressibleByArgument, CaseIterable {
-        case md, json, text
-        var format: SummaryWriter.Format { SummaryWriter.Format(rawValue: rawValue)! }
+        case md, json, text, html
     }
 
     func validate() throws {
         if top < 0 { throw ValidationError("--top must be 0 or more") }
         if files.isEmpty { throw ValidationError("give at least one report") }
+        if let rowsPerSection {
+            if format != .html { throw ValidationError("--rows-per-section applies to --format html only") }
+            if rowsPerSection < 0 { throw ValidationError("--rows-per-section must be 0 or more") }
+        }
     }
 
     func run() throws {
         let vocabulary = try options.vocabulary()
         let input = try InputFiles.expand(files)
         guard input.paths.count > 1 || input.fromList else {
-            try reportingFailures {
-                let file = try options.open(input.paths[0], vocabulary: vocabulary, standardInput: input.standardInput)
-                noteUnrecognised(file.report.sections)
-                let summary = try file.summary(top: top)
-                try writeOutput(to: output) { sink in try SummaryWriter.write(summary, as: format.format, to: sink) }
-            }
+            try summariseOne(input.paths[0], vocabulary: vocabulary, standardInput: input.standardInput)
             return
         }
+        guard format != .html else { throw ValidationError("--format html takes one report; give one file") }
         var entries: [SummaryWriter.Entry] = []
         var failure: Int32?
         for path in input.paths {
             do {
                 let file = try options.open(path, vocabulary: vocabulary, standardInput: input.standardInput)
                 noteUnrecognised(file.report.sections, file: file.report.file)
-                entries.append(.summary(try file.summary(top: top)))
+                entries.append(.summary(try ReadProgress.showing(on: file.workbook, quiet: quiet) { try file.summary(top: top) }))
             } catch let error as XLSXError {
                 Console.error(error.description)
                 entries.append(.failure(file: path, message: error.description))
@@ -64,8 +73,27 @@ struct Summary: ParsableCommand {
             }
         }
         try reportingFailures {
-            try writeOutput(to: output) { sink in try SummaryWriter.write(several: entries, as: format.format, to: sink) }
+            let chosen = SummaryWriter.Format(rawValue: format.rawValue)!
+            try writeOutput(to: output) { sink in try SummaryWriter.write(several: entries, as: chosen, to: sink) }
         }
         if let failure { throw ExitCode(failure) }
+    }
+
+    private func summariseOne(_ path: String, vocabulary: Vocabulary, standardInput: StandardInput?) throws {
+        try reportingFailures {
+            let file = try options.open(path, vocabulary: vocabulary, standardInput: standardInput)
+            noteUnrecognised(file.report.sections)
+            try ReadProgress.showing(on: file.workbook, quiet: quiet) {
+                switch format {
+                case .html:
+                    let options = HTMLReport.Options(top: top, rowsPerSection: rowsPerSection ?? HTMLReport.Options().rowsPerSection)
+                    try writeOutput(to: output) { sink in try HTMLReport.write(file, options: options, to: sink) }
+                case .md, .json, .text:
+                    let summary = try file.summary(top: top)
+                    let chosen = SummaryWriter.Format(rawValue: format.rawValue)!
+                    try writeOutput(to: output) { sink in try SummaryWriter.write(summary, as: chosen, to: sink) }
+                }
+            }
+        }
     }
 }

@@ -49,6 +49,7 @@ struct MultiFileCommandTests {
     }
 
     @Test func summaryOfSeveralFiles() throws {
+        #expect(try ReportCLI.run(["summary", Self.consistent, Self.consistent, "--format", "html"]).status == 64)
         let markdown = try ReportCLI.run(["summary", Self.consistent, ReportCLI.sample("lines_en-us")])
         #expect(markdown.status == 0, "\(markdown.stderr)")
         #expect(markdown.output.hasPrefix("# DRS comparison reports: 2 files\n\n**Verdict: incomplete** (the worst of 2)\n\n| file | compare type | language | verdict | reasons |\n"))
@@ -57,6 +58,11 @@ struct MultiFileCommandTests {
         let documents = try JSONSerialization.jsonObject(with: json.stdout) as! [[String: Any]]
         #expect(documents.map { $0["schema"] as? String } == ["drsdiff.summary/v1", "drsdiff.summary/v1"])
         #expect(documents.map { $0["verdict"] as? String } == ["consistent", "incomplete"])
+        // Each element is a drsdiff.summary/v1 document.
+        let validator = ReportSchemaValidator(schema: try ReportJSON.parse(String(contentsOfFile: ReportCLI.path("schema/drsdiff.summary.v1.json"), encoding: .utf8)),
+                                              named: "drsdiff.summary.v1.json")
+        guard case .array(let elements) = try ReportJSON.parse(json.output) else { Issue.record("not an array"); return }
+        for element in elements { #expect(validator.validate(element).isEmpty) }
         let one = try ReportCLI.run(["summary", "-", "--format", "json"], stdin: Data("\(Self.consistent)\n".utf8))
         #expect((try JSONSerialization.jsonObject(with: one.stdout) as? [Any])?.count == 1)
 

@@ -1,11 +1,4 @@
 import XLSXReader
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// The old report's rows, kept in a temporary file rather than in memory: each keyed row's
 /// cells as the sheet held them (column, kind, canonical text), with its section and sheet. A
