@@ -68,8 +68,10 @@ struct Diff: ParsableCommand {
                         Console.error(error.description)
                         writer.failed(old: old, new: new, message: error.description)
                         failure = failure ?? error.kind.exitCode
-                    } catch let error as DiffError where error.isUsageError {
+                    } catch let error as DiffError {
                         Console.error(error.description)
+                        // Not a usage error: the diff's temporary file could not be written or read.
+                        guard error.isUsageError else { throw ExitCode(Exit.outputFailed) }
                         guard several else { throw ExitCode(Exit.usage) }
                         writer.failed(old: old, new: new, message: error.description)
                         failure = failure ?? Exit.usage

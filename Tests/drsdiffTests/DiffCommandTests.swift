@@ -119,6 +119,14 @@ struct DiffCommandTests {
         #expect(try ReportCLI.run(["diff", values, values, values]).status == 64)
         let missing = try ReportCLI.run(["diff", values, "/nonexistent/new.xlsx"])
         #expect(missing.status == 3)
+        // The temporary file for the old report's rows cannot be made: exit 74, not a verdict.
+        let noScratch = try BinaryRunner.run(["diff", values, values], environment: ["TMPDIR": "/nonexistent", "PATH": "/usr/bin:/bin"])
+        #expect(noScratch.status == 74, "\(noScratch.stderr)")
+        #expect(noScratch.stderr.contains("cannot create a temporary file in /nonexistent"))
+        // The old report on standard input.
+        let piped = try ReportCLI.run(["diff", "-", values, "--format", "json"], stdin: try Data(contentsOf: URL(fileURLWithPath: values)))
+        #expect(piped.status == 2, "\(piped.stderr)")
+        #expect(piped.output.contains("\"old_file\":\"<stdin>\""))
     }
 
     // MARK: - Several pairs
