@@ -77,9 +77,7 @@ struct Diff: ParsableCommand {
                         failure = failure ?? Exit.usage
                     }
                 }
-                for name in unpaired {
-                    writer.failed(old: name.old ?? "-", new: name.new ?? "-", message: "no report of this name on the other side")
-                }
+                for name in unpaired { writer.unpaired(old: name.old, new: name.new) }
                 writer.finish()
             }
         }

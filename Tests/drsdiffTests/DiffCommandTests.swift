@@ -162,6 +162,8 @@ struct DiffCommandTests {
         let extra = try ReportCLI.run(["diff", root + "/monday", root + "/tuesday"])
         #expect(extra.status == 2)
         #expect(extra.stderr.contains("extra.xlsx: only in the new directory: not diffed"))
+        #expect(extra.output.contains("**Verdict: incomplete** (the worst of 3; 1 not diffed)"))
+        #expect(extra.output.contains("/extra.xlsx |  | only in the new directory: not diffed |"), "\(extra.output.prefix(900))")
 
         let list = try ReportCLI.run(["diff", "-", "--format", "json"], stdin: Data("\(clean)\n\(worse)\n".utf8))
         #expect(list.status == 1, "\(list.stderr)")

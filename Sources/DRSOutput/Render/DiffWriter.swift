@@ -19,7 +19,11 @@ public final class DiffWriter {
     private var wroteDocument = false
     private var wroteHeader = false
 
-    private struct PairFailure: Error { let message: String }
+    private struct PairFailure: Error {
+        let message: String
+        /// Not an error: a report in one directory only, which makes the run incomplete.
+        let unpaired: Bool
+    }
 
     /// `several`: more than one pair may come (several pairs given, or a directory pair): JSON is
     /// then an array of documents and Markdown opens with an overview of every pair.
@@ -85,7 +89,14 @@ public final class DiffWriter {
     /// A pair that could not be diffed (unreadable, or of different compare types): listed in the
     /// Markdown overview; the other formats leave it out (the command says why on stderr).
     public func failed(old: String, new: String, message: String) {
-        pairs.append((old, new, .failure(PairFailure(message: message))))
+        pairs.append((old, new, .failure(PairFailure(message: message, unpaired: false))))
+    }
+
+    /// A report found in one directory of a directory pair only: listed in the Markdown overview
+    /// as not diffed, which makes the run incomplete.
+    public func unpaired(old: String?, new: String?) {
+        let side = old == nil ? "new" : "old"
+        pairs.append((old ?? "", new ?? "", .failure(PairFailure(message: "only in the \(side) directory: not diffed", unpaired: true))))
     }
 
     /// Closes the output: the JSON array, the CSV header of an empty diff, the Markdown.
@@ -193,13 +204,17 @@ public final class DiffWriter {
             if case .success((let outcome, _)) = pair.result { return outcome }
             return nil
         }
-        let failures = pairs.count - outcomes.count
+        let failures = pairs.filter { pair in
+            if case .failure(let failure) = pair.result { return !failure.unpaired }
+            return false
+        }.count
+        let unpaired = pairs.count - outcomes.count - failures
         var out = "# DRS comparison diffs: \(pairs.count) \(pairs.count == 1 ? "pair" : "pairs")\n\n"
-        if let worst = outcomes.map(\.verdict).max() {
-            out += "**Verdict: \(failures > 0 ? "error" : worst.rawValue)**"
-                + (failures > 0 ? " (\(failures) of \(pairs.count) could not be diffed)" : " (the worst of \(pairs.count))") + "\n\n"
+        if failures > 0 {
+            out += "**Verdict: error** (\(failures) of \(pairs.count) could not be diffed)\n\n"
         } else {
-            out += "**Verdict: error** (no pair could be diffed)\n\n"
+            let worst = (outcomes.map(\.verdict) + (unpaired > 0 ? [.incomplete] : [])).max() ?? .incomplete
+            out += "**Verdict: \(worst.rawValue)** (the worst of \(pairs.count)" + (unpaired > 0 ? "; \(unpaired) not diffed" : "") + ")\n\n"
         }
         let shown: [ChangeKind] = [.newlyInconsistent, .newlyNotComparable, .resolved, .stillInconsistent, .comparedAgain, .added, .removed]
         var table = TextTable(["old", "new", "compare type", "verdict", "regressions"] + shown.map(\.words),
@@ -210,7 +225,7 @@ public final class DiffWriter {
                 table.add([pair.old, pair.new, outcome.old.compareType?.rawValue ?? "", outcome.verdict.rawValue, String(outcome.regressions)]
                           + shown.map { String(outcome.count(of: $0)) })
             case .failure(let failure):
-                table.add([pair.old, pair.new, "", "error: " + failure.message, ""] + shown.map { _ in "" })
+                table.add([pair.old, pair.new, "", (failure.unpaired ? "" : "error: ") + failure.message, ""] + shown.map { _ in "" })
             }
         }
         return out + table.markdown
