@@ -35,6 +35,9 @@ struct Diff: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of stdout.", valueName: "path"))
     var output: String?
 
+    @Flag(name: .shortAndLong, help: "Show no progress line on stderr (it is shown only when stderr is a terminal).")
+    var quiet = false
+
     enum FormatChoice: String, ExpressibleByArgument, CaseIterable {
         case md, json, ndjson, csv
         var format: DiffWriter.Format { DiffWriter.Format(rawValue: rawValue)! }
@@ -62,7 +65,9 @@ struct Diff: ParsableCommand {
                         for (file, report) in [(old, diff.old.report), (new, diff.new.report)] {
                             noteUnrecognised(report.sections.filter { $0.kind == .unknown }, file: file)
                         }
-                        let outcome = try writer.write(diff)
+                        let outcome = try ReadProgress.showing(on: diff.old.workbook, quiet: quiet) {
+                            try ReadProgress.showing(on: diff.new.workbook, quiet: quiet) { try writer.write(diff) }
+                        }
                         worst = max(worst ?? outcome.verdict, outcome.verdict)
                     } catch let error as XLSXError where several {
                         Console.error(error.description)
