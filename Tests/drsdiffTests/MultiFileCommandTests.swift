@@ -48,6 +48,36 @@ struct MultiFileCommandTests {
         #expect(try ReportCLI.run(["check", "-", "-"], stdin: Data(list.utf8)).status == 64)
     }
 
+    /// Through a pipe (not a file), standard input is told apart by its first 64 KiB: a workbook
+    /// larger than that is spooled with those bytes in front; a list of paths is read whole.
+    @Test func aPipeOnStandardInput() throws {
+        var rows: [[FakeWorkbook.Cell]] = [[.text("Source Database"), .text("Source Table"), .text("Source Rows"), .text("Destination Rows"), .text("Status")]]
+        for index in 0..<3000 { rows.append([.text("shop"), .text("table_\(index)"), .number(index), .number(index), .text("Consistent")]) }
+        let workbook = FakeWorkbook.workbook(sheetName: "Table Details", rows: rows)
+        #expect(workbook.count > 128 << 10)
+        func piped(_ arguments: [String], _ data: Data) throws -> (Int32, String) {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: try BinaryRunner.binary())
+            process.arguments = arguments
+            let input = Pipe(), errors = Pipe()
+            process.standardInput = input
+            process.standardError = errors
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            input.fileHandleForWriting.write(data)
+            try input.fileHandleForWriting.close()
+            let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            return (process.terminationStatus, stderr)
+        }
+        let (status, stderr) = try piped(["check", "-"], workbook)
+        #expect(status == 0, "\(stderr)")
+        #expect(stderr == "drsdiff: check: consistent: all 3000 tables consistent (table_row_counts)\n")
+        let (listStatus, listErr) = try piped(["check", "-"], Data("\(Self.consistent)\n\(Self.inconsistent)\n".utf8))
+        #expect(listStatus == 1, "\(listErr)")
+        #expect(listErr.hasSuffix("drsdiff: check: 2 files: 1 consistent, 1 inconsistent, 0 incomplete, 0 unreadable: exit 1\n"))
+    }
+
     @Test func summaryOfSeveralFiles() throws {
         #expect(try ReportCLI.run(["summary", Self.consistent, Self.consistent, "--format", "html"]).status == 64)
         let markdown = try ReportCLI.run(["summary", Self.consistent, ReportCLI.sample("lines_en-us")])
