@@ -3,14 +3,14 @@ enum CellType: UInt8, CaseIterable {
     case number, shared, inline, formulaString, boolean, error, isoDate
 }
 
-/// What a closed cell's text decodes to.
+/// What a closed cell's text decodes to (a plain value: this is returned for every cell).
 enum DecodedCell {
     case cell(RawCell)
     /// Nothing to keep: an empty text or shared string, an empty boolean.
     case empty
     /// A shared-string reference the table cannot honour: past its end (`index`), or no index at
-    /// all (`index` nil). `reference` is the text as written, for the message.
-    case missingSharedString(index: Int?, reference: String)
+    /// all (`index` nil). Its text is left at the end of the arena for the message; the caller drops it.
+    case missingSharedString(index: Int?)
 }
 
 /// Decodes one closed cell's text, by its type and number format, where the sheet parser left it:
@@ -33,9 +33,7 @@ struct CellDecoder {
         case .shared:
             let index = parseUnsigned(text)
             if index.map({ $0 >= sharedStrings.count }) ?? !text.allSatisfy(isXMLSpace) {
-                let reference = String(decoding: text, as: UTF8.self)
-                arena.count = textStart
-                return .missingSharedString(index: index, reference: reference)
+                return .missingSharedString(index: index)
             }
             arena.count = textStart
             guard let index, !sharedStrings.bytes(index).isEmpty else { return .empty }

@@ -365,8 +365,10 @@ struct SheetState {
             store.pointee.cells.append(cell)
         case .empty:
             break
-        case .missingSharedString(let index, let reference):
+        case .missingSharedString(let index):
             let place = openCellPlace
+            let reference = String(decoding: store.pointee.arena.slice(valueStart, store.pointee.arena.count - valueStart), as: UTF8.self)
+            store.pointee.arena.count = valueStart
             let what = index.map { "\(place) refers to shared string \($0), past the end of the table (\(decoder.sharedStrings.count) strings)" }
                 ?? "\(place)'s shared-string reference \"\(reference)\" is not an index"
             _ = corrupt(.sharedString, at: place, what)
