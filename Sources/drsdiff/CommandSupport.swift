@@ -43,6 +43,22 @@ struct LenientOption: ParsableArguments {
     }
 }
 
+/// `--max-output-cells`, for the commands that write a sheet as a padded table (`convert`, and
+/// `report`'s CSV of a sheet it does not recognise): one far cell must not pad out to gigabytes.
+struct OutputCellLimitOption: ParsableArguments {
+    @Option(help: ArgumentHelp("""
+        Stop (exit 14, nothing written) when a sheet's padded table would hold more cells than this: \
+        rows to the last one holding a value, times columns to the last one.
+        """, valueName: "cells"))
+    var maxOutputCells: Int = TableWriter.Options().maxCells
+
+    func validate() throws {
+        if maxOutputCells < 1 {
+            throw ValidationError("--max-output-cells must be at least 1")
+        }
+    }
+}
+
 /// Prints `drsdiff: error: …` (or a note) on stderr, never on stdout.
 enum Console {
     static func error(_ message: String) {

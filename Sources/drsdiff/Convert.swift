@@ -39,11 +39,7 @@ struct Convert: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Show no progress line on stderr (it is shown only when stderr is a terminal).")
     var quiet = false
 
-    @Option(help: ArgumentHelp("""
-        Stop (exit 14, nothing written) when a sheet's padded table would hold more cells than this: \
-        rows to the last one holding a value, times columns to the last one.
-        """, valueName: "cells"))
-    var maxOutputCells: Int = TableWriter.Options().maxCells
+    @OptionGroup var outputCells: OutputCellLimitOption
 
     @OptionGroup(title: "Reader limits")
     var limits: ReaderLimitOptions
@@ -56,9 +52,6 @@ struct Convert: ParsableCommand {
     }
 
     func validate() throws {
-        if maxOutputCells < 1 {
-            throw ValidationError("--max-output-cells must be at least 1")
-        }
         if [sheet != nil, sheetIndex != nil, allSheets].filter({ $0 }).count > 1 {
             throw ValidationError("use only one of --sheet, --sheet-index and --all-sheets")
         }
@@ -79,7 +72,7 @@ struct Convert: ParsableCommand {
     }
 
     private func convert(_ workbook: Workbook) throws {
-        let options = TableWriter.Options(byteOrderMark: bom, maxCells: maxOutputCells)
+        let options = TableWriter.Options(byteOrderMark: bom, maxCells: outputCells.maxOutputCells)
         if allSheets {
             try convertAll(workbook, options: options)
             return

@@ -31,6 +31,10 @@ struct Report: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Show no progress line on stderr (it is shown only when stderr is a terminal).")
     var quiet = false
 
+    /// Only CSV of a sheet that is not recognised pads (it is written as `convert` writes it);
+    /// JSON's `values` end at each row's last cell.
+    @OptionGroup var outputCells: OutputCellLimitOption
+
     enum FormatChoice: String, ExpressibleByArgument, CaseIterable {
         case json, ndjson, csv
     }
@@ -60,7 +64,8 @@ struct Report: ParsableCommand {
                     case .ndjson:
                         try ReportWriter.writeNDJSON(file, ReportWriter.Selection(sections: sections, onlyInconsistent: onlyInconsistent), to: sink)
                     case .csv:
-                        try ReportWriter.writeCSV(file, section: sections[0], onlyInconsistent: onlyInconsistent, to: sink)
+                        try ReportWriter.writeCSV(file, section: sections[0], onlyInconsistent: onlyInconsistent,
+                                                  tableOptions: TableWriter.Options(maxCells: outputCells.maxOutputCells), to: sink)
                     }
                 }
             }

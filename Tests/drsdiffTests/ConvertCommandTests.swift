@@ -410,4 +410,29 @@ enum ZipBomb {
         #expect(enough.stdoutText.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { $0.count(where: { $0 == "," }) } == Array(repeating: 9, count: 10))
         #expect(try BinaryRunner.run(["convert", book, "--max-output-cells", "0"]).status == 64)
     }
+
+    /// `report` writes an unrecognised sheet's CSV as `convert` does, so the same cap and flag hold;
+    /// its JSON pads no row past its own last cell, so the far cell costs one row of empty texts.
+    @Test func reportCapsTheUnrecognisedSheetItPads() throws {
+        let directory = try BinaryRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let book = try writeFile(Self.farCell, named: "far.xlsx", in: directory)
+        let csv = try BinaryRunner.run(["report", book, "--format", "csv", "-q"])
+        #expect(csv.status == 14 && csv.stdout.isEmpty, "\(csv.stderr)")
+        #expect(csv.stderr.contains("cell XFD1048576") && csv.stderr.contains("--max-output-cells"), "\(csv.stderr)")
+        #expect(csv.seconds < 2, "took \(csv.seconds) s")
+        let toFile = try BinaryRunner.run(["report", book, "--format", "csv", "-q", "-o", directory + "/out.csv"])
+        #expect(toFile.status == 14)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["far.xlsx"], "something was left behind")
+
+        let json = try BinaryRunner.run(["report", book, "--format", "ndjson", "-q"])
+        #expect(json.status == 0, "\(json.stderr)")
+        #expect(json.stdout.count < 100_000)
+
+        let small = try writeFile(StoredZip.workbook([("S", #"<row r="1"><c r="A1"><v>1</v></c></row><row r="10"><c r="J10"><v>2</v></c></row>"#)]),
+                                  named: "small.xlsx", in: directory)
+        #expect(try BinaryRunner.run(["report", small, "--format", "csv", "--max-output-cells", "99"]).status == 14)
+        #expect(try BinaryRunner.run(["report", small, "--format", "csv", "--max-output-cells", "100"]).status == 0)
+        #expect(try BinaryRunner.run(["report", small, "--max-output-cells", "0"]).status == 64)
+    }
 }

@@ -43,7 +43,7 @@ public struct TableSizeError: Error, Sendable, CustomStringConvertible {
 
     public var description: String {
         "sheet \"\(sheet)\": cell \(cell) makes the table \(rows) rows by \(width) columns when padded, "
-            + "more than the limit of \(limit) cells (raise TableWriter.Options.maxCells, CLI: convert --max-output-cells, "
+            + "more than the limit of \(limit) cells (raise TableWriter.Options.maxCells, CLI: --max-output-cells, "
             + "if the sheet really is that large)"
     }
 }
