@@ -63,7 +63,7 @@ enum ExportStatusQuery {
                 return read(json)
             }
             if let text = status.text {
-                return ExportProgress(status: ExportStatus(text), reportRemainSeconds: nil)
+                return ExportProgress(status: ExportStatus(ServiceText.printable(text)), reportRemainSeconds: nil)
             }
             return read(status, alsoAsStatus: "status")
         }
@@ -74,7 +74,7 @@ enum ExportStatusQuery {
     private static func read(_ object: JSONValue, alsoAsStatus extraKey: String? = nil) -> ExportProgress {
         let status = object.first("export_status", "exportStatus") ?? extraKey.flatMap { object.first($0) }
         return ExportProgress(
-            status: status?.text.map(ExportStatus.init),
+            status: status?.text.map { ExportStatus(ServiceText.printable($0)) },
             reportRemainSeconds: object.first("report_remain_seconds", "reportRemainSeconds")?.integer)
     }
 }

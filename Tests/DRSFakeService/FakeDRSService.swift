@@ -126,14 +126,22 @@ private actor FakeState {
             return json(401, ["error_code": "APIGW.0301", "error_msg": "Incorrect IAM authentication information: \(refusal)"], requestID)
         }
         if var queue = faults[route], !queue.isEmpty {
-            let fault = queue.removeFirst()
+            var fault = queue.removeFirst()
             faults[route] = queue
-            if let answer = try await respond(with: fault, requestID) { return answer }
+            if case .processed(let then) = fault {
+                _ = answer(route, recorded, requestID)
+                fault = then
+            }
+            if let answer = try await respond(with: fault, recorded, requestID) { return answer }
         }
+        return answer(route, recorded, requestID)
+    }
+
+    private func answer(_ route: FakeRoute, _ request: RecordedRequest, _ requestID: String) -> HTTPResponse {
         switch route {
-        case .iamToken: return issueToken(recorded, requestID)
-        case .iamProjects: return listProjects(recorded, requestID)
-        case .export, .status, .download: return drs(route, recorded, requestID)
+        case .iamToken: return issueToken(request, requestID)
+        case .iamProjects: return listProjects(request, requestID)
+        case .export, .status, .download: return drs(route, request, requestID)
         }
     }
 
@@ -249,6 +257,10 @@ private actor FakeState {
         if compareType.needsCompareJobID && compareJobID != configuration.compareJobID {
             return json(400, ["error_code": "DRS.10000010", "error_msg": "Compare task not found."], requestID)
         }
+        // As DRS does: one export at a time.
+        if case .exporting? = exports[key(compareType, compareJobID)] {
+            return json(400, ["error_code": "DRS.10000024", "error_msg": "Another operation is running. Try again later."], requestID)
+        }
         switch configuration.exportBehaviour {
         case .completesAfterPolls(let polls): exports[key(compareType, compareJobID)] = .exporting(pollsLeft: polls)
         case .staysExporting: exports[key(compareType, compareJobID)] = .exporting(pollsLeft: .max)
@@ -321,7 +333,7 @@ private actor FakeState {
     // MARK: Answers
 
     /// The fault's answer, or nil when the fault only delays the normal answer.
-    private func respond(with fault: FakeFault, _ requestID: String) async throws -> HTTPResponse? {
+    private func respond(with fault: FakeFault, _ request: RecordedRequest, _ requestID: String) async throws -> HTTPResponse? {
         let workbook = configuration.workbook
         let half = workbook.count / 2
         let headers: HTTPHeaders = [.contentType: "application/octet-stream", HTTPHeader("X-Request-Id"): requestID]
@@ -347,6 +359,19 @@ private actor FakeState {
             return HTTPResponse(
                 statusCode: .found,
                 headers: HTTPHeaders([.location: location.absoluteString, HTTPHeader("X-Request-Id"): requestID]))
+        case .processed(let then):
+            return try await respond(with: then, request, requestID)
+        case .dropConnection:
+            return HTTPResponse(webSocket: HangUp())
+        case .answer(let status, let text):
+            return HTTPResponse(
+                statusCode: HTTPStatusCode(status, phrase: Self.phrase(status)),
+                headers: [.contentType: "application/json", HTTPHeader("X-Request-Id"): requestID], body: Data(text.utf8))
+        case .truncatedFile:
+            return HTTPResponse(statusCode: .ok, headers: headers, body: workbook.prefix(half))
+        case .echoCredentials:
+            let carried = ["x-auth-token", "authorization", "x-security-token"].compactMap { request.header($0) }
+            return json(400, ["error_code": "DRS.M00202", "error_msg": "Invalid request with \(carried.joined(separator: " "))"], requestID)
         }
     }
 
@@ -355,6 +380,15 @@ private actor FakeState {
         for (name, value) in extra { headers[HTTPHeader(name)] = value }
         let body = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
         return HTTPResponse(statusCode: HTTPStatusCode(status, phrase: Self.phrase(status)), headers: headers, body: body)
+    }
+
+    /// Closes the connection before a byte of the answer is written: FlyingFox writes a
+    /// WebSocket upgrade's head only once its handler made the frames, and this one cannot.
+    private struct HangUp: WSHandler {
+        struct Closed: Error {}
+        func makeFrames(for client: AsyncThrowingStream<WSFrame, any Error>) async throws -> AsyncStream<WSFrame> {
+            throw Closed()
+        }
     }
 
     private static func phrase(_ status: Int) -> String {
