@@ -41,6 +41,10 @@ enum Console {
         write("drsdiff: note: " + message + "\n")
     }
 
+    static func warning(_ message: String) {
+        write("drsdiff: warning: " + message + "\n")
+    }
+
     static func write(_ text: String) {
         var text = text
         text.withUTF8 { buffer in

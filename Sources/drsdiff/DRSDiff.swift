@@ -19,4 +19,9 @@ struct DRSDiff: ParsableCommand {
             Summary.self, Report.self, Inspect.self, Check.self,
         ]
     )
+
+    static func main() {
+        StartUp.prepare()
+        main(nil)
+    }
 }

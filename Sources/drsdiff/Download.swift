@@ -16,7 +16,7 @@ struct Download: ParsableCommand {
             (+ HUAWEICLOUD_SDK_SECURITY_TOKEN), DRSDIFF_AUTH_TOKEN or --token-file, or \
             DRSDIFF_IAM_USER, DRSDIFF_IAM_ACCOUNT and DRSDIFF_IAM_PASSWORD (asked for at a terminal \
             when missing). The file appears only once complete: a failed or interrupted download \
-            leaves nothing behind. See docs/download.md.
+            leaves nothing behind. An existing file is replaced only with --force. See docs/download.md.
             """)
 
     @OptionGroup(title: "Result file and service")
@@ -29,6 +29,9 @@ struct Download: ParsableCommand {
             valueName: "path"))
     var output: String?
 
+    @Flag(help: "Replace the output file if it exists (without it, an existing file is never replaced).")
+    var force = false
+
     func validate() throws {
         if output == "-" && isatty(STDOUT_FILENO) == 1 {
             throw ValidationError("refusing to write a binary .xlsx to a terminal: redirect stdout or use -o PATH")
@@ -37,13 +40,21 @@ struct Download: ParsableCommand {
         if let output, FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory), isDirectory.boolValue {
             throw ValidationError("-o \(output) is a directory: give the file's path")
         }
+        if output != "-", !force, let path = try? outputPath(), fileExists(path) {
+            throw ValidationError("\(path) exists: use --force to replace it")
+        }
+    }
+
+    /// Where the file goes: `-o`, else the result file's own name in the current directory.
+    private func outputPath() throws(DRSClientError) -> String {
+        if let output { return output }
+        return try service.resultFile().defaultFileName
     }
 
     func run() throws {
         try reportingServiceFailures {
             guard output == "-" else {
-                let path = try output ?? service.resultFile().defaultFileName
-                try service.download(to: URL(fileURLWithPath: path))
+                try service.download(to: URL(fileURLWithPath: try outputPath()), replacing: force)
                 return
             }
             // The file is checked whole before one byte reaches stdout, and retries cannot
@@ -51,7 +62,7 @@ struct Download: ParsableCommand {
             let directory = try ScratchDirectory()
             defer { directory.remove() }
             let file = directory.url.appendingPathComponent(try service.resultFile().defaultFileName)
-            try service.download(to: file)
+            try service.download(to: file, replacing: false)
             try copyToStandardOutput(file)
         }
     }
@@ -69,6 +80,11 @@ struct Download: ParsableCommand {
             }
         }
     }
+}
+
+/// Whether anything (a file, a directory, a dangling symbolic link) has this name.
+func fileExists(_ path: String) -> Bool {
+    (try? FileManager.default.attributesOfItem(atPath: path)) != nil
 }
 
 /// A directory only this process uses, removed when done.

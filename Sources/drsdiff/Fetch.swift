@@ -22,8 +22,17 @@ struct Fetch: ParsableCommand {
     @Option(help: ArgumentHelp("Also keep the downloaded .xlsx at this path.", valueName: "path"))
     var keep: String?
 
+    @Flag(help: "Replace the --keep file if it exists (without it, an existing file is never replaced).")
+    var force = false
+
     enum FetchFormat: String, ExpressibleByArgument, CaseIterable {
         case md, json, ndjson, csv
+    }
+
+    func validate() throws {
+        if let keep, !force, fileExists(keep) {
+            throw ValidationError("\(keep) exists: use --force to replace it")
+        }
     }
 
     func run() throws {
@@ -38,7 +47,7 @@ struct Fetch: ParsableCommand {
             scratch = directory
         }
         defer { scratch?.remove() }
-        try reportingServiceFailures { try service.download(to: workbook) }
+        try reportingServiceFailures { try service.download(to: workbook, replacing: force) }
         try printLocally(workbook.path)
     }
 

@@ -33,8 +33,18 @@ struct ServiceOptions: ParsableArguments {
     @Flag(help: "Do not ask for a new export: download the file exported earlier.")
     var noExport = false
 
-    @Option(help: ArgumentHelp("How long to wait for the export to finish.", valueName: "seconds"))
+    @Option(help: ArgumentHelp("How long to wait for the export to finish, at most (a hard limit).", valueName: "seconds"))
     var waitTimeout: Double = 600
+
+    @Option(help: ArgumentHelp(
+        "Give up when the whole command (sign-in, export, wait, download) has taken this long (default: no limit).",
+        valueName: "seconds"))
+    var deadline: Double?
+
+    @Option(help: ArgumentHelp(
+        "Stop and remove a download that passes this many bytes (default: 4 GiB, far above any report).",
+        valueName: "bytes"))
+    var maxDownloadBytes: Int64 = DRSClientConfiguration.defaultMaxDownloadBytes
 
     @Option(help: ArgumentHelp(
         "The DRS endpoint (default: https://drs.<region>.myhuaweicloud.com).", valueName: "url"))
@@ -45,8 +55,11 @@ struct ServiceOptions: ParsableArguments {
         valueName: "url"))
     var iamEndpoint: String?
 
-    @Option(help: ArgumentHelp("Read an IAM token from this file.", valueName: "path"))
+    @Option(help: ArgumentHelp("Read an IAM token from this file (it must not be readable by other users).", valueName: "path"))
     var tokenFile: String?
+
+    @Flag(help: "Allow plain http endpoints and redirects on hosts other than this machine (credentials travel in clear).")
+    var allowInsecureHTTP = false
 
     @Option(help: ArgumentHelp("Give up on a request that gets no response headers within this time.", valueName: "seconds"))
     var connectTimeout: Double = 60
@@ -62,50 +75,82 @@ struct ServiceOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Print no progress on stderr (errors still are).")
     var quiet = false
 
+    /// The longest any time option may be: a week (an export of a huge report takes hours, not days).
+    static let longestSeconds: Double = 7 * 24 * 3600
+    static let mostRetries = 100
+
     func validate() throws {
-        for (name, value) in [("--connect-timeout", connectTimeout), ("--read-timeout", readTimeout)] where !(value > 0) {
-            throw ValidationError("\(name) must be more than 0 seconds")
+        try Self.check(seconds: connectTimeout, "--connect-timeout", zeroAllowed: false)
+        try Self.check(seconds: readTimeout, "--read-timeout", zeroAllowed: false)
+        try Self.check(seconds: waitTimeout, "--wait-timeout", zeroAllowed: true)
+        if let deadline { try Self.check(seconds: deadline, "--deadline", zeroAllowed: false) }
+        guard (0...Self.mostRetries).contains(retries) else {
+            throw ValidationError("--retries must be between 0 and \(Self.mostRetries), not \(retries)")
         }
-        guard waitTimeout >= 0 else { throw ValidationError("--wait-timeout cannot be negative") }
-        guard retries >= 0 else { throw ValidationError("--retries cannot be negative") }
+        guard maxDownloadBytes > 0 else { throw ValidationError("--max-download-bytes must be more than 0") }
         do {
             _ = try resultFile()
-            if let endpoint { _ = try ServiceEndpoints.parse(endpoint, option: "--endpoint") }
-            if let iamEndpoint { _ = try ServiceEndpoints.parse(iamEndpoint, option: "--iam-endpoint") }
+            try configuration(credentials: .token(Secret("unused-while-checking-the-options")), environment: [:])
         } catch {
             throw ValidationError(error.message)
         }
+    }
+
+    /// A number of seconds from the command line: finite, not negative (nor zero unless allowed),
+    /// at most a week, so that it converts to a duration without overflow.
+    static func check(seconds value: Double, _ name: String, zeroAllowed: Bool) throws {
+        guard value.isFinite, zeroAllowed ? value >= 0 : value > 0, value <= longestSeconds else {
+            throw ValidationError(
+                "\(name) must be a number of seconds \(zeroAllowed ? "from 0" : "above 0") up to \(Int(longestSeconds)) (a week), not \(value)")
+        }
+    }
+
+    static func duration(_ seconds: Double) -> Duration {
+        .milliseconds(Int64((seconds * 1000).rounded()))
     }
 
     func resultFile() throws(DRSClientError) -> CompareResultFile {
         try CompareResultFile(jobID: jobId, compareType: compareType, compareJobID: compareJobId)
     }
 
-    /// A client with the credentials resolved; asks at the terminal for what is missing when
-    /// stdin is one.
-    func makeClient(environment: [String: String] = ProcessInfo.processInfo.environment) throws(DRSClientError) -> DRSClient {
-        let credentials = try CredentialSources.resolve(
-            environment: environment, tokenFile: tokenFile, prompt: TerminalPrompt.ifInteractive())
-        let configuration = try DRSClientConfiguration(
+    /// The client's configuration from these options.
+    @discardableResult
+    func configuration(credentials: Credentials, environment: [String: String]) throws(DRSClientError) -> DRSClientConfiguration {
+        try DRSClientConfiguration(
             region: region, credentials: credentials,
             endpoint: try endpoint.map { (text) throws(DRSClientError) in try ServiceEndpoints.parse(text, option: "--endpoint") },
             iamEndpoint: try iamEndpoint.map { (text) throws(DRSClientError) in try ServiceEndpoints.parse(text, option: "--iam-endpoint") },
             projectID: projectId, language: language, retry: RetryPolicy(maxAttempts: retries + 1),
-            environment: environment)
+            allowInsecureHTTP: allowInsecureHTTP, maxDownloadBytes: maxDownloadBytes,
+            timeLimit: deadline.map(Self.duration), environment: environment)
+    }
+
+    /// A client with the credentials resolved; asks at the terminal for what is missing when
+    /// stdin is one. Warns when credentials are about to travel in clear.
+    func makeClient(environment: [String: String] = ProcessInfo.processInfo.environment) throws(DRSClientError) -> DRSClient {
+        let credentials = try CredentialSources.resolve(
+            environment: environment, tokenFile: tokenFile, prompt: TerminalPrompt.ifInteractive())
+        let configuration = try configuration(credentials: credentials, environment: environment)
+        for (name, url) in [("DRS", configuration.endpoint), ("IAM", configuration.iamEndpoint)] where ServiceEndpoints.isInsecure(url) {
+            Console.warning(
+                "the \(name) endpoint \(url.absoluteString) is plain http (--allow-insecure-http): credentials and reports travel in clear")
+        }
         let transport = URLSessionTransport(
-            connectTimeout: .milliseconds(Int64(connectTimeout * 1000)), readTimeout: .milliseconds(Int64(readTimeout * 1000)))
+            connectTimeout: Self.duration(connectTimeout), readTimeout: Self.duration(readTimeout),
+            allowInsecureHTTP: allowInsecureHTTP)
         return DRSClient(configuration: configuration, transport: transport)
     }
 
     /// Exports (unless `--no-export`), waits and downloads into `destination`, reporting
     /// progress on stderr when it is a terminal.
-    func download(to destination: URL) throws {
+    /// - Parameter replacing: replace an existing file at `destination` (`--force`).
+    func download(to destination: URL, replacing: Bool) throws {
         let file = try resultFile()
         let client = try makeClient()
         let progress = DownloadProgress(enabled: !quiet)
         let exportFirst = !noExport
         let timeZone = timeZone
-        let waitTimeout = Duration.milliseconds(Int64(waitTimeout * 1000))
+        let waitTimeout = Self.duration(waitTimeout)
         try InterruptibleRun.run {
             if exportFirst {
                 progress.status("asking DRS to export the result file")
@@ -113,7 +158,9 @@ struct ServiceOptions: ParsableArguments {
                 try await client.waitForExport(of: file, timeout: waitTimeout) { progress.exportStatus($0.status) }
             }
             progress.status("downloading")
-            let size = try await client.downloadResultFile(file, to: destination) { progress.received($0) }
+            let size = try await client.downloadResultFile(file, to: destination, replacing: replacing) {
+                progress.received($0)
+            }
             progress.finished(size)
         }
     }
@@ -130,9 +177,11 @@ extension DRSClientError.Kind {
         case .authentication: Exit.authentication
         case .network: Exit.network
         case .exportFailed: Exit.exportFailed
-        case .exportTimedOut: Exit.exportTimedOut
+        case .exportTimedOut: Exit.timedOut
         case .invalidResponse: Exit.invalidResponse
         case .localFile: Exit.outputFailed
+        case .limitExceeded: Exit.limitExceeded
+        case .deadlineExceeded: Exit.timedOut
         default: Exit.serviceError
         }
     }

@@ -10,10 +10,6 @@ import Testing
 @Suite(.noSecretsInMessages) struct DownloadCommandTests {
     typealias Runner = DownloadCommandRunner
 
-    @Test func theBinaryIsBuilt() throws {
-        #expect(FileManager.default.isExecutableFile(atPath: try BinaryRunner.binary()))
-    }
-
     @Test(arguments: [Runner.CredentialKind.accessKey, .token, .password])
     func downloadsWithEachCredentialKind(kind: Runner.CredentialKind) async throws {
         try await ServiceCommandHarness.with { harness in
@@ -30,8 +26,7 @@ import Testing
 
     @Test func aTokenFileIsReadAndTheDefaultNameUsed() async throws {
         try await ServiceCommandHarness.with { harness in
-            let tokenFile = harness.path("token.txt")
-            try Data((harness.fake.configuration.givenToken.value + "\n").utf8).write(to: URL(fileURLWithPath: tokenFile))
+            let tokenFile = try harness.writeInput("token.txt", harness.fake.configuration.givenToken.value + "\n")
             let result = try await Runner.run(
                 ["download"] + Runner.serviceArguments(harness.fake, compareType: "lines") + ["--token-file", tokenFile],
                 directory: harness.directory)

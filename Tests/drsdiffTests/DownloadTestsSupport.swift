@@ -92,10 +92,12 @@ enum DownloadCommandRunner {
     }
 }
 
-/// A fresh fake DRS and an empty working directory for one command-line test.
+/// A fresh fake DRS and an empty working directory for one command-line test (and one for the
+/// test's own input files, such as token files, which are not the command's output).
 struct ServiceCommandHarness {
     let fake: FakeDRSService
     let directory: URL
+    let inputs: URL
 
     static func with(
         configure: (inout FakeDRSService.Configuration) -> Void = { _ in },
@@ -104,9 +106,17 @@ struct ServiceCommandHarness {
         var configuration = FakeDRSService.Configuration()
         configure(&configuration)
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("drsdiff-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let harness = ServiceCommandHarness(fake: try await FakeDRSService.start(configuration), directory: directory)
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let inputs = directory.appendingPathExtension("inputs")
+        for made in [directory, inputs] {
+            try FileManager.default.createDirectory(at: made, withIntermediateDirectories: true)
+        }
+        let harness = ServiceCommandHarness(fake: try await FakeDRSService.start(configuration), directory: directory, inputs: inputs)
+        defer {
+            // Whatever the command left on disk is output too: it must not hold a secret.
+            SecretLeakCheck.recordFiles(in: directory)
+            try? FileManager.default.removeItem(at: directory)
+            try? FileManager.default.removeItem(at: inputs)
+        }
         do {
             try await body(harness)
         } catch {
@@ -125,4 +135,19 @@ struct ServiceCommandHarness {
     }
 
     func file(_ name: String) -> Data? { FileManager.default.contents(atPath: path(name)) }
+
+    /// Writes an input file (beside the working directory) with the given mode; 0600 is what a
+    /// token file must have.
+    func writeInput(_ name: String, _ text: String, mode: mode_t = 0o600) throws -> String {
+        let path = inputs.appendingPathComponent(name).path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        chmod(path, mode)
+        return path
+    }
+}
+
+@Suite struct BuiltBinaryTests {
+    @Test func theBinaryIsBuilt() throws {
+        #expect(FileManager.default.isExecutableFile(atPath: try BinaryRunner.binary()))
+    }
 }
