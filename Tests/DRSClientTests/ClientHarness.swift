@@ -86,7 +86,7 @@ struct ClientHarness {
             clock: clock.clock)
     }
 
-    func file(_ type: CompareType = .objectsComparison) throws -> CompareResultFile {
+    func file(_ type: CompareType = .objects) throws -> CompareResultFile {
         try CompareResultFile(
             jobID: fake.configuration.jobID, compareType: type,
             compareJobID: type.needsCompareJobID ? fake.configuration.compareJobID : nil)
@@ -94,7 +94,7 @@ struct ClientHarness {
 
     /// Export, wait and download, as `drsdiff download` does.
     func fetch(
-        with client: DRSClient, _ type: CompareType = .objectsComparison, waitTimeout: Duration = .seconds(60),
+        with client: DRSClient, _ type: CompareType = .objects, waitTimeout: Duration = .seconds(60),
         replacing: Bool = false
     ) async throws {
         let file = try file(type)
