@@ -1,4 +1,5 @@
 import Foundation
+import TemporaryFiles
 
 #if canImport(Glibc)
     import Glibc
@@ -49,25 +50,14 @@ final class ResultFileWriter: ResponseSink, @unchecked Sendable {
             throw Self.alreadyExists(destination)
         }
         let directory = destination.deletingLastPathComponent()
-        var created: (URL, Int32)?
-        for _ in 0..<100 where created == nil {
-            let candidate = directory.appendingPathComponent(TemporaryFileName.make(for: destination.lastPathComponent))
-            hooks?.willCreate(candidate.path)
-            let descriptor = open(candidate.path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
-            if descriptor >= 0 {
-                created = (candidate, descriptor)
-            } else {
-                let failure = errno
-                hooks?.didRemove(candidate.path)
-                guard failure == EEXIST else {
-                    errno = failure
-                    throw Self.failure("cannot create a file in \(directory.path)")
-                }
-            }
+        let created: (path: String, descriptor: Int32)
+        do {
+            created = try TemporaryFile.create(in: directory.path, for: destination.lastPathComponent, hooks: hooks)
+        } catch {
+            throw DRSClientError(.localFile, "cannot create a file in \(directory.path): \(error.reason)")
         }
-        guard let (temporary, descriptor) = created else {
-            throw DRSClientError(.localFile, "cannot create a temporary file in \(directory.path): every name tried exists")
-        }
+        let temporary = URL(fileURLWithPath: created.path)
+        let descriptor = created.descriptor
         self.temporary = temporary
         self.descriptor = descriptor
         var info = stat()

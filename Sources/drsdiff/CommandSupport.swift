@@ -1,6 +1,7 @@
 import ArgumentParser
 import DRSOutput
 import DRSReport
+import TemporaryFiles
 import XLSXReader
 #if canImport(Glibc)
 import Glibc
@@ -91,8 +92,9 @@ func reportingFailures(_ body: () throws -> Void) throws {
 }
 
 /// Opens a workbook from a path, or from standard input when the path is `-`. A ZIP archive needs
-/// random access, so piped input is first copied to a temporary file (deleted at once: the open
-/// descriptor keeps it readable), never held in memory.
+/// random access, so piped input is first copied to a temporary file in `$TMPDIR` (removed once
+/// the workbook holds it open, or by ``SignalCleanup`` if a signal comes first), never held in
+/// memory.
 func openWorkbook(_ path: String, limits: ReaderLimits) throws -> Workbook {
     guard path == "-" else { return try Workbook(path: path, limits: limits) }
     var info = stat()
@@ -100,13 +102,18 @@ func openWorkbook(_ path: String, limits: ReaderLimits) throws -> Workbook {
         return try Workbook(path: "/dev/stdin", displayName: "<stdin>", limits: limits)
     }
     let directory = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
-    var template = (directory + "/drsdiff-stdin-XXXXXX").utf8CString
-    let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-    guard descriptor >= 0 else { throw OutputError("cannot create a temporary file in \(directory) for standard input") }
-    let spoolPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+    let spool: (path: String, descriptor: Int32)
+    do {
+        spool = try TemporaryFile.create(in: directory, for: "drsdiff-stdin", hooks: SignalCleanup.hooks)
+    } catch {
+        throw OutputError("cannot create a temporary file in \(directory) for standard input: \(error.reason)")
+    }
+    let (spoolPath, descriptor) = spool
+    fchmod(descriptor, 0o600)
     defer {
         close(descriptor)
         unlink(spoolPath)
+        SignalCleanup.unregister(spoolPath)
     }
     let sink = ByteSink(descriptor: descriptor)
     let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)

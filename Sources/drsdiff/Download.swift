@@ -61,7 +61,7 @@ struct Download: ParsableCommand {
             // rewind a pipe: so it goes through a private temporary directory first.
             let directory = try ScratchDirectory()
             defer { directory.remove() }
-            let file = directory.url.appendingPathComponent(try service.resultFile().defaultFileName)
+            let file = directory.file(named: try service.resultFile().defaultFileName)
             try service.download(to: file, replacing: false)
             try copyToStandardOutput(file)
         }
@@ -85,23 +85,4 @@ struct Download: ParsableCommand {
 /// Whether anything (a file, a directory, a dangling symbolic link) has this name.
 func fileExists(_ path: String) -> Bool {
     (try? FileManager.default.attributesOfItem(atPath: path)) != nil
-}
-
-/// A directory only this process uses, removed when done.
-struct ScratchDirectory {
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("drsdiff-\(UUID().uuidString)")
-        do {
-            try FileManager.default.createDirectory(
-                at: url, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
-        } catch {
-            throw DRSClientError(.localFile, "cannot create a temporary directory: \(error.localizedDescription)")
-        }
-    }
-
-    func remove() {
-        try? FileManager.default.removeItem(at: url)
-    }
 }

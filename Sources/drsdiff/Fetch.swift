@@ -43,7 +43,7 @@ struct Fetch: ParsableCommand {
             scratch = nil
         } else {
             let directory = try reportingServiceFailures { try ScratchDirectory() }
-            workbook = directory.url.appendingPathComponent(try service.resultFile().defaultFileName)
+            workbook = directory.file(named: try service.resultFile().defaultFileName)
             scratch = directory
         }
         defer { scratch?.remove() }

@@ -43,13 +43,14 @@ struct Report: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
+            let target = try OutputTarget(path: output)
             let file = try input.open()
             let sections = try chosenSections(file.report)
             noteUnrecognised(sections)
             if onlyInconsistent, sections.contains(where: { $0.kind == .unknown }) {
                 Console.note("--only-inconsistent leaves out the rows of sheets that were not recognised")
             }
-            try writeOutput(to: output) { sink in
+            try target.write { sink in
                 switch format {
                 case .json:
                     try ReportWriter.writeJSON(file, ReportWriter.Selection(sections: sections, onlyInconsistent: onlyInconsistent), to: sink)

@@ -37,22 +37,36 @@ struct ReportInput: ParsableArguments {
     }
 }
 
-/// Writes to `-o PATH` through a temporary file renamed into place on success (nothing
-/// half-written is left behind), or to standard output.
-func writeOutput(to path: String?, _ body: (ByteSink) throws -> Void) throws {
-    guard let path, path != "-" else {
-        let sink = ByteSink.standardOutput()
-        try body(sink)
-        try sink.flush()
-        return
+/// Where a command's output goes: `-o PATH`, through a temporary file beside it that is renamed
+/// into place on success (nothing half-written is left behind, not even by a signal), or standard
+/// output. Opened before the input is read, so that an unwritable destination fails at once.
+struct OutputTarget {
+    private let file: OutputFile?
+
+    init(path: String?) throws {
+        guard let path, path != "-" else {
+            file = nil
+            return
+        }
+        file = try OutputFile(path: path, temporaryFiles: SignalCleanup.hooks)
     }
-    let file = try OutputFile(path: path)
-    do {
-        try body(file.sink)
-        try file.commit()
-    } catch {
-        file.discard()
-        throw error
+
+    /// Writes everything `body` writes, then commits the file (or flushes stdout); on an error
+    /// the file is discarded and the destination left as it was.
+    func write(_ body: (ByteSink) throws -> Void) throws {
+        guard let file else {
+            let sink = ByteSink.standardOutput()
+            try body(sink)
+            try sink.flush()
+            return
+        }
+        do {
+            try body(file.sink)
+            try file.commit()
+        } catch {
+            file.discard()
+            throw error
+        }
     }
 }
 

@@ -151,16 +151,16 @@ struct ServiceOptions: ParsableArguments {
         let exportFirst = !noExport
         let timeZone = timeZone
         let waitTimeout = Self.duration(waitTimeout)
-        try InterruptibleRun.run {
+        try runAsync {
             if exportFirst {
                 progress.status("asking DRS to export the result file")
                 try await client.exportResultFile(file, timeZone: timeZone)
                 try await client.waitForExport(of: file, timeout: waitTimeout) { progress.exportStatus($0.status) }
             }
             progress.status("downloading")
-            let size = try await client.downloadResultFile(file, to: destination, replacing: replacing) {
-                progress.received($0)
-            }
+            let size = try await client.downloadResultFile(
+                file, to: destination, replacing: replacing, temporaryFiles: SignalCleanup.hooks
+            ) { progress.received($0) }
             progress.finished(size)
         }
     }

@@ -15,5 +15,6 @@ enum StartUp {
 
     static func prepare() {
         for name in networkDebugVariables { unsetenv(name) }
+        SignalCleanup.install()
     }
 }

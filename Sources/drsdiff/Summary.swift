@@ -33,10 +33,11 @@ struct Summary: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
+            let target = try OutputTarget(path: output)
             let file = try input.open()
             noteUnrecognised(file.report.sections)
             let summary = try file.summary(top: top)
-            try writeOutput(to: output) { sink in try SummaryWriter.write(summary, as: format.format, to: sink) }
+            try target.write { sink in try SummaryWriter.write(summary, as: format.format, to: sink) }
         }
     }
 }

@@ -21,7 +21,7 @@ import Testing
     }
 
     @Test func exportStatus() throws {
-        let file = try CompareResultFile(jobID: "j", compareType: .objectsComparison, compareJobID: nil)
+        let file = try CompareResultFile(jobID: "j", compareType: .objects, compareJobID: nil)
         #expect(try AnswerDecoding.exportProgress(Data(#"{"export_status":"EXPORTING"}"#.utf8), for: file)?.status == .exporting)
         #expect(try AnswerDecoding.exportProgress(Data("nope".utf8), for: file) == nil)
     }

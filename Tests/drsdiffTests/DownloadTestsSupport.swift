@@ -55,7 +55,7 @@ enum DownloadCommandRunner {
     /// - Parameter whileRunning: called on another thread once the process started, with its pid.
     static func run(
         _ arguments: [String], environment: [String: String] = [:], directory: URL? = nil, timeout: TimeInterval = 60,
-        whileRunning: (@Sendable (Int32) -> Void)? = nil
+        stdout: BinaryRunner.Output = .captured, whileRunning: (@Sendable (Int32) -> Void)? = nil
     ) async throws -> Result {
         let result = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Result, any Error>) in
             // A thread of its own: blocking the few threads of Swift concurrency's pool would
@@ -63,7 +63,7 @@ enum DownloadCommandRunner {
             Thread {
                 continuation.resume(
                     with: Swift.Result {
-                        try runBlocking(arguments, environment, directory, timeout, whileRunning)
+                        try runBlocking(arguments, environment, directory, timeout, stdout, whileRunning)
                     })
             }.start()
         }
@@ -74,13 +74,13 @@ enum DownloadCommandRunner {
 
     private static func runBlocking(
         _ arguments: [String], _ environment: [String: String], _ directory: URL?,
-        _ timeout: TimeInterval, _ whileRunning: (@Sendable (Int32) -> Void)?
+        _ timeout: TimeInterval, _ stdout: BinaryRunner.Output, _ whileRunning: (@Sendable (Int32) -> Void)?
     ) throws -> Result {
         let inherited = ProcessInfo.processInfo.environment
         let variables = environment.merging(
             ["PATH": inherited["PATH"] ?? "/usr/bin:/bin", "HOME": inherited["HOME"] ?? "/tmp",
              "TMPDIR": inherited["TMPDIR"] ?? NSTemporaryDirectory()]) { mine, _ in mine }
-        let run = try BinaryRunner.run(arguments, environment: variables, directory: directory?.path, timeout: timeout,
+        let run = try BinaryRunner.run(arguments, stdout: stdout, environment: variables, directory: directory?.path, timeout: timeout,
                                        whileRunning: whileRunning.map { callback in { callback($0) } })
         if run.timedOut { throw TimedOut(arguments: arguments) }
         return Result(status: run.signal ?? run.status, killedBySignal: run.signal != nil, stdout: Data(run.stdout), stderr: run.stderr)
