@@ -34,10 +34,11 @@ enum SignalCleanup {
     /// Installs the handler for each signal the process did not start with ignored. Called once,
     /// first thing, before any thread or temporary file exists.
     static func install() {
-        // Make the tables now: the handler must never be the first to touch them.
-        _ = slotStates
-        _ = slotPaths
-        _ = savedTerminal
+        // Make the tables now (globals start on first use): the handler must never be the first
+        // to touch them.
+        _ = (capacity, pathCapacity, slotStates, slotPaths, savedTerminal)
+        _ = terminalSaved.load(ordering: .relaxed)
+        _ = nextSlot.load(ordering: .relaxed)
         var blocked = sigset_t()
         sigemptyset(&blocked)
         for number in handledSignals { sigaddset(&blocked, number) }
@@ -114,13 +115,14 @@ enum SignalCleanup {
         terminalSaved.store(false, ordering: .releasing)
     }
 
-    /// Runs inside the signal handler: reads the tables, calls only async-signal-safe functions.
+    /// Runs inside the signal handler: reads the tables, calls only async-signal-safe functions,
+    /// allocates nothing (no array, no string): files first, then the directories they were in.
     fileprivate static func cleanUp() {
-        for pass in [SlotState.file, SlotState.directory] {
-            for index in 0..<capacity where slotStates[index].load(ordering: .acquiring) == pass {
-                let path = slotPaths + index * pathCapacity
-                if pass == SlotState.file { unlink(path) } else { rmdir(path) }
-            }
+        for index in 0..<capacity where slotStates[index].load(ordering: .acquiring) == SlotState.file {
+            unlink(slotPaths + index * pathCapacity)
+        }
+        for index in 0..<capacity where slotStates[index].load(ordering: .acquiring) == SlotState.directory {
+            rmdir(slotPaths + index * pathCapacity)
         }
         if terminalSaved.load(ordering: .acquiring) {
             tcsetattr(STDIN_FILENO, TCSAFLUSH, savedTerminal)
