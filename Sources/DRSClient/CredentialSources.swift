@@ -1,13 +1,5 @@
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Where credentials come from, in a fixed order, so that one environment gives one answer.
 ///
 /// 1. `--token-file PATH` (an explicit choice on the command line; refused when other users can

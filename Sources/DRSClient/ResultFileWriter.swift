@@ -1,14 +1,6 @@
 import Foundation
 import TemporaryFiles
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Writes a download into a hidden temporary file beside its destination and only moves it
 /// into place once it is complete, checked and on disk, so the destination holds either the
 /// previous file or the whole new one — never a partial download.

@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Tells a program about each temporary file a library creates: just before it exists, and once
 /// it is gone (renamed into place or removed). Libraries install no signal handlers; a program
 /// that wants no temporary file left behind when it is killed by a signal removes, in its own

@@ -1,12 +1,6 @@
 import DRSClient
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// A private directory (0700) under `$TMPDIR` for files that must not outlive the command (the
 /// download that `fetch` prints, or that `download -o -` copies to stdout). It and every file
 /// named through ``file(named:)`` are registered with ``SignalCleanup`` before they exist, so a

@@ -1,12 +1,6 @@
 import Synchronization
 import TemporaryFiles
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Removes this process's temporary files and directories when SIGINT, SIGTERM, SIGHUP or SIGPIPE
 /// ends it, then lets the signal end it as it would have (the shell sees 128 + n). `defer` does
 /// not run when a process dies by a signal; this does, for every command.

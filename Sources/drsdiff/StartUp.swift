@@ -1,11 +1,5 @@
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// What the process does before it parses a single argument.
 enum StartUp {
     /// Foundation's URLSession prints every request's headers and body (tokens, signatures, the

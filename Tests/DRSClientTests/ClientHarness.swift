@@ -63,7 +63,7 @@ struct ClientHarness {
 
     func client(
         _ kind: CredentialKind = .accessKey, projectID: String? = nil, maxAttempts: Int = 5,
-        connectTimeout: Duration = .seconds(10), readTimeout: Duration = .seconds(10),
+        connectTimeout: Duration = .seconds(30), readTimeout: Duration = .seconds(30),
         maxDownloadBytes: Int64 = DRSClientConfiguration.defaultMaxDownloadBytes, timeLimit: Duration? = nil
     ) throws -> DRSClient {
         try client(
@@ -73,7 +73,7 @@ struct ClientHarness {
 
     func client(
         _ credentials: Credentials, projectID: String? = nil, maxAttempts: Int = 5,
-        connectTimeout: Duration = .seconds(10), readTimeout: Duration = .seconds(10),
+        connectTimeout: Duration = .seconds(30), readTimeout: Duration = .seconds(30),
         maxDownloadBytes: Int64 = DRSClientConfiguration.defaultMaxDownloadBytes, timeLimit: Duration? = nil
     ) throws -> DRSClient {
         let configuration = try DRSClientConfiguration(

@@ -16,21 +16,26 @@ import Testing
         }
     }
 
-    /// A connection closed without an answer: on a connection kept alive from an earlier request,
-    /// Foundation then waits for the connect timeout, hence a shorter one here.
+    /// A connection closed without an answer (each request on a connection of its own, so that
+    /// the drop is seen at once: see ``FakeDRSService/Configuration/closesConnections``).
     @Test func aLostAnswerAfterTheExportStartedIsNotRepeated() async throws {
-        try await ClientHarness.with(configure: { $0.exportBehaviour = .completesAfterPolls(2) }) { harness in
+        try await ClientHarness.with(configure: {
+            $0.exportBehaviour = .completesAfterPolls(2)
+            $0.closesConnections = true
+        }) { harness in
             await harness.fake.inject(.processed(then: .dropConnection), on: .export)
-            try await harness.fetch(with: try harness.client(connectTimeout: .seconds(3)))
+            try await harness.fetch(with: try harness.client())
             #expect(harness.downloadedFile() == harness.fake.configuration.workbook)
             #expect(await harness.fake.requests(to: .export).count == 1)
         }
     }
 
+    /// A connect timeout of 15 s: shorter ones fail the polls too when the whole suite runs at
+    /// once on two cores.
     @Test func anAnswerLateBeyondTheConnectTimeoutIsNotRepeated() async throws {
         try await ClientHarness.with(configure: { $0.exportBehaviour = .completesAfterPolls(2) }) { harness in
-            await harness.fake.inject(.processed(then: .slowResponse(pause: .seconds(30))), on: .export)
-            let client = try harness.client(projectID: harness.fake.configuration.projectID, connectTimeout: .seconds(5))
+            await harness.fake.inject(.processed(then: .slowResponse(pause: .seconds(60))), on: .export)
+            let client = try harness.client(projectID: harness.fake.configuration.projectID, connectTimeout: .seconds(15))
             try await harness.fetch(with: client)
             #expect(harness.downloadedFile() == harness.fake.configuration.workbook)
             #expect(await harness.fake.requests(to: .export).count == 1)
@@ -71,9 +76,9 @@ import Testing
     }
 
     @Test func answersLostEveryTimeEndTheRetries() async throws {
-        try await ClientHarness.with { harness in
+        try await ClientHarness.with(configure: { $0.closesConnections = true }) { harness in
             await harness.fake.inject(.dropConnection, on: .export, times: 3)
-            let client = try harness.client(projectID: harness.fake.configuration.projectID, maxAttempts: 3, connectTimeout: .seconds(3))
+            let client = try harness.client(projectID: harness.fake.configuration.projectID, maxAttempts: 3)
             let error = await expectClientError(.network) { try await harness.fetch(with: client) }
             #expect(error?.message.contains("no answer came") == true, "\(String(describing: error))")
             #expect(error?.message.contains("gave up after 3 requests") == true)

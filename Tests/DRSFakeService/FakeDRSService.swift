@@ -31,6 +31,10 @@ public final class FakeDRSService: Sendable {
         public var exportBehaviour = ExportBehaviour.completesAfterPolls(1)
         /// The result file exists already, as when exported earlier (for `--no-export`).
         public var alreadyExported = false
+        /// Every answer says `Connection: close`, so each request has a connection of its own: a
+        /// dropped connection is then seen at once. (On a connection kept alive from an earlier
+        /// request, Foundation waits out its connect timeout after an empty reply to a POST.)
+        public var closesConnections = false
         public var workbook = FakeWorkbook.objectComparison()
         /// The service's clock, for signature dates and token expiry; a test's clock when the
         /// client runs on one, so both sides agree on the time.
@@ -114,6 +118,12 @@ private actor FakeState {
     // MARK: Dispatch
 
     func handle(_ request: HTTPRequest) async throws -> HTTPResponse {
+        var response = try await answerOrFault(request)
+        if configuration.closesConnections { response.headers[.connection] = "close" }
+        return response
+    }
+
+    private func answerOrFault(_ request: HTTPRequest) async throws -> HTTPResponse {
         let recorded = RecordedRequest(request, body: try await request.bodyData)
         let route = Self.route(of: recorded)
         log.append((route, recorded))

@@ -1,3 +1,4 @@
+import CDRSDiffZlib
 import Foundation
 import Testing
 #if canImport(Glibc)
@@ -65,11 +66,13 @@ enum BinaryRunner {
 
     /// Runs `drsdiff arguments…` with stdin from `stdinPath` (or /dev/null, or `stdin`) in
     /// `directory`, killing it after `timeout` seconds; `whileRunning` gets its pid once it
-    /// started. Output goes through files, so nothing blocks on a full pipe.
+    /// started. Output goes through files, so nothing blocks on a full pipe; stderr goes to
+    /// `stderrTerminal` instead when given (a pseudo-terminal's device, whose output the caller
+    /// reads).
     /// - Parameter wrapper: a command that runs drsdiff, such as `/usr/bin/nohup`.
     static func run(_ arguments: [String], stdinPath: String? = nil, stdin: Input? = nil, stdout: Output = .captured,
                     wrapper: [String] = [], environment: [String: String]? = nil,
-                    directory: String? = nil, timeout: Double = 120,
+                    directory: String? = nil, timeout: Double = 120, stderrTerminal: String? = nil,
                     whileRunning: ((pid_t) -> Void)? = nil) throws -> Result {
         let binary = try binary()
         let scratch = try temporaryDirectory()
@@ -97,7 +100,11 @@ enum BinaryRunner {
             posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         }
         defer { for end in unread where end >= 0 { close(end) } }
-        posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        if let stderrTerminal {
+            posix_spawn_file_actions_addopen(&actions, 2, stderrTerminal, O_RDWR | O_NOCTTY, 0)
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        }
 
         // A working directory is set by coreutils' env, which then execs drsdiff in the same process.
         let command = (directory.map { ["/usr/bin/env", "-C", $0] } ?? []) + wrapper + [binary]
@@ -135,10 +142,30 @@ enum BinaryRunner {
             status: signaled ? -1 : (status >> 8) & 0xFF,
             signal: signaled ? status & 0x7F : nil,
             stdout: stdout == .captured ? Array(try Data(contentsOf: URL(fileURLWithPath: outPath))) : [],
-            stderr: String(decoding: try Data(contentsOf: URL(fileURLWithPath: errPath)), as: UTF8.self),
+            stderr: stderrTerminal == nil ? String(decoding: try Data(contentsOf: URL(fileURLWithPath: errPath)), as: UTF8.self) : "",
             seconds: seconds,
             timedOut: timedOut,
             peakMegabytes: Double(peakKilobytes) / 1024)
+    }
+
+    /// ``run(_:stdinPath:stdin:stdout:wrapper:environment:directory:timeout:stderrTerminal:whileRunning:)``
+    /// from an async test, on a thread of its own: waiting for the process must not hold one of
+    /// the few threads of Swift concurrency's pool, which the tests' fake servers run on.
+    static func runOffPool(
+        _ arguments: [String], stdin: Input? = nil, stdout: Output = .captured, wrapper: [String] = [],
+        environment: [String: String]? = nil, directory: String? = nil, timeout: Double = 120,
+        whileRunning: (@Sendable (pid_t) -> Void)? = nil
+    ) async throws -> Result {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Result, any Error>) in
+            Thread {
+                continuation.resume(
+                    with: Swift.Result {
+                        try run(
+                            arguments, stdin: stdin, stdout: stdout, wrapper: wrapper, environment: environment,
+                            directory: directory, timeout: timeout, whileRunning: whileRunning.map { callback in { callback($0) } })
+                    })
+            }.start()
+        }
     }
 
     /// VmHWM of a running process, in kilobytes.
@@ -209,12 +236,7 @@ struct StoredZip {
     }
 
     static func crc32(_ data: [UInt8]) -> UInt32 {
-        var crc: UInt32 = 0xFFFF_FFFF
-        for byte in data {
-            crc ^= UInt32(byte)
-            for _ in 0..<8 { crc = (crc >> 1) ^ (0xEDB8_8320 & (0 &- (crc & 1))) }
-        }
-        return ~crc
+        UInt32(CDRSDiffZlib.crc32(0, data, uInt(data.count)))
     }
 
     private func le16(_ value: UInt16) -> [UInt8] { [UInt8(value & 0xFF), UInt8(value >> 8)] }

@@ -57,33 +57,18 @@ enum DownloadCommandRunner {
         _ arguments: [String], environment: [String: String] = [:], directory: URL? = nil, timeout: TimeInterval = 60,
         stdout: BinaryRunner.Output = .captured, whileRunning: (@Sendable (Int32) -> Void)? = nil
     ) async throws -> Result {
-        let result = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Result, any Error>) in
-            // A thread of its own: blocking the few threads of Swift concurrency's pool would
-            // starve the fake server the binary is talking to.
-            Thread {
-                continuation.resume(
-                    with: Swift.Result {
-                        try runBlocking(arguments, environment, directory, timeout, stdout, whileRunning)
-                    })
-            }.start()
-        }
-        SecretLeakCheck.record(result.stdoutText)
-        SecretLeakCheck.record(result.stderr)
-        return result
-    }
-
-    private static func runBlocking(
-        _ arguments: [String], _ environment: [String: String], _ directory: URL?,
-        _ timeout: TimeInterval, _ stdout: BinaryRunner.Output, _ whileRunning: (@Sendable (Int32) -> Void)?
-    ) throws -> Result {
         let inherited = ProcessInfo.processInfo.environment
         let variables = environment.merging(
             ["PATH": inherited["PATH"] ?? "/usr/bin:/bin", "HOME": inherited["HOME"] ?? "/tmp",
              "TMPDIR": inherited["TMPDIR"] ?? NSTemporaryDirectory()]) { mine, _ in mine }
-        let run = try BinaryRunner.run(arguments, stdout: stdout, environment: variables, directory: directory?.path, timeout: timeout,
-                                       whileRunning: whileRunning.map { callback in { callback($0) } })
+        let run = try await BinaryRunner.runOffPool(
+            arguments, stdout: stdout, environment: variables, directory: directory?.path, timeout: timeout,
+            whileRunning: whileRunning)
         if run.timedOut { throw TimedOut(arguments: arguments) }
-        return Result(status: run.signal ?? run.status, killedBySignal: run.signal != nil, stdout: Data(run.stdout), stderr: run.stderr)
+        let result = Result(status: run.signal ?? run.status, killedBySignal: run.signal != nil, stdout: Data(run.stdout), stderr: run.stderr)
+        SecretLeakCheck.record(result.stdoutText)
+        SecretLeakCheck.record(result.stderr)
+        return result
     }
 
     struct TimedOut: Error, CustomStringConvertible {

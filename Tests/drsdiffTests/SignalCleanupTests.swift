@@ -9,7 +9,8 @@ import Testing
 /// A command ended by SIGINT, SIGTERM, SIGHUP or SIGPIPE in the middle of its work leaves no
 /// temporary file or directory behind, and ends by that signal (the shell sees 128 + n). Each
 /// test waits until the command's temporary file exists — never a fixed sleep — then signals.
-@Suite struct SignalCleanupTests {
+/// One at a time: a dozen commands converting at once would starve the rest of the suite.
+@Suite(.serialized) struct SignalCleanupTests {
     static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
 
     /// A working directory and a `$TMPDIR` of its own for one run.
@@ -54,14 +55,11 @@ import Testing
         while !ready() && Date() < deadline { usleep(2_000) }
     }
 
-    /// A workbook large enough that converting it takes a while: 200,000 rows of numbers.
+    /// A workbook large enough that converting it takes a while: 300,000 rows of three numbers
+    /// (rows and cells without references follow one another, so one row repeated will do).
     static let largeWorkbook: String = {
         let directory = try! BinaryRunner.temporaryDirectory()
-        var rows = ""
-        rows.reserveCapacity(200_000 * 80)
-        for row in 1...200_000 {
-            rows += "<row r=\"\(row)\"><c r=\"A\(row)\"><v>\(row)</v></c><c r=\"B\(row)\"><v>\(row * 7)</v></c><c r=\"C\(row)\"><v>0.\(row)</v></c></row>"
-        }
+        let rows = String(repeating: "<row><c><v>12345</v></c><c><v>0.5</v></c><c><v>-7</v></c></row>", count: 300_000)
         return try! writeFile(StoredZip.workbook([(name: "Big", rows: rows)]), named: "big.xlsx", in: directory)
     }()
 
@@ -74,10 +72,10 @@ import Testing
     // MARK: Commands that read a workbook
 
     @Test(arguments: signals)
-    func convertWritingAFile(signal: Int32) throws {
+    func convertWritingAFile(signal: Int32) async throws {
         let scene = try Scene()
         defer { scene.remove() }
-        let result = try BinaryRunner.run(
+        let result = try await BinaryRunner.runOffPool(
             ["convert", Self.largeWorkbook, "-o", scene.path("out.csv")], environment: scene.environment, timeout: Self.timeout,
             whileRunning: { pid in
                 Self.waitUntil { !Self.temporaryNames(in: scene.directory).isEmpty }
@@ -92,11 +90,11 @@ import Testing
     /// opens its output per sheet) the temporary output file it opened before reading; stdin
     /// never ends, so the signal is certain to come mid-run.
     @Test(arguments: ["report", "summary", "inspect", "convert"], signals)
-    func commandsReadingStdinIntoAFile(command: String, signal: Int32) throws {
+    func commandsReadingStdinIntoAFile(command: String, signal: Int32) async throws {
         let scene = try Scene()
         defer { scene.remove() }
         let opensOutputFirst = command != "convert"
-        let result = try BinaryRunner.run(
+        let result = try await BinaryRunner.runOffPool(
             [command, "-", "-o", scene.path("out")], stdin: .heldOpenPipe, environment: scene.environment, timeout: Self.timeout,
             whileRunning: { pid in
                 Self.waitUntil {
@@ -110,10 +108,10 @@ import Testing
         #expect(Self.everything(in: scene.temporary).isEmpty, "\(command)")
     }
 
-    @Test func convertAllSheetsRemovesTheDirectoryItMade() throws {
+    @Test func convertAllSheetsRemovesTheDirectoryItMade() async throws {
         let scene = try Scene()
         defer { scene.remove() }
-        let result = try BinaryRunner.run(
+        let result = try await BinaryRunner.runOffPool(
             ["convert", Self.largeWorkbook, "--all-sheets", "-o", scene.path("sheets")], environment: scene.environment, timeout: Self.timeout,
             whileRunning: { pid in
                 Self.waitUntil { !Self.temporaryNames(in: scene.directory).isEmpty }
@@ -125,10 +123,10 @@ import Testing
 
     /// SIGKILL cannot be caught: it leaves one temporary file, named as one, which the next run
     /// in the same directory neither trips on nor touches.
-    @Test func aKilledRunLeavesOnlyANamedTemporaryFileThatTheNextRunIgnores() throws {
+    @Test func aKilledRunLeavesOnlyANamedTemporaryFileThatTheNextRunIgnores() async throws {
         let scene = try Scene()
         defer { scene.remove() }
-        let killed = try BinaryRunner.run(
+        let killed = try await BinaryRunner.runOffPool(
             ["convert", Self.largeWorkbook, "-o", scene.path("out.csv")], environment: scene.environment, timeout: Self.timeout,
             whileRunning: { pid in
                 Self.waitUntil { !Self.temporaryNames(in: scene.directory).isEmpty }
@@ -140,17 +138,17 @@ import Testing
         let name = try #require(left.first)
         #expect(name.range(of: #"^\.out\.csv\.drsdiff-tmp-[A-Za-z0-9]{6}$"#, options: .regularExpression) != nil, "\(name)")
 
-        let next = try BinaryRunner.run(["convert", Self.smallWorkbook, "-o", scene.path("out.csv")], environment: scene.environment)
+        let next = try await BinaryRunner.runOffPool(["convert", Self.smallWorkbook, "-o", scene.path("out.csv")], environment: scene.environment)
         #expect(next.status == 0, "\(next.stderr)")
         #expect(FileManager.default.contents(atPath: scene.path("out.csv")) == Data("1\n".utf8))
         #expect(Self.everything(in: scene.directory) == [name, "out.csv"].sorted())
     }
 
     /// `nohup` starts a command with SIGHUP ignored, to outlive the terminal: it must stay so.
-    @Test func aSignalIgnoredAtStartStaysIgnored() throws {
+    @Test func aSignalIgnoredAtStartStaysIgnored() async throws {
         let scene = try Scene()
         defer { scene.remove() }
-        let result = try BinaryRunner.run(
+        let result = try await BinaryRunner.runOffPool(
             ["summary", "-", "-o", scene.path("out.md")], stdin: .heldOpenPipe, wrapper: ["/usr/bin/nohup"],
             environment: scene.environment, timeout: Self.timeout,
             whileRunning: { pid in
@@ -168,7 +166,7 @@ import Testing
 
 /// The same for the commands that talk to DRS, against the fake service: a download held
 /// mid-body by a body that pauses, and output into a pipe nobody reads (SIGPIPE).
-@Suite(.noSecretsInMessages) struct DownloadSignalCleanupTests {
+@Suite(.noSecretsInMessages, .serialized) struct DownloadSignalCleanupTests {
     typealias Runner = DownloadCommandRunner
     typealias Scene = SignalCleanupTests.Scene
 

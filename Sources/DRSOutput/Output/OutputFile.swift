@@ -1,12 +1,5 @@
 import DRSReport
 import TemporaryFiles
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// A file that appears at its path complete or not at all: written to a temporary file beside the
 /// destination (`.NAME.drsdiff-tmp-XXXXXX`, readable by its owner only while it fills), synced,

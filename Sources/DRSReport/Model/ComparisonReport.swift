@@ -158,7 +158,7 @@ public struct ColumnMapping: Sendable, Hashable, Codable {
         try container.encode(via, forKey: .via)
     }
 
-    static func letter(_ index: Int) -> String {
+    package static func letter(_ index: Int) -> String {
         var number = index + 1
         var letters: [Character] = []
         while number > 0 {
