@@ -28,4 +28,17 @@ import Foundation
         guard let json = JSONValue.parse(body) else { return nil }
         return try ExportStatusQuery.progress(from: json, for: file)
     }
+
+    /// One page of a job's row, value and sampling comparisons: the compare jobs on it, and how
+    /// many there are in all when the service says.
+    public static func compareJobPage(_ body: Data) -> (jobs: [CompareJob], total: Int?)? {
+        guard let json = JSONValue.parse(body) else { return nil }
+        let page = CompareJobAnswers.TablePage(json)
+        return (page.jobs, page.total)
+    }
+
+    /// A job's object comparison overview: its object comparison, nil when it has none.
+    public static func objectComparison(_ body: Data) -> CompareJob? {
+        JSONValue.parse(body).flatMap(CompareJobAnswers.objectComparison)
+    }
 }

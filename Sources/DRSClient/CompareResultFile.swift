@@ -26,4 +26,10 @@ public struct CompareResultFile: Sendable, Hashable {
     public var defaultFileName: String {
         ([jobID, compareType.rawValue] + (compareJobID.map { [$0] } ?? [])).joined(separator: "_") + ".xlsx"
     }
+
+    /// `<job_id>_<compare_type>.xlsx`: the same for every compare job of the type, so that a
+    /// directory keeps the latest report of each type, each run replacing the last.
+    public var stableFileName: String {
+        "\(jobID)_\(compareType.rawValue).xlsx"
+    }
 }

@@ -174,6 +174,48 @@ public actor DRSClient {
         }
     }
 
+    /// Every compare job of a DRS job: its object comparison (the latest; DRS keeps one), then
+    /// its row, value and sampling comparisons in the service's order, all pages of them.
+    public func compareJobs(jobID: String) async throws -> [CompareJob] {
+        try await guarded {
+            try ServiceIdentifier.validate(jobID, as: "job id (--job-id)")
+            let operation = "list the compare jobs of job \(jobID)"
+            let projectID = try await resolveProjectID()
+            let overview = ExportStatusQuery.endpoint(
+                for: try CompareResultFile(jobID: jobID, compareType: .objects, compareJobID: nil), projectID: projectID)
+            var jobs = CompareJobAnswers.objectComparison(try await getJSON(overview, operation: operation).0).map { [$0] } ?? []
+            var seen: Set<String> = []
+            try await readTableComparisons(jobID: jobID, operation: operation) { page, _ in
+                for job in CompareJobAnswers.TablePage(page).jobs where seen.insert(job.id).inserted {
+                    jobs.append(job)
+                }
+                return true
+            }
+            return jobs
+        }
+    }
+
+    /// The newest compare job of `type` that finished (status `SUCCESSFUL`); for `repair_data`,
+    /// the newest finished value comparison, which data repair works from. Throws
+    /// ``DRSClientError/Kind/noComparison`` when the job has none of that type, or none finished.
+    public func latestFinishedCompareJob(jobID: String, type: CompareType) async throws -> CompareJob {
+        let jobs = try await compareJobs(jobID: jobID)
+        let kind = type == .repair ? CompareType.values : type
+        let ofType = jobs.filter { $0.compareType == kind }
+        guard let latest = CompareJob.newestFinished(in: jobs, of: type) else {
+            let what = type == .repair ? "value comparison (contents) to take the data repair from" : "\(type.rawValue) comparison"
+            guard !ofType.isEmpty else {
+                throw DRSClientError(.noComparison, "job \(jobID) has no \(what)")
+            }
+            let statuses = Dictionary(grouping: ofType, by: { $0.status?.rawValue ?? "no status" })
+                .map { "\($0.value.count) \($0.key)" }.sorted().joined(separator: ", ")
+            throw DRSClientError(
+                .noComparison,
+                "job \(jobID) has no finished \(what): its \(ofType.count) compare job(s) of that type are \(statuses)")
+        }
+        return latest
+    }
+
     /// The project the DRS job lives in: as configured, from a password login's token, or
     /// looked up in IAM by the region's name.
     public func projectID() async throws -> String {
@@ -211,17 +253,66 @@ public actor DRSClient {
     private func poll(
         _ file: CompareResultFile, deadline: Date? = nil
     ) async throws -> (progress: ExportProgress, response: TransportResponse) {
-        let endpoint = ExportStatusQuery.endpoint(for: file, projectID: try await resolveProjectID())
+        let operation = "read the export status of \(describe(file))"
+        let projectID = try await resolveProjectID()
+        switch file.compareType {
+        case .rows, .values, .sampling:
+            // The compare job may be on any page of the job's comparisons.
+            var listed = 0
+            var found: (progress: ExportProgress, response: TransportResponse)?
+            var lastResponse: TransportResponse?
+            try await readTableComparisons(jobID: file.jobID, operation: operation, deadline: deadline) { page, response in
+                lastResponse = response
+                found = ExportStatusQuery.dataComparisonProgress(in: page, for: file).map { ($0, response) }
+                listed += CompareJobAnswers.TablePage(page).entries.count
+                return found == nil
+            }
+            if let found { return found }
+            let notListed = ExportStatusQuery.notListed(file, among: listed)
+            throw DRSClientError(
+                notListed.kind, notListed.message, response: lastResponse.map { ServiceAnswer.diagnostics($0, body: Data()) })
+        case .objects, .repair:
+            let endpoint = ExportStatusQuery.endpoint(for: file, projectID: projectID)
+            let (json, response) = try await getJSON(endpoint, operation: operation, deadline: deadline)
+            return (try ExportStatusQuery.progress(from: json, for: file), response)
+        }
+    }
+
+    /// A DRS answer that must be JSON.
+    private func getJSON(
+        _ endpoint: ExportStatusQuery.Endpoint, operation: String, deadline: Date? = nil
+    ) async throws -> (JSONValue, TransportResponse) {
         let sink = MemorySink()
         let response = try await callDRS(
-            "GET", path: endpoint.path, query: endpoint.query, body: nil,
-            operation: "read the export status of \(describe(file))", deadline: deadline, into: sink)
+            "GET", path: endpoint.path, query: endpoint.query, body: nil, operation: operation, deadline: deadline, into: sink)
         guard let json = JSONValue.parse(sink.head) else {
             throw DRSClientError(
-                .invalidResponse, "the export status of \(describe(file)) is not JSON",
+                .invalidResponse, "could not \(operation): the answer is not JSON",
                 response: ServiceAnswer.diagnostics(response, body: Data()))
         }
-        return (try ExportStatusQuery.progress(from: json, for: file), response)
+        return (json, response)
+    }
+
+    /// Reads the pages of a job's row, value and sampling comparisons, as many as `limit`
+    /// allows each, until the count the service gives, an empty page, or `body` says it has
+    /// found what it looked for (returns false).
+    private func readTableComparisons(
+        jobID: String, operation: String, deadline: Date? = nil,
+        _ body: (_ page: JSONValue, _ response: TransportResponse) throws -> Bool
+    ) async throws {
+        let projectID = try await resolveProjectID()
+        var offset = 0
+        for _ in 0..<CompareJobAnswers.maximumPages {
+            let endpoint = ExportStatusQuery.tableComparisons(jobID: jobID, projectID: projectID, offset: offset)
+            let (json, response) = try await getJSON(endpoint, operation: operation, deadline: deadline)
+            guard try body(json, response) else { return }
+            let page = CompareJobAnswers.TablePage(json)
+            offset += page.entries.count
+            if page.entries.isEmpty || offset >= (page.total ?? .max) { return }
+        }
+        throw DRSClientError(
+            .invalidResponse,
+            "could not \(operation): the list of compare jobs did not end after \(CompareJobAnswers.maximumPages) pages")
     }
 
     private func callDRS(

@@ -10,7 +10,7 @@ public struct DRSClientError: Error, Sendable, CustomStringConvertible {
         private enum Base: Hashable, Sendable {
             case configuration, authentication, network, service
             case exportFailed, exportTimedOut, invalidResponse, localFile
-            case limitExceeded, deadlineExceeded
+            case limitExceeded, deadlineExceeded, noComparison
         }
         private let base: Base
 
@@ -34,6 +34,8 @@ public struct DRSClientError: Error, Sendable, CustomStringConvertible {
         public static let limitExceeded = Kind(base: .limitExceeded)
         /// The client's overall ``DRSClientConfiguration/timeLimit`` passed.
         public static let deadlineExceeded = Kind(base: .deadlineExceeded)
+        /// The job has no compare job of the requested type, or none that finished.
+        public static let noComparison = Kind(base: .noComparison)
 
         public var description: String { "\(base)" }
     }

@@ -53,7 +53,9 @@ struct ServiceCaller: Sendable {
             if let deadline {
                 let remaining = deadline.timeIntervalSince(clock.now())
                 guard remaining > 0 else { throw DeadlineReached(operation: operation) }
-                prepared.timeLimit = min(prepared.timeLimit ?? .seconds(remaining), .seconds(remaining))
+                if clock.tracksRealTime {
+                    prepared.timeLimit = min(prepared.timeLimit ?? .seconds(remaining), .seconds(remaining))
+                }
             }
             do {
                 try sink.reset()

@@ -13,8 +13,14 @@ struct Download: ParsableCommand {
             leaves nothing behind. An existing file is replaced only with --force. See docs/download.md.
             """)
 
-    @OptionGroup(title: "Result file and service")
+    @OptionGroup(title: "Service and job")
     var service: ServiceOptions
+
+    @Option(help: ArgumentHelp("The comparison whose result file to get.", valueName: "type"))
+    var compareType: CompareType
+
+    @OptionGroup(title: "Result file")
+    var result: ResultFileOptions
 
     @Option(
         name: .shortAndLong,
@@ -27,6 +33,7 @@ struct Download: ParsableCommand {
     var force = false
 
     func validate() throws {
+        try result.validate(for: compareType)
         if output == "-" && isatty(STDOUT_FILENO) == 1 {
             throw ValidationError("refusing to write a binary .xlsx to a terminal: redirect stdout or use -o PATH")
         }
@@ -34,30 +41,45 @@ struct Download: ParsableCommand {
         if let output, FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory), isDirectory.boolValue {
             throw ValidationError("-o \(output) is a directory: give the file's path")
         }
-        if output != "-", !force, let path = try? outputPath(), fileExists(path) {
+        // With --latest the default name is known only once the compare job is; run() checks it then.
+        if output != "-", !force, !result.latest, let path = try? outputPath(service.jobId, result.compareJobId), fileExists(path) {
             throw ValidationError("\(path) exists: use --force to replace it")
         }
     }
 
     /// Where the file goes: `-o`, else the result file's own name in the current directory.
-    private func outputPath() throws(DRSClientError) -> String {
+    private func outputPath(_ jobID: String, _ compareJobID: String?) throws(DRSClientError) -> String {
         if let output { return output }
-        return try service.resultFile().defaultFileName
+        return try CompareResultFile(jobID: jobID, compareType: compareType, compareJobID: compareJobID).defaultFileName
     }
 
     func run() throws {
         try reportingServiceFailures {
+            let session = try ServiceSession(service, result)
+            let compareType = compareType
             guard output == "-" else {
-                try service.download(to: URL(fileURLWithPath: try outputPath()), replacing: force)
+                let output = output, force = force
+                try runAsync {
+                    let file = try await session.resolveFile(compareType)
+                    let path = output ?? file.defaultFileName
+                    if !force && fileExists(path) {
+                        throw DRSClientError(.configuration, "\(path) exists: use --force to replace it")
+                    }
+                    try await session.download(file, to: URL(fileURLWithPath: path), replacing: force)
+                }
                 return
             }
             // The file is checked whole before one byte reaches stdout, and retries cannot
             // rewind a pipe: so it goes through a private temporary directory first.
             let directory = try ScratchDirectory()
             defer { directory.remove() }
-            let file = directory.file(named: try service.resultFile().defaultFileName)
-            try service.download(to: file, replacing: false)
-            try copyToStandardOutput(file)
+            let copy = try runAsync {
+                let file = try await session.resolveFile(compareType)
+                let copy = directory.file(named: file.defaultFileName)
+                try await session.download(file, to: copy, replacing: false)
+                return copy
+            }
+            try copyToStandardOutput(copy)
         }
     }
 

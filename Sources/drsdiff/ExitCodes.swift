@@ -28,6 +28,8 @@ enum Exit {
     /// The export did not finish within `--wait-timeout`, or the command within `--deadline`.
     static let timedOut: Int32 = 24
     static let invalidResponse: Int32 = 25
+    /// `--latest`, `fetch --all`: the job has no compare job of the type, or none finished.
+    static let noComparison: Int32 = 26
 
     static let usage: Int32 = 64
     static let outputFailed: Int32 = 74

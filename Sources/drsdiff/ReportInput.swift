@@ -3,37 +3,48 @@ import DRSOutput
 import DRSReport
 import XLSXReader
 
-/// The input every report command takes: the workbook, extra vocabulary, the compare-type hint
-/// and the reader's limits.
-struct ReportInput: ParsableArguments {
-    @Argument(help: "The report (.xlsx), or - for standard input.")
-    var file: String
-
+/// How a report is read: extra vocabulary and the reader's limits. The report commands take
+/// these with a file (``ReportInput``); `fetch` with the file it downloads.
+struct ReportReadingOptions: ParsableArguments {
     @Option(name: .customLong("vocabulary"),
             help: ArgumentHelp("A JSON file of extra header, metadata and value words (docs/report.md); may be repeated.", valueName: "file"))
     var vocabularyFiles: [String] = []
 
-    @Option(help: ArgumentHelp("The compare type, when known (objects_comparison, lines, contents, random, repair_data): a hint for sheets that read either way.",
-                               valueName: "type"))
-    var compareType: CompareType?
-
     @OptionGroup(title: "Reader limits")
     var limits: ReaderLimitOptions
 
-    /// Opens and recognises the report. A vocabulary file that cannot be used is a usage error.
-    func open() throws -> ReportWorkbook {
+    /// Opens and recognises the report at `path` (`-` for stdin). A vocabulary file that cannot
+    /// be used is a usage error.
+    func open(_ path: String, compareType: CompareType?) throws -> ReportWorkbook {
         var vocabulary = Vocabulary.standard
-        for path in vocabularyFiles {
+        for file in vocabularyFiles {
             do {
-                try vocabulary.load(contentsOfFile: path)
+                try vocabulary.load(contentsOfFile: file)
             } catch let error as VocabularyError {
                 Console.error("vocabulary file " + error.description)
                 throw ExitCode(Exit.usage)
             }
         }
-        let workbook = try openWorkbook(file, limits: limits.limits)
-        return try ReportWorkbook(workbook: workbook, name: file == "-" ? "<stdin>" : nil, vocabulary: vocabulary,
+        let workbook = try openWorkbook(path, limits: limits.limits)
+        return try ReportWorkbook(workbook: workbook, name: path == "-" ? "<stdin>" : nil, vocabulary: vocabulary,
                                   compareType: compareType)
+    }
+}
+
+/// The input every report command takes: the workbook, how to read it, the compare-type hint.
+struct ReportInput: ParsableArguments {
+    @Argument(help: "The report (.xlsx), or - for standard input.")
+    var file: String
+
+    @Option(help: ArgumentHelp("The compare type, when known (objects_comparison, lines, contents, random, repair_data): a hint for sheets that read either way.",
+                               valueName: "type"))
+    var compareType: CompareType?
+
+    @OptionGroup var reading: ReportReadingOptions
+
+    /// Opens and recognises the report.
+    func open() throws -> ReportWorkbook {
+        try reading.open(file, compareType: compareType)
     }
 }
 

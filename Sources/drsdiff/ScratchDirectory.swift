@@ -5,8 +5,10 @@ import Foundation
 /// download that `fetch` prints, or that `download -o -` copies to stdout). It and every file
 /// named through ``file(named:)`` are registered with ``SignalCleanup`` before they exist, so a
 /// signal leaves nothing behind either.
-final class ScratchDirectory {
+final class ScratchDirectory: @unchecked Sendable {
+    // @unchecked: `files` is only touched under `lock`.
     let url: URL
+    private let lock = NSLock()
     private var files: [String] = []
 
     init() throws {
@@ -23,13 +25,13 @@ final class ScratchDirectory {
     func file(named name: String) -> URL {
         let file = url.appendingPathComponent(name)
         SignalCleanup.register(file.path)
-        files.append(file.path)
+        lock.withLock { files.append(file.path) }
         return file
     }
 
     func remove() {
         try? FileManager.default.removeItem(at: url)
-        for path in files { SignalCleanup.unregister(path) }
+        for path in lock.withLock({ files }) { SignalCleanup.unregister(path) }
         SignalCleanup.unregister(url.path)
     }
 }

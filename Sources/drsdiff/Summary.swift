@@ -47,17 +47,25 @@ struct Summary: ParsableCommand {
         try reportingFailures {
             let target = try OutputTarget(path: output)
             let file = try input.open()
-            noteUnrecognised(file.report.sections)
-            try ReadProgress.showing(on: file.workbook, quiet: quiet) {
-                switch format {
-                case .html:
-                    let options = HTMLReport.Options(top: top, rowsPerSection: rowsPerSection ?? HTMLReport.Options().rowsPerSection)
-                    try target.write { sink in try HTMLReport.write(file, options: options, to: sink) }
-                case .md, .json, .text:
-                    let summary = try file.summary(top: top)
-                    let chosen = SummaryWriter.Format(rawValue: format.rawValue)!
-                    try target.write { sink in try SummaryWriter.write(summary, as: chosen, to: sink) }
-                }
+            try Self.write(file, as: format, top: top, rowsPerSection: rowsPerSection, quiet: quiet, to: target)
+        }
+    }
+
+    /// What `summary` writes for an opened report (`fetch` writes its Markdown this way too).
+    static func write(
+        _ file: ReportWorkbook, as format: FormatChoice, top: Int, rowsPerSection: Int? = nil, quiet: Bool,
+        to target: OutputTarget
+    ) throws {
+        noteUnrecognised(file.report.sections)
+        try ReadProgress.showing(on: file.workbook, quiet: quiet) {
+            switch format {
+            case .html:
+                let options = HTMLReport.Options(top: top, rowsPerSection: rowsPerSection ?? HTMLReport.Options().rowsPerSection)
+                try target.write { sink in try HTMLReport.write(file, options: options, to: sink) }
+            case .md, .json, .text:
+                let summary = try file.summary(top: top)
+                let chosen = SummaryWriter.Format(rawValue: format.rawValue)!
+                try target.write { sink in try SummaryWriter.write(summary, as: chosen, to: sink) }
             }
         }
     }

@@ -63,18 +63,20 @@ struct ClientHarness {
 
     func client(
         _ kind: CredentialKind = .accessKey, projectID: String? = nil, maxAttempts: Int = 5,
-        connectTimeout: Duration = .seconds(30), readTimeout: Duration = .seconds(30),
-        maxDownloadBytes: Int64 = DRSClientConfiguration.defaultMaxDownloadBytes, timeLimit: Duration? = nil
+        connectTimeout: Duration = .seconds(60), readTimeout: Duration = .seconds(60),
+        maxDownloadBytes: Int64 = DRSClientConfiguration.defaultMaxDownloadBytes, timeLimit: Duration? = nil,
+        clock: ClientClock? = nil
     ) throws -> DRSClient {
         try client(
             credentials(kind), projectID: projectID, maxAttempts: maxAttempts, connectTimeout: connectTimeout,
-            readTimeout: readTimeout, maxDownloadBytes: maxDownloadBytes, timeLimit: timeLimit)
+            readTimeout: readTimeout, maxDownloadBytes: maxDownloadBytes, timeLimit: timeLimit, clock: clock)
     }
 
     func client(
         _ credentials: Credentials, projectID: String? = nil, maxAttempts: Int = 5,
-        connectTimeout: Duration = .seconds(30), readTimeout: Duration = .seconds(30),
-        maxDownloadBytes: Int64 = DRSClientConfiguration.defaultMaxDownloadBytes, timeLimit: Duration? = nil
+        connectTimeout: Duration = .seconds(60), readTimeout: Duration = .seconds(60),
+        maxDownloadBytes: Int64 = DRSClientConfiguration.defaultMaxDownloadBytes, timeLimit: Duration? = nil,
+        clock: ClientClock? = nil
     ) throws -> DRSClient {
         let configuration = try DRSClientConfiguration(
             region: fake.configuration.region, credentials: credentials, endpoint: fake.baseURL,
@@ -83,7 +85,7 @@ struct ClientHarness {
         return DRSClient(
             configuration: configuration,
             transport: URLSessionTransport(connectTimeout: connectTimeout, readTimeout: readTimeout),
-            clock: clock.clock)
+            clock: clock ?? self.clock.clock)
     }
 
     func file(_ type: CompareType = .objects) throws -> CompareResultFile {

@@ -13,7 +13,8 @@ final class LoopbackServer: Sendable {
         let server = HTTPServer(
             address: try .inet(ip4: host, port: 0), timeout: 60, logger: .disabled, handler: handler)
         running = Task { try await server.run() }
-        try await server.waitUntilListening()
+        // Generous: on a machine busy with the whole suite (and others' work), starting takes a while.
+        try await server.waitUntilListening(timeout: 60)
         guard case .ip4(_, let port)? = await server.listeningAddress else {
             throw URLError(.cannotConnectToHost)
         }

@@ -102,7 +102,7 @@ import Testing
         // The wait timeout is a hard limit, which a first poll slowed by a busy machine must not reach.
         let cases: [(FakeDRSService.ExportBehaviour, Int32, String, String)] = [
             (.fails, 23, "EXPORT_COMMON_FAILED", "60"),
-            (.staysExporting, 24, "did not finish within 8 s (last export status: EXPORTING)", "8"),
+            (.staysExporting, 24, "did not finish within 15 s (last export status: EXPORTING)", "15"),
         ]
         for (behaviour, status, expected, waitTimeout) in cases {
             try await ServiceCommandHarness.with(configure: { $0.exportBehaviour = behaviour }) { harness in

@@ -98,7 +98,7 @@ import Testing
             let started = Date()
             let result = try await Runner.run(
                 ["download"] + Runner.serviceArguments(harness.fake) + ["--no-export", "--deadline", "1", "-o", harness.path("out.xlsx")],
-                environment: Runner.environment(.accessKey, fake: harness.fake), timeout: 150)
+                environment: Runner.environment(.accessKey, fake: harness.fake))
             // Far less than the 100 s pause (or the 120 s read timeout), whatever the load.
             #expect(Date().timeIntervalSince(started) < 60)
             #expect(result.status == 24, "\(result.stderr)")
@@ -115,7 +115,7 @@ import Testing
             let started = Date()
             let result = try await Runner.run(
                 ["download"] + Runner.serviceArguments(harness.fake) + ["--wait-timeout", "2", "-o", harness.path("out.xlsx")],
-                environment: Runner.environment(.accessKey, fake: harness.fake), timeout: 150)
+                environment: Runner.environment(.accessKey, fake: harness.fake))
             // Far less than the 110 s asked for, whatever the load on the machine.
             #expect(Date().timeIntervalSince(started) < 60)
             #expect(result.status == 24, "\(result.stderr)")

@@ -54,7 +54,7 @@ enum DownloadCommandRunner {
     /// /dev/null, and hands its output to the secret-leak check.
     /// - Parameter whileRunning: called on another thread once the process started, with its pid.
     static func run(
-        _ arguments: [String], environment: [String: String] = [:], directory: URL? = nil, timeout: TimeInterval = 60,
+        _ arguments: [String], environment: [String: String] = [:], directory: URL? = nil, timeout: TimeInterval = 300,
         stdout: BinaryRunner.Output = .captured, whileRunning: (@Sendable (Int32) -> Void)? = nil
     ) async throws -> Result {
         let inherited = ProcessInfo.processInfo.environment
