@@ -103,9 +103,10 @@ extension XLSXError.Kind {
 
 /// Runs a command body, turning reader and output errors into a message on stderr and their own
 /// exit status. Anything else (usage errors, `ExitCode`) passes through to ArgumentParser.
-func reportingFailures(_ body: () throws -> Void) throws {
+@discardableResult
+func reportingFailures<T>(_ body: () throws -> T) throws -> T {
     do {
-        try body()
+        return try body()
     } catch let error as XLSXError {
         Console.error(error.description)
         throw ExitCode(error.kind.exitCode)
@@ -118,8 +119,8 @@ func reportingFailures(_ body: () throws -> Void) throws {
 /// Opens a workbook from a path, or from standard input when the path is `-`. A ZIP archive needs
 /// random access, so piped input is first copied to a temporary file in `$TMPDIR` (removed once
 /// the workbook holds it open, or by ``SignalCleanup`` if a signal comes first), never held in
-/// memory.
-func openWorkbook(_ path: String, limits: ReaderLimits) throws -> Workbook {
+/// memory; bytes already read from it (to tell a workbook from a list of paths) go first.
+func openWorkbook(_ path: String, limits: ReaderLimits, standardInput: StandardInput? = nil) throws -> Workbook {
     guard path == "-" else { return try Workbook(path: path, limits: limits) }
     var info = stat()
     if fstat(STDIN_FILENO, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG {
@@ -140,6 +141,7 @@ func openWorkbook(_ path: String, limits: ReaderLimits) throws -> Workbook {
         SignalCleanup.unregister(spoolPath)
     }
     let sink = ByteSink(descriptor: descriptor)
+    if let head = standardInput?.head { head.withUnsafeBytes { sink.write($0) } }
     let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
     defer { buffer.deallocate() }
     while true {

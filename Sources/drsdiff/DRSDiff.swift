@@ -25,7 +25,7 @@ struct DRSDiff: ParsableCommand {
             Sheets.self,
             Convert.self,
             Download.self, Fetch.self, CompareJobs.self,
-            Summary.self, Report.self, Inspect.self, Check.self,
+            Summary.self, Report.self, Inspect.self, Check.self, Diff.self,
         ]
     )
 

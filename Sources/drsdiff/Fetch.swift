@@ -6,7 +6,7 @@ import Foundation
 
 struct Fetch: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Download comparison result files from DRS and print them as Markdown, JSON, NDJSON or CSV.",
+        abstract: "Download comparison result files from DRS and print them, or what changed since the last ones.",
         discussion: """
             Does what `download` does, then prints what the local command prints for the file: \
             `drsdiff summary FILE --format md` for Markdown, `drsdiff report FILE --format F` for \
@@ -15,9 +15,11 @@ struct Fetch: ParsableCommand {
             keep it.
 
             With --all: the newest finished report of every compare type the job has (objects, \
-            lines, contents, random), then one combined summary (Markdown or JSON); --save DIR \
-            keeps them as DIR/<job>_<type>.xlsx, each run replacing the last. Credentials and \
-            options as for `download`; see docs/download.md.
+            lines, contents, random), printed as `drsdiff summary` prints several files; \
+            --diff-with DIR prints instead what changed since the reports kept in DIR (as `drsdiff \
+            diff` prints pairs, and with its exit status); --save DIR keeps them as \
+            DIR/<job>_<type>.xlsx, each run replacing the last (DIR may be the --diff-with one). \
+            Credentials and options as for `download`; see docs/download.md.
             """)
 
     @OptionGroup(title: "Service and job")
@@ -29,15 +31,20 @@ struct Fetch: ParsableCommand {
     @OptionGroup(title: "Result file")
     var result: ResultFileOptions
 
-    @Flag(help: "Fetch the newest finished report of every compare type the job has and print one combined summary.")
+    @Flag(help: "Fetch the newest finished report of every compare type the job has and print them together.")
     var all = false
+
+    @Option(help: ArgumentHelp(
+        "With --all: print what changed since the reports kept in this directory (by --save) instead of the summaries.",
+        valueName: "dir"))
+    var diffWith: String?
 
     @Option(help: ArgumentHelp(
         "With --all: keep the reports in this directory as <job>_<type>.xlsx, replacing those of the last run.",
         valueName: "dir"))
     var save: String?
 
-    @Option(help: "Output format: md (the summary), json, ndjson or csv (the typed report); with --all, md or json.")
+    @Option(help: "Output format: md (the summary), json, ndjson or csv (the typed report); with --all, md or json (with --diff-with, all four).")
     var format: FetchFormat = .md
 
     @Option(help: ArgumentHelp("Also keep the downloaded .xlsx at this path (not with --all).", valueName: "path"))
@@ -54,20 +61,28 @@ struct Fetch: ParsableCommand {
     }
 
     func validate() throws {
-        if all {
-            if compareType != nil { throw ValidationError("--all fetches every compare type: leave out --compare-type") }
-            if result.compareJobId != nil || result.latest {
-                throw ValidationError("--all takes the newest finished compare job of each type: leave out --compare-job-id and --latest")
+        guard all else {
+            guard let compareType else { throw ValidationError("give --compare-type, or --all for every compare type") }
+            try result.validate(for: compareType)
+            if save != nil || diffWith != nil {
+                throw ValidationError("--save and --diff-with go with --all; for one report, use --keep PATH (and drsdiff diff)")
             }
-            if keep != nil || force { throw ValidationError("--all keeps its reports with --save DIR, not --keep or --force") }
-            if format != .md && format != .json { throw ValidationError("--all prints a combined summary: --format md or json") }
+            if let keep, !force, fileExists(keep) {
+                throw ValidationError("\(keep) exists: use --force to replace it")
+            }
             return
         }
-        guard let compareType else { throw ValidationError("give --compare-type, or --all for every compare type") }
-        try result.validate(for: compareType)
-        if save != nil { throw ValidationError("--save keeps the reports of --all; for one report, use --keep PATH") }
-        if let keep, !force, fileExists(keep) {
-            throw ValidationError("\(keep) exists: use --force to replace it")
+        if compareType != nil { throw ValidationError("--all fetches every compare type: leave out --compare-type") }
+        if result.compareJobId != nil || result.latest {
+            throw ValidationError("--all takes the newest finished compare job of each type: leave out --compare-job-id and --latest")
+        }
+        if keep != nil || force { throw ValidationError("--all keeps its reports with --save DIR, not --keep or --force") }
+        if diffWith == nil && format != .md && format != .json {
+            throw ValidationError("--all prints the summaries as Markdown or JSON (--format md or json); ndjson and csv go with --diff-with")
+        }
+        var isDirectory: ObjCBool = false
+        if let diffWith, !FileManager.default.fileExists(atPath: diffWith, isDirectory: &isDirectory) || !isDirectory.boolValue {
+            throw ValidationError("--diff-with \(diffWith) is not a directory (the --save directory of an earlier run)")
         }
     }
 
@@ -90,7 +105,7 @@ struct Fetch: ParsableCommand {
             }
         }
         try reportingFailures {
-            let file = try reading.open(workbook.path, compareType: compareType)
+            let file = try reading.open(workbook.path, vocabulary: try reading.vocabulary(), compareType: compareType)
             let standardOutput = try OutputTarget(path: nil)
             switch format {
             case .md:
@@ -110,18 +125,16 @@ struct Fetch: ParsableCommand {
     /// The compare types `--all` looks for (data repair has no compare jobs of its own).
     static let allTypes: [CompareType] = [.objects, .rows, .values, .sampling]
 
-    /// A report `--all` fetched.
+    /// A report `--all` fetched, into the scratch directory.
     struct Fetched: Sendable {
-        let compareJob: CompareJob
         let file: CompareResultFile
         let workbook: URL
     }
 
     private func fetchAll() throws {
-        let scratch = save == nil ? try reportingServiceFailures { try ScratchDirectory() } : nil
-        defer { scratch?.remove() }
+        let scratch = try reportingServiceFailures { try ScratchDirectory() }
+        defer { scratch.remove() }
         let fetched: [Fetched] = try reportingServiceFailures {
-            let directory = try save.map(Self.makeDirectory)
             let session = try ServiceSession(service, result)
             let jobID = service.jobId
             return try runAsync {
@@ -136,35 +149,106 @@ struct Fetch: ParsableCommand {
                 for job in newest {
                     let file = try CompareResultFile(
                         jobID: jobID, compareType: job.compareType, compareJobID: job.compareType == .objects ? nil : job.id)
-                    let destination = directory?.appendingPathComponent(file.stableFileName) ?? scratch!.file(named: file.defaultFileName)
-                    try await session.download(file, to: destination, replacing: true)
-                    fetched.append(Fetched(compareJob: job, file: file, workbook: destination))
+                    let workbook = scratch.file(named: file.defaultFileName)
+                    try await session.download(file, to: workbook, replacing: false)
+                    fetched.append(Fetched(file: file, workbook: workbook))
                 }
                 return fetched
             }
         }
+        // The reports are kept whatever printing them says; with --diff-with the same directory,
+        // only once the old ones were read.
+        var verdict: DiffVerdict?
+        do {
+            let vocabulary = try reading.vocabulary()
+            if let diffWith {
+                verdict = try printChanges(fetched, since: diffWith, vocabulary: vocabulary)
+            } else {
+                try printSummaries(fetched, vocabulary: vocabulary)
+            }
+        } catch {
+            if let save { try keep(fetched, in: save) }
+            throw error
+        }
+        if let save { try keep(fetched, in: save) }
+        switch verdict ?? .noRegressions {
+        case .noRegressions: return
+        case .regressions: throw ExitCode(Exit.inconsistent)
+        case .incomplete: throw ExitCode(Exit.incomplete)
+        }
+    }
+
+    /// `drsdiff summary A B C…` of the reports fetched.
+    private func printSummaries(_ fetched: [Fetched], vocabulary: Vocabulary) throws {
         try reportingFailures {
-            var summaries: [(Fetched, ReportSummary)] = []
+            var entries: [SummaryWriter.Entry] = []
             for report in fetched {
-                let file = try reading.open(report.workbook.path, compareType: report.file.compareType)
-                noteUnrecognised(file.report.sections)
-                let summary = try ReadProgress.showing(on: file.workbook, quiet: result.quiet) { try file.summary(top: Self.top) }
-                summaries.append((report, summary))
+                let file = try reading.open(report.workbook.path, vocabulary: vocabulary, compareType: report.file.compareType)
+                noteUnrecognised(file.report.sections, file: file.report.file)
+                entries.append(.summary(try ReadProgress.showing(on: file.workbook, quiet: result.quiet) { try file.summary(top: Self.top) }))
             }
             try OutputTarget(path: nil).write { sink in
-                try CombinedSummary.write(
-                    summaries, jobID: service.jobId, saved: save != nil, as: format == .json ? .json : .markdown, to: sink)
+                try SummaryWriter.write(several: entries, as: format == .json ? .json : .markdown, to: sink)
             }
         }
     }
 
-    /// `--save DIR`: made when missing.
-    private static func makeDirectory(_ path: String) throws(DRSClientError) -> URL {
-        do {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        } catch {
-            throw DRSClientError(.localFile, "cannot create the directory \(path) (--save): \(error.localizedDescription)")
+    /// `drsdiff diff OLD NEW…` of each kept report and the one fetched of its type; a type with
+    /// no kept report yet is listed as such and does not change the verdict.
+    private func printChanges(_ fetched: [Fetched], since directory: String, vocabulary: Vocabulary) throws -> DiffVerdict? {
+        try reportingFailures {
+            var worst: DiffVerdict?
+            try OutputTarget(path: nil).write { sink in
+                let writer = DiffWriter(format: DiffWriter.Format(rawValue: format.rawValue)!, top: Self.top, several: true, to: sink)
+                for report in fetched {
+                    let old = URL(fileURLWithPath: directory).appendingPathComponent(report.file.stableFileName).path
+                    guard FileManager.default.fileExists(atPath: old) else {
+                        writer.unpaired(old: nil, new: report.workbook.path)
+                        Console.note("\(report.file.compareType.rawValue): no report kept in \(directory) yet: nothing to compare with")
+                        continue
+                    }
+                    let type = report.file.compareType
+                    do {
+                        let diff = try ReportDiff(
+                            old: reading.open(old, vocabulary: vocabulary, compareType: type),
+                            new: reading.open(report.workbook.path, vocabulary: vocabulary, compareType: type))
+                        let outcome = try ReadProgress.showing(on: diff.old.workbook, quiet: result.quiet) {
+                            try ReadProgress.showing(on: diff.new.workbook, quiet: result.quiet) { try writer.write(diff) }
+                        }
+                        worst = max(worst ?? outcome.verdict, outcome.verdict)
+                    } catch let error as DiffError {
+                        Console.error(error.description)
+                        guard error.isUsageError else { throw ExitCode(Exit.outputFailed) }
+                        writer.failed(old: old, new: report.workbook.path, message: error.description)
+                        worst = .incomplete
+                    }
+                }
+                writer.finish()
+            }
+            return worst
         }
-        return URL(fileURLWithPath: path)
+    }
+
+    /// `--save DIR`: each report as DIR/<job>_<type>.xlsx, replaced whole (the old file's mode kept).
+    private func keep(_ fetched: [Fetched], in directory: String) throws {
+        try reportingFailures {
+            do {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            } catch {
+                throw OutputError("cannot create the directory \(directory) (--save): \(error.localizedDescription)")
+            }
+            for report in fetched {
+                let destination = URL(fileURLWithPath: directory).appendingPathComponent(report.file.stableFileName).path
+                let output = try OutputFile(path: destination, temporaryFiles: SignalCleanup.hooks)
+                guard let input = FileHandle(forReadingAtPath: report.workbook.path) else {
+                    throw OutputError("cannot read back \(report.workbook.path)")
+                }
+                defer { try? input.close() }
+                while let chunk = try input.read(upToCount: 1 << 20), !chunk.isEmpty {
+                    chunk.withUnsafeBytes { output.sink.write($0) }
+                }
+                try output.commit()
+            }
+        }
     }
 }

@@ -4,7 +4,7 @@ import DRSReport
 import XLSXReader
 
 /// How a report is read: extra vocabulary and the reader's limits. The report commands take
-/// these with a file (``ReportInput``); `fetch` with the file it downloads.
+/// these with a compare-type hint (``ReportOptions``); `fetch` with the compare type it downloads.
 struct ReportReadingOptions: ParsableArguments {
     @Option(name: .customLong("vocabulary"),
             help: ArgumentHelp("A JSON file of extra header, metadata and value words (docs/report.md); may be repeated.", valueName: "file"))
@@ -13,38 +13,61 @@ struct ReportReadingOptions: ParsableArguments {
     @OptionGroup(title: "Reader limits")
     var limits: ReaderLimitOptions
 
-    /// Opens and recognises the report at `path` (`-` for stdin). A vocabulary file that cannot
-    /// be used is a usage error.
-    func open(_ path: String, compareType: CompareType?) throws -> ReportWorkbook {
+    /// The built-in vocabulary extended by the vocabulary files; a file that cannot be used is a usage error.
+    func vocabulary() throws -> Vocabulary {
         var vocabulary = Vocabulary.standard
-        for file in vocabularyFiles {
+        for path in vocabularyFiles {
             do {
-                try vocabulary.load(contentsOfFile: file)
+                try vocabulary.load(contentsOfFile: path)
             } catch let error as VocabularyError {
                 Console.error("vocabulary file " + error.description)
                 throw ExitCode(Exit.usage)
             }
         }
-        let workbook = try openWorkbook(path, limits: limits.limits)
-        return try ReportWorkbook(workbook: workbook, name: path == "-" ? "<stdin>" : nil, vocabulary: vocabulary,
-                                  compareType: compareType)
+        return vocabulary
+    }
+
+    /// Opens and recognises one report (`-`: the workbook on standard input).
+    func open(
+        _ path: String, vocabulary: Vocabulary, compareType: CompareType?, standardInput: StandardInput? = nil
+    ) throws -> ReportWorkbook {
+        let workbook = try openWorkbook(path, limits: limits.limits, standardInput: standardInput)
+        return try ReportWorkbook(workbook: workbook, name: path == "-" ? "<stdin>" : nil, vocabulary: vocabulary, compareType: compareType)
     }
 }
 
-/// The input every report command takes: the workbook, how to read it, the compare-type hint.
-struct ReportInput: ParsableArguments {
-    @Argument(help: "The report (.xlsx), or - for standard input.")
-    var file: String
+/// How every report command reads reports: extra vocabulary, the compare-type hint and the
+/// reader's limits.
+struct ReportOptions: ParsableArguments {
+    @OptionGroup var reading: ReportReadingOptions
 
     @Option(help: ArgumentHelp("The compare type, when known (objects_comparison, lines, contents, random, repair_data): a hint for sheets that read either way.",
                                valueName: "type"))
     var compareType: CompareType?
 
-    @OptionGroup var reading: ReportReadingOptions
+    var limits: ReaderLimitOptions { reading.limits }
 
-    /// Opens and recognises the report.
+    /// The built-in vocabulary extended by the vocabulary files; a file that cannot be used is a usage error.
+    func vocabulary() throws -> Vocabulary {
+        try reading.vocabulary()
+    }
+
+    /// Opens and recognises one report (`-`: the workbook on standard input).
+    func open(_ path: String, vocabulary: Vocabulary, standardInput: StandardInput? = nil) throws -> ReportWorkbook {
+        try reading.open(path, vocabulary: vocabulary, compareType: compareType, standardInput: standardInput)
+    }
+}
+
+/// The input of the commands that read one report: the workbook and the report options.
+struct ReportInput: ParsableArguments {
+    @Argument(help: "The report (.xlsx), or - for standard input.")
+    var file: String
+
+    @OptionGroup var options: ReportOptions
+
+    /// Opens and recognises the report. A vocabulary file that cannot be used is a usage error.
     func open() throws -> ReportWorkbook {
-        try reading.open(file, compareType: compareType)
+        try options.open(file, vocabulary: try options.vocabulary())
     }
 }
 
@@ -82,9 +105,9 @@ struct OutputTarget {
 }
 
 /// A note on stderr for every sheet written as a generic table.
-func noteUnrecognised(_ sections: [ReportSection]) {
+func noteUnrecognised(_ sections: [ReportSection], file: String? = nil) {
     for section in sections where section.kind == .unknown {
-        Console.note("sheet \"\(section.sheets[0].name)\" was not recognised as part of a DRS comparison report: "
+        Console.note((file.map { $0 + ": " } ?? "") + "sheet \"\(section.sheets[0].name)\" was not recognised as part of a DRS comparison report: "
             + "written as a generic table (`drsdiff inspect` shows what was found)")
     }
 }

@@ -45,17 +45,15 @@ import Testing
     }
 
     /// On the system clock, the limit is met in real time, by the transport, while the body
-    /// trickles (the read timeout alone would wait for each pause).
+    /// trickles: without it, the harness's 60 s read timeout would end the 100 s pause as a
+    /// network error instead (no timing is asserted: a loaded machine stretches any).
     @Test func theTimeLimitStopsATricklingDownload() async throws {
         try await ClientHarness.with(configure: { $0.alreadyExported = true }) { harness in
             await harness.fake.inject(.slowBody(pause: .seconds(100)), on: .download)
-            let started = Date()
             let client = try harness.client(projectID: harness.fake.configuration.projectID, timeLimit: .seconds(3), clock: .system)
             let error = await expectClientError(.deadlineExceeded) {
                 try await client.downloadResultFile(try harness.file(), to: harness.destination)
             }
-            // Far less than the 100 s pause or the 10 s read timeout, whatever the load.
-            #expect(Date().timeIntervalSince(started) < 60)
             #expect(error?.message.contains("could not download the result file") == true, "\(String(describing: error))")
             #expect(error?.message.contains("time limit of 3 s") == true)
             #expect(error?.message.contains("--deadline") == true)

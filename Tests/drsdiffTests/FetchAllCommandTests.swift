@@ -3,14 +3,16 @@ import Foundation
 import Testing
 
 /// `drsdiff fetch --all` against the fake DRS serving the sample reports: the newest finished
-/// report of every compare type, one combined summary (Markdown or JSON), kept with --save; and
-/// `fetch` reading with the options it is given (vocabulary, reader limits).
+/// report of every compare type summarised together (Markdown or JSON), kept with --save, or what
+/// changed since the kept ones with --diff-with; and `fetch` reading with the options it is given
+/// (vocabulary, reader limits).
 @Suite(.noSecretsInMessages) struct FetchAllCommandTests {
     typealias Runner = DownloadCommandRunner
 
-    static func sample(_ name: String) throws -> Data {
-        try Data(contentsOf: URL(fileURLWithPath: BinaryRunner.path("samples/reports/\(name).xlsx")))
-    }
+    static func samplePath(_ name: String) -> String { BinaryRunner.path("samples/reports/\(name).xlsx") }
+    static func diffSamplePath(_ name: String) -> String { BinaryRunner.path("samples/diff/\(name).xlsx") }
+    static func sample(_ name: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: samplePath(name))) }
+    static func diffSample(_ name: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: diffSamplePath(name))) }
 
     /// The job has an object comparison and a finished row and value comparison each (and an
     /// older row comparison, and a running sampling one, which --all leaves out).
@@ -31,23 +33,27 @@ import Testing
          "--endpoint", harness.fake.baseURL.absoluteString, "--iam-endpoint", harness.fake.baseURL.absoluteString]
     }
 
-    @Test func aCombinedSummaryOfTheNewestReportOfEachType() async throws {
+    @Test func theNewestReportOfEachTypeSummarisedTogether() async throws {
         try await ServiceCommandHarness.with(configure: Self.configure) { harness in
             let saved = harness.path("reports")
             let result = try await Runner.run(
                 arguments(harness) + ["--save", saved], environment: Runner.environment(.accessKey, fake: harness.fake))
             #expect(result.status == 0, "\(result.stderr)")
             let job = harness.fake.configuration.jobID
-            let names = ["objects_comparison", "lines", "contents"].map { "\(job)_\($0).xlsx" }
+            let types = ["objects_comparison", "lines", "contents"]
+            let names = types.map { "\(job)_\($0).xlsx" }
             #expect(try FileManager.default.contentsOfDirectory(atPath: saved).sorted() == names.sorted())
             let output = result.stdoutText
-            #expect(output.hasPrefix("# DRS comparisons of job \(job)\n\n**Verdict: incomplete** (the worst of 3 reports)\n"))
-            #expect(output.contains("| lines | rows-new | 2026-11-02T01:00:00Z | incomplete | \(saved)/\(job)_lines.xlsx |"))
-            // Each report's section is exactly what `summary` prints for the kept file.
-            for (name, type) in zip(names, ["objects_comparison", "lines", "contents"]) {
+            #expect(output.hasPrefix("# DRS comparison reports: 3 files\n\n**Verdict: incomplete** (the worst of 3)\n"), "\(output.prefix(300))")
+            // The files fetched are named by their compare jobs, the newest finished of each type.
+            for name in ["\(job)_objects_comparison.xlsx", "\(job)_lines_rows-new.xlsx", "\(job)_contents_values-1.xlsx"] {
+                #expect(output.contains("| \(name) |"), "\(name)")
+            }
+            // Each report's section is what `summary` prints for the kept file (but for its name).
+            for (name, type) in zip(names, types) {
                 let local = try await Runner.run(["summary", saved + "/" + name, "--compare-type", type])
                 #expect(local.status == 0)
-                #expect(output.contains(local.stdoutText), "\(type)")
+                #expect(output.contains(local.stdoutText.drop { $0 != "\n" }), "\(type)")
             }
             let exported = await harness.fake.requests(to: .export).compactMap {
                 (try? JSONSerialization.jsonObject(with: $0.body) as? [String: String])?["compare_job_id"] ?? "objects"
@@ -72,28 +78,54 @@ import Testing
         }
     }
 
-    @Test func jsonFollowsItsSchemaAndEachSummaryTheSummarySchema() async throws {
+    @Test func jsonIsAnArrayOfSummaries() async throws {
         try await ServiceCommandHarness.with(configure: Self.configure) { harness in
             let result = try await Runner.run(arguments(harness) + ["--format", "json"], environment: Runner.environment(.password, fake: harness.fake))
             #expect(result.status == 0, "\(result.stderr)")
-            let document = try ReportJSON.parse(result.stdoutText)
-            let problems = try OutputSchemaTests.validator("drsdiff.fetch.v1.json").validate(document)
-            #expect(problems.isEmpty, "\(problems)")
-            guard case .object(let members) = document, case .array(let reports)? = members["reports"] else {
-                Issue.record("no reports array")
+            guard case .array(let summaries) = try ReportJSON.parse(result.stdoutText) else {
+                Issue.record("not an array")
                 return
             }
-            #expect(reports.count == 3)
-            #expect(members["verdict"] == .string("incomplete"))
-            let summaries = try OutputSchemaTests.validator("drsdiff.summary.v1.json")
-            let compareJobs = try OutputSchemaTests.validator("drsdiff.compare-jobs.v1.json")
-            for case .object(let report) in reports {
-                #expect(summaries.validate(report["summary"] ?? .null).isEmpty)
-                #expect(compareJobs.validate(report["compare_job"] ?? .null, against: "#/$defs/compare_job").isEmpty)
-                #expect(report["kept_as"] == .null)
+            #expect(summaries.count == 3)
+            let validator = try OutputSchemaTests.validator("drsdiff.summary.v1.json")
+            for summary in summaries {
+                #expect(validator.validate(summary).isEmpty)
             }
             // Nothing was kept: no --save.
             #expect(harness.contents.isEmpty)
+        }
+    }
+
+    /// The nightly job: keep the reports, and the next night print what changed since them.
+    @Test func whatChangedSinceTheKeptReports() async throws {
+        let job = FakeDRSService.Configuration().jobID
+        try await ServiceCommandHarness.with(configure: Self.configure) { first in
+            let saved = first.path("reports")
+            let environment = Runner.environment(.accessKey, fake: first.fake)
+            // The first night: nothing kept yet, so nothing to compare with; the reports are kept.
+            let empty = first.path("empty")
+            try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
+            let none = try await Runner.run(arguments(first) + ["--diff-with", empty, "--save", saved], environment: environment)
+            #expect(none.status == 0, "\(none.stderr)")
+            #expect(none.stderr.contains("lines: no report kept in \(empty) yet: nothing to compare with"))
+            try await ServiceCommandHarness.with(configure: {
+                Self.configure(&$0)
+                $0.workbooks = [
+                    .objects: try! Self.sample("objects_comparison_en-us"), .rows: try! Self.diffSample("lines_en-us.after"),
+                    .values: try! Self.sample("contents_en-us"),
+                ]
+            }) { second in
+                // The next night the row comparison changed: the diff shows it, and its verdict is the exit status.
+                let result = try await Runner.run(
+                    arguments(second) + ["--diff-with", saved, "--save", saved], environment: Runner.environment(.accessKey, fake: second.fake))
+                let local = try await Runner.run(["diff", Self.samplePath("lines_en-us"), Self.diffSamplePath("lines_en-us.after")])
+                #expect(result.status == local.status, "\(result.stderr)")
+                #expect(result.stdoutText.contains("\(job)_lines.xlsx → \(job)_lines_rows-new.xlsx"), "\(result.stdoutText.prefix(600))")
+                #expect(result.stdoutText.contains("\(job)_objects_comparison.xlsx → \(job)_objects_comparison.xlsx"))
+                // And the kept report is now the new one.
+                let kept = try Data(contentsOf: URL(fileURLWithPath: saved + "/\(job)_lines.xlsx"))
+                #expect(kept == (try Self.diffSample("lines_en-us.after")))
+            }
         }
     }
 
@@ -111,7 +143,7 @@ import Testing
 
     @Test func optionsThatDoNotGoWithAllAreUsageErrors() async throws {
         try await ServiceCommandHarness.with { harness in
-            for extra in [["--compare-type", "lines"], ["--latest"], ["--keep", "x.xlsx"], ["--format", "csv"]] {
+            for extra in [["--compare-type", "lines"], ["--latest"], ["--keep", "x.xlsx"], ["--format", "csv"], ["--diff-with", "/nonexistent/dir"]] {
                 let result = try await Runner.run(arguments(harness) + extra, environment: Runner.environment(.accessKey, fake: harness.fake))
                 #expect(result.status == 64, "\(extra): \(result.stderr)")
             }
@@ -119,7 +151,7 @@ import Testing
                 Array(arguments(harness).filter { $0 != "--all" }) + ["--compare-type", "lines", "--latest", "--save", "d"],
                 environment: Runner.environment(.accessKey, fake: harness.fake))
             #expect(saveWithoutAll.status == 64)
-            #expect(saveWithoutAll.stderr.contains("--save keeps the reports of --all"))
+            #expect(saveWithoutAll.stderr.contains("--save and --diff-with go with --all"))
             #expect(await harness.fake.requests().isEmpty)
         }
     }
