@@ -52,10 +52,10 @@ struct Summary: ParsableCommand {
     }
 
     func run() throws {
-        let vocabulary = try options.vocabulary()
-        let input = try InputFiles.expand(files)
         // The output is opened before any report is read: an unwritable destination fails at once.
         let target = try reportingFailures { try OutputTarget(path: output) }
+        let vocabulary = try options.vocabulary()
+        let input = try InputFiles.expand(files)
         guard input.paths.count > 1 || input.fromList else {
             try reportingFailures {
                 let file = try options.open(input.paths[0], vocabulary: vocabulary, standardInput: input.standardInput)

@@ -47,9 +47,9 @@ enum BinaryRunner {
         return directory
     }
 
-    /// Standard input other than a file: a stream the runner keeps open, empty, until the process
-    /// ends, so a command reading it is certain to be waiting there.
-    enum Input { case heldOpenPipe }
+    /// Standard input other than a file: a stream holding `first`, which the runner keeps open
+    /// until the process ends, so a command reading it is certain to be waiting there.
+    enum Input: Equatable { case heldOpen(first: [UInt8]) }
     /// Standard output other than a captured file: a stream nobody reads (its other end is closed
     /// before the process starts), so the first write gets SIGPIPE, as under `| head -1`.
     enum Output { case captured, closedPipe }
@@ -83,8 +83,12 @@ enum BinaryRunner {
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         var heldInput: [Int32] = [-1, -1]
-        if stdin == .heldOpenPipe {
+        if case .heldOpen(let first)? = stdin {
             heldInput = try streamPair()
+            // Less than the stream's buffer holds, so this returns before anyone reads.
+            guard first.withUnsafeBytes({ write(heldInput[1], $0.baseAddress, $0.count) }) == first.count else {
+                throw POSIXError(.EIO)
+            }
             posix_spawn_file_actions_adddup2(&actions, heldInput[0], 0)
         } else {
             posix_spawn_file_actions_addopen(&actions, 0, stdinPath ?? "/dev/null", O_RDONLY, 0)

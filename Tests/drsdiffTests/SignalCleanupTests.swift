@@ -22,6 +22,14 @@ import Testing
             directory = try BinaryRunner.temporaryDirectory()
             temporary = directory + ".tmp"
             try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: directory + ".inputs", withIntermediateDirectories: true)
+        }
+
+        /// A workbook written beside the working directory (not in it: that must end empty).
+        func input(_ bytes: Data, named name: String) throws -> String {
+            let path = directory + ".inputs/" + name
+            try bytes.write(to: URL(fileURLWithPath: path))
+            return path
         }
 
         var environment: [String: String] {
@@ -31,8 +39,7 @@ import Testing
         func path(_ name: String) -> String { directory + "/" + name }
 
         func remove() {
-            try? FileManager.default.removeItem(atPath: directory)
-            try? FileManager.default.removeItem(atPath: temporary)
+            for path in [directory, temporary, directory + ".inputs"] { try? FileManager.default.removeItem(atPath: path) }
         }
     }
 
@@ -49,25 +56,30 @@ import Testing
     /// seconds a run takes, far below a stuck run's wait for a held stdin.
     static let timeout: Double = 60
 
-    /// Polls until `ready` holds (or 30 s pass, and the test's own checks fail).
-    static func waitUntil(_ ready: () -> Bool) {
+    /// Polls until `ready` holds, or 30 s pass; says which (a test expects it did, or its
+    /// signal would not have come mid-write).
+    @discardableResult
+    static func waitUntil(_ ready: () -> Bool) -> Bool {
         let deadline = Date().addingTimeInterval(30)
-        while !ready() && Date() < deadline { usleep(2_000) }
+        while !ready() {
+            guard Date() < deadline else { return false }
+            usleep(2_000)
+        }
+        return true
     }
+
+    /// The start of a workbook, more than `summary` reads to tell a workbook from a list of
+    /// paths (64 KiB): the command goes on to copy the rest, which never comes.
+    static let workbookStart: [UInt8] = [0x50, 0x4B, 0x03, 0x04] + [UInt8](repeating: 0, count: 70 << 10)
 
     /// A workbook large enough that converting it takes a while: 300,000 rows of three numbers
     /// (rows and cells without references follow one another, so one row repeated will do).
-    static let largeWorkbook: String = {
-        let directory = try! BinaryRunner.temporaryDirectory()
-        let rows = String(repeating: "<row><c><v>12345</v></c><c><v>0.5</v></c><c><v>-7</v></c></row>", count: 300_000)
-        return try! writeFile(StoredZip.workbook([(name: "Big", rows: rows)]), named: "big.xlsx", in: directory)
-    }()
+    /// Made once; each test writes it into its own directory, which it removes.
+    static let largeWorkbook = Data(StoredZip.workbook([(
+        name: "Big", rows: String(repeating: "<row><c><v>12345</v></c><c><v>0.5</v></c><c><v>-7</v></c></row>", count: 300_000)
+    )]))
 
-    static let smallWorkbook: String = {
-        let directory = try! BinaryRunner.temporaryDirectory()
-        let rows = #"<row r="1"><c r="A1"><v>1</v></c></row>"#
-        return try! writeFile(StoredZip.workbook([(name: "Small", rows: rows)]), named: "small.xlsx", in: directory)
-    }()
+    static let smallWorkbook = Data(StoredZip.workbook([(name: "Small", rows: #"<row r="1"><c r="A1"><v>1</v></c></row>"#)]))
 
     // MARK: Commands that read a workbook
 
@@ -75,12 +87,14 @@ import Testing
     func convertWritingAFile(signal: Int32) async throws {
         let scene = try Scene()
         defer { scene.remove() }
+        let midRun = Recorded<Bool>()
         let result = try await BinaryRunner.runOffPool(
-            ["convert", Self.largeWorkbook, "-o", scene.path("out.csv")], environment: scene.environment, timeout: Self.timeout,
+            ["convert", try scene.input(Self.largeWorkbook, named: "big.xlsx"), "-o", scene.path("out.csv")], environment: scene.environment, timeout: Self.timeout,
             whileRunning: { pid in
-                Self.waitUntil { !Self.temporaryNames(in: scene.directory).isEmpty }
+                midRun.append(Self.waitUntil { !Self.temporaryNames(in: scene.directory).isEmpty })
                 kill(pid, signal)
             })
+        #expect(midRun.values == [true], "the temporary output never appeared")
         #expect(result.signal == signal, "status \(result.status): \(result.stderr)")
         #expect(Self.everything(in: scene.directory).isEmpty)
         #expect(Self.everything(in: scene.temporary).isEmpty)
@@ -94,15 +108,18 @@ import Testing
         let scene = try Scene()
         defer { scene.remove() }
         let opensOutputFirst = command != "convert"
+        let midRun = Recorded<Bool>()
         let result = try await BinaryRunner.runOffPool(
-            [command, "-", "-o", scene.path("out")], stdin: .heldOpenPipe, environment: scene.environment, timeout: Self.timeout,
+            [command, "-", "-o", scene.path("out")], stdin: .heldOpen(first: Self.workbookStart), environment: scene.environment,
+            timeout: Self.timeout,
             whileRunning: { pid in
-                Self.waitUntil {
+                midRun.append(Self.waitUntil {
                     !Self.temporaryNames(in: scene.temporary).isEmpty
                         && (!opensOutputFirst || !Self.temporaryNames(in: scene.directory).isEmpty)
-                }
+                })
                 kill(pid, signal)
             })
+        #expect(midRun.values == [true], "\(command): its temporary files never appeared")
         #expect(result.signal == signal, "\(command): status \(result.status): \(result.stderr)")
         #expect(Self.everything(in: scene.directory).isEmpty, "\(command)")
         #expect(Self.everything(in: scene.temporary).isEmpty, "\(command)")
@@ -111,12 +128,14 @@ import Testing
     @Test func convertAllSheetsRemovesTheDirectoryItMade() async throws {
         let scene = try Scene()
         defer { scene.remove() }
+        let midRun = Recorded<Bool>()
         let result = try await BinaryRunner.runOffPool(
-            ["convert", Self.largeWorkbook, "--all-sheets", "-o", scene.path("sheets")], environment: scene.environment, timeout: Self.timeout,
+            ["convert", try scene.input(Self.largeWorkbook, named: "big.xlsx"), "--all-sheets", "-o", scene.path("sheets")], environment: scene.environment, timeout: Self.timeout,
             whileRunning: { pid in
-                Self.waitUntil { !Self.temporaryNames(in: scene.directory).isEmpty }
+                midRun.append(Self.waitUntil { !Self.temporaryNames(in: scene.directory).isEmpty })
                 kill(pid, SIGTERM)
             })
+        #expect(midRun.values == [true], "the temporary output never appeared")
         #expect(result.signal == SIGTERM, "status \(result.status): \(result.stderr)")
         #expect(Self.everything(in: scene.directory).isEmpty)
     }
@@ -127,7 +146,7 @@ import Testing
         let scene = try Scene()
         defer { scene.remove() }
         let killed = try await BinaryRunner.runOffPool(
-            ["convert", Self.largeWorkbook, "-o", scene.path("out.csv")], environment: scene.environment, timeout: Self.timeout,
+            ["convert", try scene.input(Self.largeWorkbook, named: "big.xlsx"), "-o", scene.path("out.csv")], environment: scene.environment, timeout: Self.timeout,
             whileRunning: { pid in
                 Self.waitUntil { !Self.temporaryNames(in: scene.directory).isEmpty }
                 kill(pid, SIGKILL)
@@ -138,7 +157,7 @@ import Testing
         let name = try #require(left.first)
         #expect(name.range(of: #"^\.out\.csv\.drsdiff-tmp-[A-Za-z0-9]{6}$"#, options: .regularExpression) != nil, "\(name)")
 
-        let next = try await BinaryRunner.runOffPool(["convert", Self.smallWorkbook, "-o", scene.path("out.csv")], environment: scene.environment)
+        let next = try await BinaryRunner.runOffPool(["convert", try scene.input(Self.smallWorkbook, named: "small.xlsx"), "-o", scene.path("out.csv")], environment: scene.environment)
         #expect(next.status == 0, "\(next.stderr)")
         #expect(FileManager.default.contents(atPath: scene.path("out.csv")) == Data("1\n".utf8))
         #expect(Self.everything(in: scene.directory) == [name, "out.csv"].sorted())
@@ -148,16 +167,18 @@ import Testing
     @Test func aSignalIgnoredAtStartStaysIgnored() async throws {
         let scene = try Scene()
         defer { scene.remove() }
+        let midRun = Recorded<Bool>()
         let result = try await BinaryRunner.runOffPool(
-            ["summary", "-", "-o", scene.path("out.md")], stdin: .heldOpenPipe, wrapper: ["/usr/bin/nohup"],
+            ["summary", "-", "-o", scene.path("out.md")], stdin: .heldOpen(first: Self.workbookStart), wrapper: ["/usr/bin/nohup"],
             environment: scene.environment, timeout: Self.timeout,
             whileRunning: { pid in
-                Self.waitUntil { !Self.temporaryNames(in: scene.temporary).isEmpty }
+                midRun.append(Self.waitUntil { !Self.temporaryNames(in: scene.temporary).isEmpty })
                 kill(pid, SIGHUP)
                 // Still running, still waiting for stdin: then a signal that is not ignored.
                 usleep(200_000)
                 kill(pid, SIGTERM)
             })
+        #expect(midRun.values == [true], "the stdin spool never appeared")
         #expect(result.signal == SIGTERM, "status \(result.status): \(result.stderr)")
         #expect(Self.everything(in: scene.directory).isEmpty)
         #expect(Self.everything(in: scene.temporary).isEmpty)
@@ -181,13 +202,15 @@ import Testing
             let scene = try Scene()
             defer { scene.remove() }
             let directory = harness.directory.path
+            let midRun = Recorded<Bool>()
             let result = try await Runner.run(
                 ["download"] + Runner.serviceArguments(harness.fake) + ["--no-export", "-o", harness.path("out.xlsx")],
                 environment: environment(harness, scene),
                 whileRunning: { pid in
-                    SignalCleanupTests.waitUntil { !SignalCleanupTests.temporaryNames(in: directory).isEmpty }
+                    midRun.append(SignalCleanupTests.waitUntil { !SignalCleanupTests.temporaryNames(in: directory).isEmpty })
                     kill(pid, signal)
                 })
+            #expect(midRun.values == [true], "the download's temporary file never appeared")
             #expect(result.killedBySignal && result.status == signal, "status \(result.status): \(result.stderr)")
             #expect(harness.contents.isEmpty)
             #expect(SignalCleanupTests.everything(in: scene.temporary).isEmpty)
@@ -201,14 +224,16 @@ import Testing
             await harness.fake.inject(.slowBody(pause: .seconds(60)), on: .download)
             let scene = try Scene()
             defer { scene.remove() }
+            let midRun = Recorded<Bool>()
             let result = try await Runner.run(
                 ["download"] + Runner.serviceArguments(harness.fake) + ["--no-export", "-o", "-"],
                 environment: environment(harness, scene), directory: harness.directory,
                 whileRunning: { pid in
                     // The scratch directory and the download's temporary file in it.
-                    SignalCleanupTests.waitUntil { SignalCleanupTests.temporaryNames(in: scene.temporary).count == 2 }
+                    midRun.append(SignalCleanupTests.waitUntil { SignalCleanupTests.temporaryNames(in: scene.temporary).count == 2 })
                     kill(pid, signal)
                 })
+            #expect(midRun.values == [true], "the scratch directory and its temporary file never appeared")
             #expect(result.killedBySignal && result.status == signal, "status \(result.status): \(result.stderr)")
             #expect(result.stdout.isEmpty)
             #expect(harness.contents.isEmpty)
@@ -230,4 +255,14 @@ import Testing
             #expect(SignalCleanupTests.everything(in: scene.temporary).isEmpty)
         }
     }
+}
+
+/// Values handed over from the thread that watches a running command.
+final class Recorded<Value: Sendable>: @unchecked Sendable {
+    // @unchecked: all state is behind `lock`.
+    private let lock = NSLock()
+    private var recorded: [Value] = []
+
+    func append(_ value: Value) { lock.withLock { recorded.append(value) } }
+    var values: [Value] { lock.withLock { recorded } }
 }
