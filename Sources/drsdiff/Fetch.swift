@@ -3,6 +3,7 @@ import DRSClient
 import DRSOutput
 import DRSReport
 import Foundation
+import XLSXReader
 
 struct Fetch: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -159,10 +160,11 @@ struct Fetch: ParsableCommand {
         // The reports are kept whatever printing them says; with --diff-with the same directory,
         // only once the old ones were read.
         var verdict: DiffVerdict?
+        var failure: Int32?
         do {
             let vocabulary = try reading.vocabulary()
             if let diffWith {
-                verdict = try printChanges(fetched, since: diffWith, vocabulary: vocabulary)
+                (verdict, failure) = try printChanges(fetched, since: diffWith, vocabulary: vocabulary)
             } else {
                 try printSummaries(fetched, vocabulary: vocabulary)
             }
@@ -171,6 +173,7 @@ struct Fetch: ParsableCommand {
             throw error
         }
         if let save { try keep(fetched, in: save) }
+        if let failure { throw ExitCode(failure) }
         switch verdict ?? .noRegressions {
         case .noRegressions: return
         case .regressions: throw ExitCode(Exit.inconsistent)
@@ -194,10 +197,15 @@ struct Fetch: ParsableCommand {
     }
 
     /// `drsdiff diff OLD NEW…` of each kept report and the one fetched of its type; a type with
-    /// no kept report yet is listed as such and does not change the verdict.
-    private func printChanges(_ fetched: [Fetched], since directory: String, vocabulary: Vocabulary) throws -> DiffVerdict? {
+    /// no kept report yet is listed as such and does not change the verdict. A pair that cannot
+    /// be read is listed as failed and the others still diffed, as `diff` does with several
+    /// pairs; the exit status is then the first such failure's.
+    private func printChanges(
+        _ fetched: [Fetched], since directory: String, vocabulary: Vocabulary
+    ) throws -> (verdict: DiffVerdict?, failure: Int32?) {
         try reportingFailures {
             var worst: DiffVerdict?
+            var failure: Int32?
             try OutputTarget(path: nil).write { sink in
                 let writer = DiffWriter(format: DiffWriter.Format(rawValue: format.rawValue)!, top: Self.top, several: true, to: sink)
                 for report in fetched {
@@ -216,6 +224,10 @@ struct Fetch: ParsableCommand {
                             try ReadProgress.showing(on: diff.new.workbook, quiet: result.quiet) { try writer.write(diff) }
                         }
                         worst = max(worst ?? outcome.verdict, outcome.verdict)
+                    } catch let error as XLSXError {
+                        Console.error(error.description)
+                        writer.failed(old: old, new: report.workbook.path, message: error.description)
+                        failure = failure ?? error.kind.exitCode
                     } catch let error as DiffError {
                         Console.error(error.description)
                         guard error.isUsageError else { throw ExitCode(Exit.outputFailed) }
@@ -225,7 +237,7 @@ struct Fetch: ParsableCommand {
                 }
                 writer.finish()
             }
-            return worst
+            return (worst, failure)
         }
     }
 

@@ -129,6 +129,107 @@ import Testing
         }
     }
 
+    /// The reports of the night before, kept as --save keeps them, and the job now serving the
+    /// reports of the night after.
+    static func keptAndServed(_ harness: ServiceCommandHarness, lines keptLines: Data? = nil) throws -> String {
+        let job = harness.fake.configuration.jobID
+        let saved = harness.path("reports")
+        try FileManager.default.createDirectory(atPath: saved, withIntermediateDirectories: true)
+        for (type, kept) in [("objects_comparison", try diffSample("objects_comparison_en-us.before")),
+                             ("lines", try keptLines ?? diffSample("lines_en-us.before")),
+                             ("contents", try diffSample("contents_en-us.before"))] {
+            try kept.write(to: URL(fileURLWithPath: saved + "/\(job)_\(type).xlsx"))
+        }
+        return saved
+    }
+
+    static func configureNightAfter(_ configuration: inout FakeDRSService.Configuration) {
+        configure(&configuration)
+        configuration.workbooks = [
+            .objects: try! diffSample("objects_comparison_en-us.after"), .rows: try! diffSample("lines_en-us.after"),
+            .values: try! diffSample("contents_en-us.after"),
+        ]
+    }
+
+    /// The pairs `drsdiff diff` is given to compare what --diff-with compares: kept, then served.
+    static let nightPairs = ["objects_comparison_en-us", "lines_en-us", "contents_en-us"].flatMap {
+        [diffSamplePath("\($0).before"), diffSamplePath("\($0).after")]
+    }
+
+    /// A document of `drsdiff.diff/v1` without the names of its files (at the top and in the
+    /// summaries of either report), which differ between the kept or fetched paths and the samples.
+    static func withoutFileNames(_ document: ReportJSON) -> ReportJSON {
+        guard case .object(var members) = document else { return document }
+        members["old_file"] = nil
+        members["new_file"] = nil
+        for side in ["old", "new"] {
+            if case .object(var report)? = members[side] {
+                report["file"] = nil
+                members[side] = .object(report)
+            }
+        }
+        return .object(members)
+    }
+
+    /// JSON: one `drsdiff.diff/v1` document per compare type, each the very diff `drsdiff diff`
+    /// prints for the kept report and the one fetched, and `diff`'s exit status.
+    @Test func whatChangedAsJSONIsWhatDiffPrintsForEachPair() async throws {
+        try await ServiceCommandHarness.with(configure: Self.configureNightAfter) { harness in
+            let saved = try Self.keptAndServed(harness)
+            let result = try await Runner.run(
+                arguments(harness) + ["--diff-with", saved, "--format", "json"], environment: Runner.environment(.accessKey, fake: harness.fake))
+            let local = try await Runner.run(["diff"] + Self.nightPairs + ["--format", "json"])
+            #expect(local.status != 0, "the samples of the night after have regressions: \(local.stderr)")
+            #expect(result.status == local.status, "\(result.stderr)")
+            let document = try ReportJSON.parse(result.stdoutText)
+            #expect(try DiffCommandTests.validator().validate(document, against: "#/$defs/several").isEmpty)
+            guard case .array(let fetched) = document, case .array(let expected) = try ReportJSON.parse(local.stdoutText) else {
+                Issue.record("not arrays: \(result.stdoutText.prefix(300))")
+                return
+            }
+            #expect(fetched.count == 3)
+            #expect(fetched.map(Self.withoutFileNames) == expected.map(Self.withoutFileNames))
+            let job = harness.fake.configuration.jobID
+            let names = fetched.compactMap { document -> String? in
+                guard case .object(let members) = document, case .string(let old)? = members["old_file"] else { return nil }
+                return URL(fileURLWithPath: old).lastPathComponent
+            }
+            #expect(names == ["objects_comparison", "lines", "contents"].map { "\(job)_\($0).xlsx" })
+            // Without --save, the kept reports stay as they were.
+            #expect(try Data(contentsOf: URL(fileURLWithPath: saved + "/\(job)_lines.xlsx")) == (try Self.diffSample("lines_en-us.before")))
+        }
+    }
+
+    /// A kept report that cannot be read (cut short) is listed as failed, the other types are still
+    /// diffed, the run ends with the reader's exit status (as `drsdiff diff` with several pairs),
+    /// and --save replaces the broken report so that the next run has one to compare with.
+    @Test func anUnreadableKeptReportIsListedAndTheOthersStillDiffed() async throws {
+        try await ServiceCommandHarness.with(configure: Self.configureNightAfter) { harness in
+            let job = harness.fake.configuration.jobID
+            let broken = try Self.diffSample("lines_en-us.before").prefix(2000)
+            let saved = try Self.keptAndServed(harness, lines: broken)
+            let brokenPath = try harness.writeInput("broken.xlsx", "")
+            try broken.write(to: URL(fileURLWithPath: brokenPath))
+            var pairs = Self.nightPairs
+            pairs[2] = brokenPath
+            let local = try await Runner.run(["diff"] + pairs)
+            #expect(![0, 1, 2, 64].contains(local.status), "a reader's failure: \(local.stderr)")
+
+            let result = try await Runner.run(
+                arguments(harness) + ["--diff-with", saved, "--save", saved], environment: Runner.environment(.accessKey, fake: harness.fake))
+            #expect(result.status == local.status, "\(result.stderr)")
+            let output = result.stdoutText
+            #expect(output.hasPrefix("# DRS comparison diffs: 3 pairs\n\n**Verdict: error** (1 of 3 could not be diffed)\n"), "\(output.prefix(300))")
+            #expect(output.contains("| \(saved)/\(job)_lines.xlsx |"), "\(output.prefix(1200))")
+            for type in ["objects_comparison", "contents"] {
+                #expect(output.contains("\(job)_\(type).xlsx → \(job)_\(type)"), "\(type): \(output.prefix(1200))")
+            }
+            #expect(result.stderr.contains("\(job)_lines.xlsx"), "\(result.stderr)")
+            #expect(try Data(contentsOf: URL(fileURLWithPath: saved + "/\(job)_lines.xlsx")) == (try Self.diffSample("lines_en-us.after")))
+            #expect(try FileManager.default.contentsOfDirectory(atPath: saved).count == 3)
+        }
+    }
+
     @Test func aJobWithNoFinishedComparisonExits26() async throws {
         try await ServiceCommandHarness.with(configure: {
             $0.compareJobs = [FakeCompareJob(id: "a", type: .rows, status: "RUNNING")]
