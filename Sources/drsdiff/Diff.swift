@@ -55,7 +55,7 @@ struct Diff: ParsableCommand {
         var failure: Int32?
         var worst: DiffVerdict?
         try reportingFailures {
-            try writeOutput(to: output) { sink in
+            try OutputTarget(path: output).write { sink in
                 let writer = DiffWriter(format: format.format, top: top, several: several, to: sink)
                 for (old, new) in pairs {
                     do {
