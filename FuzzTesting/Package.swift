@@ -17,6 +17,7 @@ let targets: [(name: String, module: String)] = [
     ("FuzzCellValue", "XLSXReader"),
     ("FuzzVocabularyFile", "DRSReport"),
     ("FuzzRecognition", "DRSReport"),
+    ("FuzzDRSAnswers", "DRSClient"),
 ]
 
 let package = Package(

@@ -8,20 +8,22 @@ Seeds, per target, in the target's input format (see the entry points' documenta
   - every workbook of samples/ and of SHARED_DIR/corpus/peer (../shared by default): whole for
     FuzzZipArchive, and split into its parts for the part-level targets (worksheets, shared strings,
     styles, workbook + relationships);
-  - the report samples' sheets as text for FuzzRecognition (from samples/reports/expected/*/*.csv).
+  - the report samples' sheets as text for FuzzRecognition (from samples/reports/expected/*/*.csv);
+  - the JSON answers written in Tests/DRSClientTests and Tests/DRSFakeService for FuzzDRSAnswers.
 Each seed is named by its content's hash, so running again adds nothing twice. Parts larger than
 the target's -max_len are left out (libFuzzer would only see their beginning).
 """
 import csv
 import hashlib
 import os
+import re
 import sys
 import zipfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 MAX_LEN = {
     "FuzzZipArchive": 256 << 10, "FuzzSheetRows": 64 << 10, "FuzzSharedStrings": 32 << 10, "FuzzStyles": 32 << 10,
-    "FuzzWorkbookPart": 16 << 10, "FuzzCellValue": 256, "FuzzVocabularyFile": 16 << 10, "FuzzRecognition": 32 << 10,
+    "FuzzWorkbookPart": 16 << 10, "FuzzCellValue": 256, "FuzzVocabularyFile": 16 << 10, "FuzzRecognition": 32 << 10, "FuzzDRSAnswers": 16 << 10,
 }
 
 
@@ -63,6 +65,23 @@ def parts(path):
         return {}
 
 
+def service_answers():
+    # The JSON answers the client's tests and fake service hand the decoders: Swift raw string
+    # literals, one-line or multi-line, that hold a JSON object (interpolated ones left out).
+    pattern = re.compile(r'#"""\n(.*?)"""#|#"(\{.*?)"#', re.S)
+    for folder in ("Tests/DRSClientTests", "Tests/DRSFakeService"):
+        base = os.path.join(ROOT, folder)
+        for name in sorted(os.listdir(base)) if os.path.isdir(base) else []:
+            if not name.endswith(".swift"):
+                continue
+            with open(os.path.join(base, name), encoding="utf-8") as handle:
+                source = handle.read()
+            for match in pattern.finditer(source):
+                text = (match.group(1) or match.group(2)).strip()
+                if text.startswith("{") and "\\(" not in text:
+                    yield text
+
+
 def main():
     corpus = sys.argv[1]
     shared = sys.argv[2] if len(sys.argv) > 2 else os.path.join(os.path.dirname(ROOT), "shared")
@@ -99,6 +118,8 @@ def main():
                     rows = ["\t".join(cell.replace("\t", " ").replace("\n", " ") for cell in row) for row in csv.reader(handle)]
                 sheets.append("\n".join([name[:-4]] + rows[:120]))
         add(corpus, "FuzzRecognition", "\f".join(sheets).encode("utf-8"))
+    for text in service_answers():
+        add(corpus, "FuzzDRSAnswers", text.encode("utf-8"))
     example = os.path.join(ROOT, "docs", "vocabulary.example.json")
     with open(example, "rb") as handle:
         add(corpus, "FuzzVocabularyFile", handle.read())

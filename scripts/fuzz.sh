@@ -10,7 +10,7 @@
 #
 # Targets (entry points in Sources/*/FuzzingEntryPoints.swift, each documenting its input):
 #   FuzzZipArchive FuzzSheetRows FuzzSharedStrings FuzzStyles FuzzWorkbookPart FuzzCellValue
-#   FuzzVocabularyFile FuzzRecognition
+#   FuzzVocabularyFile FuzzRecognition FuzzDRSAnswers
 # The corpus grows in FuzzTesting/.corpus/TARGET (seeded on first use by FuzzTesting/make_seeds.py
 # from samples/, ../shared/corpus/peer and FuzzTesting/Seeds/); findings (crash-*, timeout-*,
 # leak-*, oom-*) land in FuzzTesting/.findings/TARGET. Both are git-ignored. A finding becomes a
@@ -41,6 +41,7 @@ FuzzWorkbookPart     8192 ooxml.dict
 FuzzCellValue         256 cellvalue.dict
 FuzzVocabularyFile   8192 vocabulary.dict
 FuzzRecognition     16384 recognition.dict
+FuzzDRSAnswers       8192 drsanswers.dict
 "
 targets() { awk 'NF { print $1 }' <<<"$TABLE"; }
 field() { awk -v t="$1" -v f="$2" '$1 == t { print $f }' <<<"$TABLE"; }
