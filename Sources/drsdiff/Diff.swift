@@ -69,7 +69,7 @@ struct Diff: ParsableCommand {
         var failure: Int32?
         var worst: DiffVerdict?
         try reportingFailures {
-            try writeOutput(to: output) { sink in
+            try OutputTarget(path: output).write { sink in
                 let writer = format.format.map { DiffWriter(format: $0, top: top, several: several, to: sink) }
                 let page = HTMLDiffReport.Options(top: top, rowsPerChange: rowsPerChange ?? HTMLDiffReport.Options().rowsPerChange)
                 for (old, new) in pairs {

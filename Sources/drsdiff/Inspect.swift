@@ -25,8 +25,9 @@ struct Inspect: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
+            let target = try OutputTarget(path: output)
             let file = try input.open()
-            try writeOutput(to: output) { sink in
+            try target.write { sink in
                 try InspectWriter.write(file.report, vocabulary: file.vocabulary, as: format.format, to: sink)
             }
         }
