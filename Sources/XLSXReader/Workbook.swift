@@ -25,6 +25,10 @@ public final class Workbook {
     /// before asking for rows: each read takes the handler set when it starts.
     public var onProgress: (@Sendable (SheetProgress) -> Void)?
     private var loadedStyles: CellStyles?
+    /// Per sheet index, the corrupt references lenient reads of that sheet took past so far: the
+    /// most any one read met (a sheet read twice is not counted twice). Empty in strict mode, where
+    /// the first one ends the read with an error. Callers print these once their work is done.
+    public private(set) var readNotes: [Int: SheetReadNotes] = [:]
 
     public init(path: String, displayName: String? = nil, limits: ReaderLimits = ReaderLimits()) throws {
         self.path = path
@@ -61,12 +65,13 @@ public final class Workbook {
     /// so drsdiff never relies on it; it is shown for information only.
     public func declaredDimension(of sheet: SheetInfo) throws -> String? {
         guard sheet.hasCells, let part = sheet.part, let entry = archive.entry(named: part) else { return nil }
-        let prepared = PreparedSheet(entry: entry, sharedStrings: .empty, styles: .none)
+        let prepared = PreparedSheet(index: sheet.index, entry: entry, sharedStrings: .empty, styles: .none, lenient: archive.limits.lenient)
         let store = RowStore.allocate()
         defer { RowStore.free(store) }
         var dimension: String?
-        _ = try wrap(part) {
-            try streamRows(prepared, into: store, stopAtSheetData: true, onHead: { dimension = $0 }) { state in
+        var notes = SheetReadNotes()
+        try wrap(part) {
+            try streamRows(prepared, into: store, notes: &notes, stopAtSheetData: true, onHead: { dimension = $0 }) { state in
                 state.pointee.releaseDeliveredRows()
             }
         }
@@ -83,7 +88,8 @@ public final class Workbook {
 
     /// The fast path: calls `body` with each row as a borrowed ``RowView``, valid only during the call.
     /// The sheet is parsed on a second thread into one of two row stores while `body` reads the
-    /// other; `body` itself runs on the caller's thread. Returns what the reader noticed on the way.
+    /// other; `body` itself runs on the caller's thread. Returns the corrupt references a lenient
+    /// read took past (also kept in ``readNotes``).
     @discardableResult
     public func forEachRow(in sheet: SheetInfo, _ body: (RowView) throws -> Void) throws -> SheetReadNotes {
         guard let prepared = try wrap(sheet.part, { try prepare(sheet) }) else { return SheetReadNotes() }
@@ -101,29 +107,17 @@ public final class Workbook {
         return pipeline.notes
     }
 
-    /// Streams rows to `body` on the calling thread; errors located in this file and part.
-    func streamRowsLocated(_ sheet: PreparedSheet, part: String?, _ body: (RowView) throws -> Void) throws -> SheetReadNotes {
-        let store = RowStore.allocate()
-        defer { RowStore.free(store) }
-        var formatter = CellFormatter(sharedStrings: sheet.sharedStrings, dateSystem: dateSystem)
-        defer { formatter.release() }
-        return try withUnsafeMutablePointer(to: &formatter) { formatter in
-            try wrap(part) {
-                try streamRows(sheet, into: store) { state in
-                    let store = state.pointee.store
-                    for position in 0..<store.pointee.rows.count {
-                        try body(RowView(store: store, formatter: formatter, entry: store.pointee.rows[position]))
-                    }
-                    state.pointee.releaseDeliveredRows()
-                }
-            }
-        }
+    /// Hands each chunk's completed rows to `deliver` in place; errors located in this file and
+    /// part. `notes` gets what the read took past, however it ends.
+    func streamRowsLocated(_ sheet: PreparedSheet, part: String?, into store: UnsafeMutablePointer<RowStore>, notes: inout SheetReadNotes,
+                           deliver: (UnsafeMutablePointer<SheetState>) throws -> Void) throws {
+        try wrap(part) { try streamRows(sheet, into: store, notes: &notes, deliver: deliver) }
     }
 
-    /// Hands each batch of completed rows to `deliver` in place; errors located in this file and part.
-    func streamRowsLocated(_ sheet: PreparedSheet, part: String?, into store: UnsafeMutablePointer<RowStore>,
-                           deliver: (UnsafeMutablePointer<SheetState>) throws -> Void) throws -> SheetReadNotes {
-        try wrap(part) { try streamRows(sheet, into: store, deliver: deliver) }
+    /// Called by a finished or dropped reader (on the caller's side, never on a reading thread).
+    func record(_ notes: SheetReadNotes, forSheet index: Int) {
+        guard !notes.isEmpty else { return }
+        readNotes[index, default: SheetReadNotes()].merge(notes)
     }
 
     /// What reading a sheet needs, gathered on the caller's thread: the part, the shared strings and
@@ -133,20 +127,22 @@ public final class Workbook {
         guard let entry = archive.entry(named: part) else {
             throw XLSXError(.missingPart, "sheet \"\(sheet.name)\" points at \(part), which is not in the archive", part: part)
         }
-        return PreparedSheet(entry: entry, sharedStrings: try sharedStrings(), styles: try cellStyles(),
-                             progress: onProgress.map { (sheet, $0) })
+        return PreparedSheet(index: sheet.index, entry: entry, sharedStrings: try sharedStrings(), styles: try cellStyles(),
+                             lenient: archive.limits.lenient, progress: onProgress.map { (sheet, $0) })
     }
 
     /// Parses a sheet with libxml2's SAX2 parser in pull mode, fed chunk by chunk from an inflater
-    /// on a second thread. Before each chunk, the rows completed so far go to `deliver`, which must
-    /// take them out of the state's store. Touches no lazily loaded state, so it may run on any thread.
-    func streamRows(_ sheet: PreparedSheet, into store: UnsafeMutablePointer<RowStore>, stopAtSheetData: Bool = false,
-                    onHead: ((String?) -> Void)? = nil, deliver: (UnsafeMutablePointer<SheetState>) throws -> Void) throws -> SheetReadNotes {
-        struct ReachedSheetData: Error {}
+    /// on a second thread. Before each chunk and at the end, `deliver` gets the state: it must take
+    /// the rows completed so far (there may be none) out of the state's store, and may throw to stop.
+    /// `notes` gets what the read took past, however it ends. Touches no lazily loaded state, so it
+    /// may run on any thread.
+    func streamRows(_ sheet: PreparedSheet, into store: UnsafeMutablePointer<RowStore>, notes: inout SheetReadNotes, stopAtSheetData: Bool = false,
+                    onHead: ((String?) -> Void)? = nil, deliver: (UnsafeMutablePointer<SheetState>) throws -> Void) throws {
         let state = UnsafeMutablePointer<SheetState>.allocate(capacity: 1)
-        state.initialize(to: SheetState(store: store, styles: sheet.styles, sharedStrings: sheet.sharedStrings, part: sheet.entry.name))
+        state.initialize(to: SheetState(store: store, styles: sheet.styles, sharedStrings: sheet.sharedStrings, part: sheet.entry.name,
+                                        lenient: sheet.lenient, stopsAtSheetData: stopAtSheetData))
         defer {
-            state.pointee.release()
+            notes = state.pointee.notes
             state.deinitialize(count: 1)
             state.deallocate()
         }
@@ -157,12 +153,8 @@ public final class Workbook {
             try withoutActuallyEscaping(deliver) { deliver in
                 let input = UnsafeMutablePointer<PulledInput>.allocate(capacity: 1)
                 input.initialize(to: PulledInput(refill: {
-                    if stopAtSheetData && state.pointee.reachedSheetData { throw ReachedSheetData() }
-                    let completed = state.pointee.store.pointee.rows.count
-                    if completed > 0 {
-                        rowsRead += completed
-                        try deliver(state)
-                    }
+                    rowsRead += state.pointee.store.pointee.rows.count
+                    try deliver(state)
                     let chunk = try stream.next()
                     if let (info, report) = sheet.progress, let chunk {
                         bytesRead += Int64(chunk.count)
@@ -177,12 +169,11 @@ public final class Workbook {
                 let parser = try SAXParser(callbacks: SheetState.callbacks(), target: UnsafeMutableRawPointer(state), partName: sheet.entry.name, input: input)
                 state.pointee.box = parser.callbackBox
                 try parser.parseDocument()
-                if state.pointee.store.pointee.rows.count > 0 { try deliver(state) }
+                try deliver(state)
             }
-        } catch is ReachedSheetData {
+        } catch is SheetState.ReachedSheetData {
         }
         onHead?(state.pointee.declaredDimension)
-        return SheetReadNotes(missingSharedStrings: state.pointee.missingSharedStrings)
     }
 
     private func sharedStrings() throws -> SharedStrings {
@@ -210,33 +201,44 @@ public final class Workbook {
     }
 }
 
-/// What reading a sheet noticed besides its rows.
-public struct SheetReadNotes: Sendable {
-    /// Shared-string indices past the end of the table (read as empty cells).
-    public var missingSharedStrings = 0
-}
-
-/// A sheet ready to stream: its part and what its cells refer to.
+/// A sheet ready to stream: its part, what its cells refer to, and how strictly to read it.
 struct PreparedSheet {
+    /// The sheet's position in the workbook, for ``Workbook/readNotes``.
+    let index: Int
     let entry: ZipEntry
     let sharedStrings: SharedStrings
     let styles: CellStyles
+    let lenient: Bool
     /// The sheet and the handler to tell how far its reading has got.
     var progress: (SheetInfo, @Sendable (SheetProgress) -> Void)? = nil
 }
 
-/// Hands out a sheet's rows one at a time; see ``Workbook/rows(in:)``.
+/// Hands out a sheet's rows one at a time; see ``Workbook/rows(in:)``. The parsing thread behind
+/// it ends (and is joined) when the last row was read, when reading fails, or when the reader is
+/// dropped, whichever comes first.
 public final class RowReader {
-    private let source: RowProducer?
+    private var source: RowProducer?
     private var pending: [Row] = []
     private var position = 0
+    private var finalNotes = SheetReadNotes()
 
     init(source: RowProducer?) { self.source = source }
 
     /// The next row that holds at least one cell, or nil at the end of the sheet.
     public func next() throws -> Row? {
         while position == pending.count {
-            guard let source, let batch = try source.nextBatch() else { return nil }
+            guard let source else { return nil }
+            let batch: [Row]?
+            do {
+                batch = try source.nextBatch()
+            } catch {
+                finish()
+                throw error
+            }
+            guard let batch else {
+                finish()
+                return nil
+            }
             pending = batch
             position = 0
         }
@@ -244,7 +246,14 @@ public final class RowReader {
         return pending[position]
     }
 
-    /// Shared-string indices past the end of the table (read as empty cells), known once the last
-    /// row was read.
-    public var missingSharedStrings: Int { source?.missingSharedStrings ?? 0 }
+    /// Joins the parsing thread as soon as nothing more will come from it.
+    private func finish() {
+        if let source { finalNotes = source.notes }
+        source = nil
+        pending = []
+        position = 0
+    }
+
+    /// The corrupt references a lenient read took past, complete once the last row was read.
+    public var notes: SheetReadNotes { source?.notes ?? finalNotes }
 }

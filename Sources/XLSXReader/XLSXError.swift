@@ -18,6 +18,7 @@ public struct XLSXError: Error, Sendable, CustomStringConvertible {
             case malformedXML = "malformed XML"
             case unsafeXML = "unsafe XML"
             case unknownSheet = "unknown sheet"
+            case corruptReference = "corrupt reference"
         }
         private let base: Base
         private init(_ base: Base) { self.base = base }
@@ -46,6 +47,9 @@ public struct XLSXError: Error, Sendable, CustomStringConvertible {
         public static let unsafeXML = Kind(.unsafeXML)
         /// The requested sheet is not in the workbook.
         public static let unknownSheet = Kind(.unknownSheet)
+        /// A cell refers to what the package does not have, or would overwrite or misplace
+        /// another (see ``CorruptReference``); ``ReaderLimits/lenient`` reads past it.
+        public static let corruptReference = Kind(.corruptReference)
 
         public var description: String { base.rawValue }
     }

@@ -10,7 +10,7 @@ struct Check: ParsableCommand {
             For pipeline gates. One line per problem on stderr (per table, object or database; value \
             differences and failed repairs counted per table), then the verdict. Incomplete wins over \
             inconsistent: a comparison that did not finish cannot vouch for anything. A workbook with \
-            no comparison results is incomplete. Unreadable input exits 3 or 10–17 (see README). \
+            no comparison results is incomplete. Unreadable input exits 3 or 10–18 (see README). \
             Several files (or - with a list of paths on standard input): one verdict line per file \
             and a total; the exit status is the worst verdict, unless a file cannot be read: then it \
             is that file's error code (the first such file's). See docs/report.md.
@@ -49,6 +49,7 @@ struct Check: ParsableCommand {
                 noteUnrecognised(file.report.sections, file: file.report.file)
                 let summary = try ReadProgress.showing(on: file.workbook, quiet: quiet) { try file.summary(top: 0) }
                 verdicts[summary.verdict, default: 0] += 1
+                Console.readNotes(of: file.workbook, file: file.report.file)
                 Console.write("drsdiff: check: \(file.report.file): \(summary.verdict.rawValue): " + summary.reasons.joined(separator: "; ") + "\n")
             } catch let error as XLSXError {
                 unreadable += 1
@@ -93,6 +94,7 @@ struct Check: ParsableCommand {
                 }
                 for line in repairs.lines { Console.write(line + "\n") }
             }
+            Console.readNotes(of: file.workbook)
             Console.write("drsdiff: check: \(summary.verdict.rawValue): " + summary.reasons.joined(separator: "; ") + "\n")
             if summary.verdict != .consistent { throw ExitCode(Check.exitCode(summary.verdict)) }
         }

@@ -29,6 +29,37 @@ struct ReaderLimitOptions: ParsableArguments {
     }
 }
 
+/// `--lenient`, for the commands that read cells (`sheets` reads none, so it has no use for it).
+struct LenientOption: ParsableArguments {
+    @Flag(help: ArgumentHelp("""
+        Read past corrupt references instead of failing (exit 18): a shared string or style past its \
+        table, a cell given twice, rows out of order. Each kind becomes a note on stderr.
+        """))
+    var lenient = false
+
+    func applied(to limits: ReaderLimits) -> ReaderLimits {
+        var limits = limits
+        limits.lenient = lenient
+        return limits
+    }
+}
+
+/// `--max-output-cells`, for the commands that write a sheet as a padded table (`convert`, and
+/// `report`'s CSV of a sheet it does not recognise): one far cell must not pad out to gigabytes.
+struct OutputCellLimitOption: ParsableArguments {
+    @Option(help: ArgumentHelp("""
+        Stop (exit 14, nothing written) when a sheet's padded table would hold more cells than this: \
+        rows to the last one holding a value, times columns to the last one.
+        """, valueName: "cells"))
+    var maxOutputCells: Int = TableWriter.Options().maxCells
+
+    func validate() throws {
+        if maxOutputCells < 1 {
+            throw ValidationError("--max-output-cells must be at least 1")
+        }
+    }
+}
+
 /// Prints `drsdiff: error: …` (or a note) on stderr, never on stdout.
 enum Console {
     static func error(_ message: String) {
@@ -37,6 +68,14 @@ enum Console {
 
     static func note(_ message: String) {
         write("drsdiff: note: " + message + "\n")
+    }
+
+    /// One note per kind of corrupt reference a lenient read took past, sheet by sheet (prefixed
+    /// with the file's name when a command reads several).
+    static func readNotes(of workbook: Workbook, file: String? = nil) {
+        for (index, notes) in workbook.readNotes.sorted(by: { $0.key < $1.key }) {
+            for sentence in notes.sentences { note((file.map { $0 + ": " } ?? "") + "sheet \"\(workbook.sheets[index].name)\": " + sentence) }
+        }
     }
 
     static func warning(_ message: String) {
@@ -96,6 +135,7 @@ extension XLSXError.Kind {
         case .malformedXML, .missingPart: return Exit.malformedPackage
         case .unknownSheet: return Exit.unknownSheet
         case .unsafeXML: return Exit.unsafeXML
+        case .corruptReference: return Exit.corruptReference
         default: return Exit.malformedPackage
         }
     }
@@ -110,6 +150,9 @@ func reportingFailures<T>(_ body: () throws -> T) throws -> T {
     } catch let error as XLSXError {
         Console.error(error.description)
         throw ExitCode(error.kind.exitCode)
+    } catch let error as TableSizeError {
+        Console.error(error.description)
+        throw ExitCode(Exit.limitExceeded)
     } catch let error as OutputError {
         Console.error(error.description)
         throw ExitCode(Exit.outputFailed)

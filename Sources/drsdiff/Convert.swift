@@ -39,8 +39,12 @@ struct Convert: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Show no progress line on stderr (it is shown only when stderr is a terminal).")
     var quiet = false
 
+    @OptionGroup var outputCells: OutputCellLimitOption
+
     @OptionGroup(title: "Reader limits")
     var limits: ReaderLimitOptions
+
+    @OptionGroup var strictness: LenientOption
 
     enum FormatChoice: String, ExpressibleByArgument, CaseIterable {
         case csv, json, ndjson, md
@@ -61,13 +65,14 @@ struct Convert: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let workbook = try openWorkbook(file, limits: limits.limits)
+            let workbook = try openWorkbook(file, limits: strictness.applied(to: limits.limits))
+            defer { Console.readNotes(of: workbook) }
             try ReadProgress.showing(on: workbook, quiet: quiet) { try convert(workbook) }
         }
     }
 
     private func convert(_ workbook: Workbook) throws {
-        let options = TableWriter.Options(byteOrderMark: bom)
+        let options = TableWriter.Options(byteOrderMark: bom, maxCells: outputCells.maxOutputCells)
         if allSheets {
             try convertAll(workbook, options: options)
             return
@@ -169,12 +174,6 @@ struct Convert: ParsableCommand {
     private func notes(for summary: TableSummary, sheet: SheetInfo) {
         if let row = summary.widenedAtRow {
             Console.note("sheet \"\(sheet.name)\": row \(row + 1) is wider than the rows before it, which were already written with fewer fields (write to a file with -o to get every row padded)")
-        }
-        if summary.missingSharedStrings > 0 {
-            Console.note("sheet \"\(sheet.name)\": \(summary.missingSharedStrings) cell(s) point past the end of the shared-string table and were written empty")
-        }
-        if summary.rowsOutOfOrder > 0 {
-            Console.note("sheet \"\(sheet.name)\": \(summary.rowsOutOfOrder) row(s) appear out of order in the file and were written where they appear")
         }
     }
 }

@@ -87,6 +87,8 @@ struct Diff: ParsableCommand {
                             }
                         }
                         worst = max(worst ?? outcome.verdict, outcome.verdict)
+                        Console.readNotes(of: diff.old.workbook, file: diff.old.report.file)
+                        Console.readNotes(of: diff.new.workbook, file: diff.new.report.file)
                     } catch let error as XLSXError where several {
                         Console.error(error.description)
                         writer?.failed(old: old, new: new, message: error.description)

@@ -20,6 +20,9 @@ enum Exit {
     static let malformedPackage: Int32 = 15
     static let unknownSheet: Int32 = 16
     static let unsafeXML: Int32 = 17
+    /// A corrupt reference inside a sheet (a shared string or style past its table, a cell given
+    /// twice, rows out of order); `--lenient` reads past it.
+    static let corruptReference: Int32 = 18
 
     static let network: Int32 = 20
     static let authentication: Int32 = 21

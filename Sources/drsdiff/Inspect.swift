@@ -30,6 +30,7 @@ struct Inspect: ParsableCommand {
             try target.write { sink in
                 try InspectWriter.write(file.report, vocabulary: file.vocabulary, as: format.format, to: sink)
             }
+            Console.readNotes(of: file.workbook)
         }
     }
 }

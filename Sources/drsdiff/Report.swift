@@ -31,6 +31,10 @@ struct Report: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Show no progress line on stderr (it is shown only when stderr is a terminal).")
     var quiet = false
 
+    /// Only CSV of a sheet that is not recognised pads (it is written as `convert` writes it);
+    /// JSON's `values` end at each row's last cell.
+    @OptionGroup var outputCells: OutputCellLimitOption
+
     enum FormatChoice: String, ExpressibleByArgument, CaseIterable {
         case json, ndjson, csv
     }
@@ -48,7 +52,8 @@ struct Report: ParsableCommand {
         try reportingFailures {
             let target = try OutputTarget(path: output)
             let file = try input.open()
-            try Self.write(file, as: format, sections: section, onlyInconsistent: onlyInconsistent, quiet: quiet, to: target)
+            try Self.write(file, as: format, sections: section, onlyInconsistent: onlyInconsistent, maxOutputCells: outputCells.maxOutputCells,
+                           quiet: quiet, to: target)
         }
     }
 
@@ -56,7 +61,7 @@ struct Report: ParsableCommand {
     /// too): the sections named (all, or for CSV the main one, when none are), their records.
     static func write(
         _ file: ReportWorkbook, as format: FormatChoice, sections names: [String] = [], onlyInconsistent: Bool = false,
-        quiet: Bool, to target: OutputTarget
+        maxOutputCells: Int = TableWriter.Options().maxCells, quiet: Bool, to target: OutputTarget
     ) throws {
         let sections = try chosenSections(file.report, names: names, format: format)
         noteUnrecognised(sections)
@@ -71,10 +76,12 @@ struct Report: ParsableCommand {
                 case .ndjson:
                     try ReportWriter.writeNDJSON(file, ReportWriter.Selection(sections: sections, onlyInconsistent: onlyInconsistent), to: sink)
                 case .csv:
-                    try ReportWriter.writeCSV(file, section: sections[0], onlyInconsistent: onlyInconsistent, to: sink)
+                    try ReportWriter.writeCSV(file, section: sections[0], onlyInconsistent: onlyInconsistent,
+                                              tableOptions: TableWriter.Options(maxCells: maxOutputCells), to: sink)
                 }
             }
         }
+        Console.readNotes(of: file.workbook)
     }
 
     /// The sections asked for; for CSV without --section, the report's main section.

@@ -13,6 +13,8 @@ struct ReportReadingOptions: ParsableArguments {
     @OptionGroup(title: "Reader limits")
     var limits: ReaderLimitOptions
 
+    @OptionGroup var strictness: LenientOption
+
     /// The built-in vocabulary extended by the vocabulary files; a file that cannot be used is a usage error.
     func vocabulary() throws -> Vocabulary {
         var vocabulary = Vocabulary.standard
@@ -31,7 +33,7 @@ struct ReportReadingOptions: ParsableArguments {
     func open(
         _ path: String, vocabulary: Vocabulary, compareType: CompareType?, standardInput: StandardInput? = nil
     ) throws -> ReportWorkbook {
-        let workbook = try openWorkbook(path, limits: limits.limits, standardInput: standardInput)
+        let workbook = try openWorkbook(path, limits: strictness.applied(to: limits.limits), standardInput: standardInput)
         return try ReportWorkbook(workbook: workbook, name: path == "-" ? "<stdin>" : nil, vocabulary: vocabulary, compareType: compareType)
     }
 }

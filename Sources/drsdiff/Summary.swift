@@ -71,6 +71,7 @@ struct Summary: ParsableCommand {
                 let file = try options.open(path, vocabulary: vocabulary, standardInput: input.standardInput)
                 noteUnrecognised(file.report.sections, file: file.report.file)
                 entries.append(.summary(try ReadProgress.showing(on: file.workbook, quiet: quiet) { try file.summary(top: top) }))
+                Console.readNotes(of: file.workbook, file: file.report.file)
             } catch let error as XLSXError {
                 Console.error(error.description)
                 entries.append(.failure(file: path, message: error.description))
@@ -100,6 +101,7 @@ struct Summary: ParsableCommand {
                 let chosen = SummaryWriter.Format(rawValue: format.rawValue)!
                 try target.write { sink in try SummaryWriter.write(summary, as: chosen, to: sink) }
             }
+            Console.readNotes(of: file.workbook)
         }
     }
 }

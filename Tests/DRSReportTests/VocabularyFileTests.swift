@@ -9,6 +9,15 @@ struct VocabularyFileTests {
         return vocabulary
     }
 
+    /// Found by FuzzVocabularyFile: a high surrogate escape followed by another escape that is no
+    /// low surrogate overflowed (a trap); each now stands on its own.
+    @Test func escapesThatAreNoSurrogatePair() throws {
+        let vocabulary = try vocabulary(#"{"schema": "drsdiff.vocabulary/v1", "columns": {"message": ["\ud83d\u0041bc", "\ud83d\ude00 ok", "\udc00x"]}}"#)
+        #expect(vocabulary.columnCandidates("\u{FFFD}Abc").first?.concept == .message)
+        #expect(vocabulary.columnCandidates("😀 ok").first?.concept == .message)
+        #expect(throws: VocabularyError.self) { try self.vocabulary(#"{"columns": {"message": ["\ud83d\u00"]}}"#) }
+    }
+
     @Test func phrasesPatternsAndIgnoresExtendTheBuiltInWords() throws {
         let vocabulary = try vocabulary("""
             {"schema": "drsdiff.vocabulary/v1",

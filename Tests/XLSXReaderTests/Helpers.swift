@@ -3,12 +3,12 @@ import Testing
 
 /// Reads every row of the first sheet of a fixture as canonical texts, gaps filled with "",
 /// through both APIs (the `forEachRow` fast path and the threaded `RowReader`), which must agree.
-func readTexts(_ fixture: WorkbookFixture) throws -> [[String]] {
-    try readTexts(bytes: fixture.zip().bytes())
+func readTexts(_ fixture: WorkbookFixture, limits: ReaderLimits = ReaderLimits()) throws -> [[String]] {
+    try readTexts(bytes: fixture.zip().bytes(), limits: limits)
 }
 
-func readTexts(bytes: [UInt8], sheet: Int = 0) throws -> [[String]] {
-    try withWorkbook(bytes) { workbook in
+func readTexts(bytes: [UInt8], sheet: Int = 0, limits: ReaderLimits = ReaderLimits()) throws -> [[String]] {
+    try withWorkbook(bytes, limits: limits) { workbook in
         let reader = try workbook.rows(in: workbook.sheets[sheet])
         var pulled: [[String]] = []
         while let row = try reader.next() {

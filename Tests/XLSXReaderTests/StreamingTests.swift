@@ -56,6 +56,48 @@ import Testing
         }
     }
 
+    /// Every way a read can end (finished, abandoned after one row as recognition does, stopped by
+    /// the caller's error, failed on damaged XML, head only) must end its threads: a thread still
+    /// running or waiting for a consumer that is gone holds the workbook, so it would outlive it.
+    @Test func noReadLeavesAThreadBehind() throws {
+        let rows = (1...50_000).map { "<row r=\"\($0)\"><c><v>\($0)</v></c></row>" }.joined()
+        var fixture = WorkbookFixture.sheetData(rows)
+        fixture.sheets.append(("Broken", "<worksheet><sheetData>" + rows + "<row><c></row></sheetData></worksheet>"))
+        let file = TemporaryFile(fixture.zip().bytes())
+        defer { file.remove() }
+        weak var released: Workbook?
+        do {
+            struct Stop: Error {}
+            let workbook = try Workbook(path: file.path)
+            released = workbook
+            let abandoned = try workbook.rows(in: workbook.sheets[0])
+            #expect(try abandoned.next()?.index == 0)
+            let finished = try workbook.rows(in: workbook.sheets[0])
+            while try finished.next() != nil {}
+            let failed = try workbook.rows(in: workbook.sheets[1])
+            #expect(throws: XLSXError.self) { while try failed.next() != nil {} }
+            #expect(throws: Stop.self) { try workbook.forEachRow(in: workbook.sheets[0]) { _ in throw Stop() } }
+            #expect(throws: XLSXError.self) { try workbook.forEachRow(in: workbook.sheets[1]) { _ in } }
+            #expect(try workbook.declaredDimension(of: workbook.sheets[0]) == nil)
+        }
+        #expect(released == nil, "a reading thread outlived its reader")
+    }
+
+    /// The inflater thread stops when its stream is dropped while the ring of chunks is full.
+    @Test func abandonedInflaterEndsItsThread() throws {
+        let rows = (1...100_000).map { "<row r=\"\($0)\"><c><v>\($0)</v></c></row>" }.joined()
+        let file = TemporaryFile(WorkbookFixture.sheetData(rows).zip().bytes())
+        defer { file.remove() }
+        weak var released: ZipArchive?
+        do {
+            let archive = try ZipArchive(path: file.path, limits: ReaderLimits())
+            released = archive
+            let stream = try PrefetchingStream(archive.stream(try #require(archive.entry(named: "xl/worksheets/sheet1.xml"))))
+            #expect(try stream.next()?.isEmpty == false)
+        }
+        #expect(released == nil, "the inflater thread outlived its stream")
+    }
+
     @Test func readersOfTwoSheetsInterleave() throws {
         var fixture = WorkbookFixture()
         let main = WorkbookFixture.mainNamespace

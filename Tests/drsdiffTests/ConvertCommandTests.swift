@@ -334,18 +334,27 @@ enum ZipBomb {
         return try BinaryRunner.run(["convert", try writeFile(bytes, named: "book.xlsx", in: directory)] + options)
     }
 
-    @Test func sharedStringsPastTheTableAreEmptyAndNoted() throws {
-        let result = try run(StoredZip.workbook([("S", #"<row><c t="s"><v>0</v></c><c t="s"><v>5</v></c><c t="s"><v>9</v></c></row>"#)], sharedStrings: ["a"]))
-        #expect(result.status == 0)
-        #expect(result.stdoutText == "a\n")
-        #expect(result.stderr.contains("2 cell(s) point past the end of the shared-string table"), "\(result.stderr)")
+    @Test func sharedStringsPastTheTableFailUnlessLenient() throws {
+        let book = StoredZip.workbook([("S", #"<row><c t="s"><v>0</v></c><c t="s"><v>5</v></c><c t="s"><v>9</v></c></row>"#)], sharedStrings: ["a"])
+        let strict = try run(book)
+        #expect(strict.status == 18 && strict.stdout.isEmpty)
+        #expect(strict.stderr.contains("book.xlsx: xl/worksheets/sheet1.xml: cell B1: cell B1 refers to shared string 5"), "\(strict.stderr)")
+        #expect(strict.stderr.contains("--lenient"), "\(strict.stderr)")
+        let lenient = try run(book, ["--lenient"])
+        #expect(lenient.status == 0)
+        #expect(lenient.stdoutText == "a\n")
+        #expect(lenient.stderr == "drsdiff: note: sheet \"S\": 2 cells refer past the end of the shared-string table and were read as empty (the first: cell B1)\n")
     }
 
-    @Test func rowsOutOfOrderAreNoted() throws {
-        let result = try run(StoredZip.workbook([("S", #"<row r="5"><c><v>1</v></c></row><row r="3"><c><v>2</v></c></row>"#)]))
-        #expect(result.status == 0)
-        #expect(result.stdoutText == "\n\n\n\n1\n2\n")
-        #expect(result.stderr.contains("1 row(s) appear out of order"), "\(result.stderr)")
+    @Test func rowsOutOfOrderFailUnlessLenient() throws {
+        let book = StoredZip.workbook([("S", #"<row r="5"><c><v>1</v></c></row><row r="3"><c><v>2</v></c></row>"#)])
+        let strict = try run(book)
+        #expect(strict.status == 18)
+        #expect(strict.stderr.contains("xl/worksheets/sheet1.xml: row 3: row 3 comes after row 5"), "\(strict.stderr)")
+        let lenient = try run(book, ["--lenient"])
+        #expect(lenient.status == 0)
+        #expect(lenient.stdoutText == "\n\n\n\n1\n2\n")
+        #expect(lenient.stderr.contains("1 row comes at or above a row already read and was read where it appears (the first: row 3)"), "\(lenient.stderr)")
     }
 
     @Test func entryLimitFlag() throws {
@@ -360,5 +369,70 @@ enum ZipBomb {
         #expect(result.status == 14 && result.stdout.isEmpty)
         #expect(result.stderr.contains("--max-shared-string-bytes"), "\(result.stderr)")
         #expect(try run(book).stdoutText == "a long shared string\n")
+    }
+}
+
+/// Padding makes a table as large as its farthest cell: a workbook of a few bytes holding A1 and
+/// XFD1048576 would pad out to 17 billion cells (gigabytes). The cap stops it before anything is written.
+@Suite struct PaddedTableLimitTests {
+    static let farCell = StoredZip.workbook([("S", #"<row r="1"><c r="A1"><v>1</v></c></row><row r="1048576"><c r="XFD1048576"><v>2</v></c></row>"#)])
+
+    @Test(arguments: ["csv", "json", "ndjson", "md"])
+    func aFarCellEndsAtOnceWithNothingWritten(format: String) throws {
+        #expect(Self.farCell.count < 1_600)
+        let directory = try BinaryRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let book = try writeFile(Self.farCell, named: "far.xlsx", in: directory)
+
+        let toStandardOutput = try BinaryRunner.run(["convert", book, "--format", format])
+        #expect(toStandardOutput.status == 14, "\(toStandardOutput.stderr)")
+        #expect(toStandardOutput.stdout.isEmpty)
+        #expect(toStandardOutput.stderr.contains("cell XFD1048576 makes the table 1048576 rows by 16384 columns"), "\(toStandardOutput.stderr)")
+        #expect(toStandardOutput.stderr.contains("--max-output-cells"))
+        #expect(toStandardOutput.seconds < 2, "took \(toStandardOutput.seconds) s")
+
+        let toFile = try BinaryRunner.run(["convert", book, "--format", format, "-o", directory + "/out"])
+        #expect(toFile.status == 14)
+        #expect(toFile.seconds < 2, "took \(toFile.seconds) s")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["far.xlsx"], "something was left behind")
+    }
+
+    @Test func theFlagRaisesTheCap() throws {
+        let directory = try BinaryRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        // 10 rows by 10 columns once padded: 100 cells.
+        let book = try writeFile(StoredZip.workbook([("S", #"<row r="1"><c r="A1"><v>1</v></c></row><row r="10"><c r="J10"><v>2</v></c></row>"#)]),
+                                 named: "small.xlsx", in: directory)
+        let under = try BinaryRunner.run(["convert", book, "--max-output-cells", "99"])
+        #expect(under.status == 14 && under.stdout.isEmpty)
+        let enough = try BinaryRunner.run(["convert", book, "--max-output-cells", "100"])
+        #expect(enough.status == 0, "\(enough.stderr)")
+        #expect(enough.stdoutText.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { $0.count(where: { $0 == "," }) } == Array(repeating: 9, count: 10))
+        #expect(try BinaryRunner.run(["convert", book, "--max-output-cells", "0"]).status == 64)
+    }
+
+    /// `report` writes an unrecognised sheet's CSV as `convert` does, so the same cap and flag hold;
+    /// its JSON pads no row past its own last cell, so the far cell costs one row of empty texts.
+    @Test func reportCapsTheUnrecognisedSheetItPads() throws {
+        let directory = try BinaryRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let book = try writeFile(Self.farCell, named: "far.xlsx", in: directory)
+        let csv = try BinaryRunner.run(["report", book, "--format", "csv", "-q"])
+        #expect(csv.status == 14 && csv.stdout.isEmpty, "\(csv.stderr)")
+        #expect(csv.stderr.contains("cell XFD1048576") && csv.stderr.contains("--max-output-cells"), "\(csv.stderr)")
+        #expect(csv.seconds < 2, "took \(csv.seconds) s")
+        let toFile = try BinaryRunner.run(["report", book, "--format", "csv", "-q", "-o", directory + "/out.csv"])
+        #expect(toFile.status == 14)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["far.xlsx"], "something was left behind")
+
+        let json = try BinaryRunner.run(["report", book, "--format", "ndjson", "-q"])
+        #expect(json.status == 0, "\(json.stderr)")
+        #expect(json.stdout.count < 100_000)
+
+        let small = try writeFile(StoredZip.workbook([("S", #"<row r="1"><c r="A1"><v>1</v></c></row><row r="10"><c r="J10"><v>2</v></c></row>"#)]),
+                                  named: "small.xlsx", in: directory)
+        #expect(try BinaryRunner.run(["report", small, "--format", "csv", "--max-output-cells", "99"]).status == 14)
+        #expect(try BinaryRunner.run(["report", small, "--format", "csv", "--max-output-cells", "100"]).status == 0)
+        #expect(try BinaryRunner.run(["report", small, "--max-output-cells", "0"]).status == 64)
     }
 }

@@ -58,9 +58,11 @@ enum DownloadCommandRunner {
         stdout: BinaryRunner.Output = .captured, whileRunning: (@Sendable (Int32) -> Void)? = nil
     ) async throws -> Result {
         let inherited = ProcessInfo.processInfo.environment
+        // Sanitizer settings (CI's leak suppressions, scripts/sanitize.sh) reach the binary too.
+        let sanitizerSettings = inherited.filter { ["ASAN_OPTIONS", "LSAN_OPTIONS", "TSAN_OPTIONS"].contains($0.key) }
         let variables = environment.merging(
             ["PATH": inherited["PATH"] ?? "/usr/bin:/bin", "HOME": inherited["HOME"] ?? "/tmp",
-             "TMPDIR": inherited["TMPDIR"] ?? NSTemporaryDirectory()]) { mine, _ in mine }
+             "TMPDIR": inherited["TMPDIR"] ?? NSTemporaryDirectory()].merging(sanitizerSettings) { own, _ in own }) { mine, _ in mine }
         let run = try await BinaryRunner.runOffPool(
             arguments, stdout: stdout, environment: variables, directory: directory?.path, timeout: timeout,
             whileRunning: whileRunning)

@@ -118,3 +118,62 @@ struct ReportCommandTests {
         #expect(sheets[2]["continues"] as? String == "表级对比结果")
     }
 }
+
+/// Every command that reads cells fails on a corrupt reference (exit 18, file, part and cell named)
+/// and reads past it with `--lenient`, saying so on stderr.
+@Suite struct CorruptReferenceCommandTests {
+    static let book = StoredZip.workbook([("Data", #"<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" s="7"><v>1</v></c></row>"#)], sharedStrings: ["name"])
+
+    /// A row-count report (so `diff` takes it) whose data row uses a style past the table.
+    static let report: [UInt8] = {
+        let header = ["Source Database", "Source Table", "Target Database", "Target Table", "Source Rows", "Target Rows", "Difference", "Result"]
+        let cells = header.enumerated().map { #"<c r="\#(String(UnicodeScalar(UInt8(65 + $0))))1" t="inlineStr"><is><t>\#($1)</t></is></c>"# }.joined()
+        let row = #"<c r="A2" t="inlineStr"><is><t>shop</t></is></c><c r="B2" t="inlineStr"><is><t>orders</t></is></c>"#
+            + #"<c r="C2" t="inlineStr"><is><t>shop</t></is></c><c r="D2" t="inlineStr"><is><t>orders</t></is></c>"#
+            + #"<c r="E2" s="7"><v>10</v></c><c r="F2"><v>9</v></c><c r="G2"><v>1</v></c><c r="H2" t="inlineStr"><is><t>Inconsistent</t></is></c>"#
+        return StoredZip.workbook([("Table Results", #"<row r="1">\#(cells)</row><row r="2">\#(row)</row>"#)])
+    }()
+
+    @Test(arguments: [["convert"], ["report", "--format", "ndjson"], ["summary"], ["inspect"], ["check"]])
+    func strictByDefaultLenientOnRequest(_ command: [String]) throws {
+        let directory = try BinaryRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = try writeFile(Self.book, named: "corrupt.xlsx", in: directory)
+        let arguments = [command[0], path] + command.dropFirst()
+
+        let strict = try BinaryRunner.run(arguments)
+        #expect(strict.status == 18, "\(strict.stderr)")
+        #expect(strict.stdout.isEmpty)
+        #expect(strict.stderr.contains("corrupt.xlsx: xl/worksheets/sheet1.xml: cell B1: cell B1 uses style 7, past the end of the styles table"), "\(strict.stderr)")
+
+        let lenient = try BinaryRunner.run(arguments + ["--lenient"])
+        #expect(lenient.status == (command[0] == "check" ? 2 : 0), "\(lenient.stderr)")
+        #expect(!lenient.stdout.isEmpty || command[0] == "check")
+        #expect(lenient.stderr.contains("drsdiff: note: sheet \"Data\": 1 cell uses a style past the end of the styles table and was read unformatted (the first: cell B1)\n"),
+                "\(lenient.stderr)")
+    }
+
+    /// Commands that read several reports say which file each note is about.
+    @Test(arguments: [["diff"], ["check"], ["summary"]])
+    func severalFilesNameTheFileOfEachNote(_ command: [String]) throws {
+        let directory = try BinaryRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let first = try writeFile(Self.report, named: "first.xlsx", in: directory)
+        let second = try writeFile(Self.report, named: "second.xlsx", in: directory)
+        let strict = try BinaryRunner.run(command + [first, second])
+        #expect(strict.stderr.contains("cell E2 uses style 7"), "\(strict.stderr)")
+        #expect(strict.status == 18, "\(strict.stderr)")
+        let lenient = try BinaryRunner.run(command + [first, second, "--lenient"])
+        for name in ["first.xlsx", "second.xlsx"] {
+            #expect(lenient.stderr.contains("drsdiff: note: \(name): sheet \"Table Results\": 1 cell uses a style"), "\(lenient.stderr)")
+        }
+    }
+
+    @Test func sheetsReadsNoCellsAndHasNoLenientFlag() throws {
+        let directory = try BinaryRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = try writeFile(Self.book, named: "corrupt.xlsx", in: directory)
+        #expect(try BinaryRunner.run(["sheets", path]).status == 0)
+        #expect(try BinaryRunner.run(["sheets", path, "--lenient"]).status == 64)
+    }
+}

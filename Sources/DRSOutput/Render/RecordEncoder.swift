@@ -100,7 +100,7 @@ final class JSONRecordEncoder {
 }
 
 /// Writes the row a ``FieldReader`` just read as a CSV record of its section (see
-/// ``ReportWriter/writeCSV(_:section:onlyInconsistent:to:)``), straight from the cell bytes.
+/// ``ReportWriter/writeCSV(_:section:onlyInconsistent:tableOptions:to:)``), straight from the cell bytes.
 final class CSVRecordEncoder {
     private let types: [FieldType]
     /// For each column, its place among the unmatched columns (each has a CSV column), or -1.

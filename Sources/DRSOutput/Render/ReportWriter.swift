@@ -65,10 +65,13 @@ public enum ReportWriter {
 
     /// CSV of one section: `sheet`, `row`, the kind's fields under stable English names, one
     /// column per unmatched header (`extra:<header>`) and a last `extra` column for anything else
-    /// (`Header: value` lines). An unrecognised section is written as the sheet's generic table.
-    public static func writeCSV(_ file: ReportWorkbook, section: ReportSection, onlyInconsistent: Bool = false, to sink: ByteSink) throws {
+    /// (`Header: value` lines). An unrecognised section is written as the sheet's generic table,
+    /// with `tableOptions` (its cap on padded cells, above all).
+    public static func writeCSV(_ file: ReportWorkbook, section: ReportSection, onlyInconsistent: Bool = false,
+                                tableOptions: TableWriter.Options = TableWriter.Options(), to sink: ByteSink) throws {
         if section.kind == .unknown {
-            try TableWriter.write(file.workbook.sheet(at: section.sheets[0].index), of: file.workbook, as: .csv, to: sink)
+            try TableWriter.write(file.workbook.sheet(at: section.sheets[0].index), of: file.workbook, as: .csv, to: sink,
+                                  options: tableOptions)
             return
         }
         let encoder = CSVRecordEncoder(section: section)

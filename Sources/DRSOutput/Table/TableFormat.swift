@@ -1,4 +1,5 @@
 import DRSReport
+import XLSXReader
 /// The formats a sheet can be written as.
 public enum TableFormat: String, Sendable, CaseIterable {
     /// RFC 4180, comma-separated, LF after every record, quoted only where needed.
@@ -29,8 +30,20 @@ public struct TableSummary: Sendable {
     /// When a row wider than every earlier one arrived after output had begun streaming, its
     /// zero-based index: records before it carry fewer fields than later ones.
     public var widenedAtRow: Int?
-    /// Rows whose index was not above the previous row's (written in document order anyway).
-    public var rowsOutOfOrder = 0
-    /// Shared-string indices past the table, written as empty cells.
-    public var missingSharedStrings = 0
+}
+
+/// A sheet whose padded table would hold more cells than ``TableWriter/Options/maxCells``.
+public struct TableSizeError: Error, Sendable, CustomStringConvertible {
+    public let sheet: String
+    /// The cell that took the table past the cap.
+    public let cell: CellReference
+    public let rows: Int
+    public let width: Int
+    public let limit: Int
+
+    public var description: String {
+        "sheet \"\(sheet)\": cell \(cell) makes the table \(rows) rows by \(width) columns when padded, "
+            + "more than the limit of \(limit) cells (raise TableWriter.Options.maxCells, CLI: --max-output-cells, "
+            + "if the sheet really is that large)"
+    }
 }

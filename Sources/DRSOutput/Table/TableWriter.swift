@@ -8,6 +8,11 @@ import XLSXReader
 /// (up to `headLimit` bytes) and padded when the head is released; a sheet that fits is exact.
 /// Past the head, a row wider than all before it is written whole and reported in
 /// ``TableSummary/widenedAtRow`` rather than held back.
+///
+/// Padding makes a table as large as its farthest cell: a few bytes holding A1 and XFD1048576 pad
+/// out to 17 billion cells. So the table's cells (rows × width) are capped (``Options/maxCells``),
+/// checked before each row is written: a sheet past the cap ends in a ``TableSizeError`` as soon
+/// as the row that pushes it past arrives, before any of its padding is written.
 public enum TableWriter {
     public struct Options: Sendable {
         /// Prefix CSV with a UTF-8 byte-order mark, so Excel reads non-ASCII text correctly.
@@ -16,10 +21,15 @@ public enum TableWriter {
         public var headLimit = 4 << 20
         /// Fields every record has at least: a width learned from an earlier pass over the sheet.
         public var minimumWidth = 0
-        public init(byteOrderMark: Bool = false, headLimit: Int = 4 << 20, minimumWidth: Int = 0) {
+        /// Cells the padded table may hold (records × fields, empty ones included). A billion is
+        /// ten times a million rows of a hundred columns: past any real report, yet a guard against
+        /// a far cell that would pad output to gigabytes.
+        public var maxCells = 1_000_000_000
+        public init(byteOrderMark: Bool = false, headLimit: Int = 4 << 20, minimumWidth: Int = 0, maxCells: Int = 1_000_000_000) {
             self.byteOrderMark = byteOrderMark
             self.headLimit = headLimit
             self.minimumWidth = minimumWidth
+            self.maxCells = maxCells
         }
     }
 
@@ -29,9 +39,11 @@ public enum TableWriter {
                              to sink: ByteSink, options: Options = Options()) throws -> TableSummary {
         var encoder = TableEncoder(format: format, sink: sink, options: options)
         defer { encoder.release() }
-        let notes = try workbook.forEachRow(in: sheet) { row in encoder.add(row) }
+        try workbook.forEachRow(in: sheet) { row in
+            try encoder.checkSize(with: row, sheet: sheet.name)
+            encoder.add(row)
+        }
         encoder.finish()
-        encoder.summary.missingSharedStrings = notes.missingSharedStrings
         return encoder.summary
     }
 }
@@ -62,6 +74,18 @@ private struct TableEncoder {
 
     // MARK: - Rows
 
+    /// Throws if the row would take the padded table past the cap: the rows up to it, as wide as
+    /// the widest so far.
+    func checkSize(with row: RowView, sheet: String) throws {
+        guard row.count > 0 else { return }
+        let rows = max(nextRow, row.index + 1)
+        let width = max(summary.width, row.lastColumn + 1)
+        let (cells, overflow) = rows.multipliedReportingOverflow(by: width)
+        guard overflow || cells > options.maxCells else { return }
+        throw TableSizeError(sheet: sheet, cell: CellReference(row: row.index, column: row.lastColumn), rows: rows, width: width,
+                             limit: options.maxCells)
+    }
+
     mutating func add(_ row: RowView) {
         guard row.count > 0 else { return }
         beginRecord(for: row.index)
@@ -79,14 +103,12 @@ private struct TableEncoder {
     }
 
     private mutating func beginRecord(for index: Int) {
-        if index < nextRow {
-            summary.rowsOutOfOrder += 1
-        } else {
-            while nextRow < index {
-                nextRow += 1
-                record.removeAll()
-                endRecord(fields: 0)
-            }
+        // Blank records up to the row; a row at or above one already written (only a lenient read
+        // lets one through, and notes it) goes where it appears.
+        while nextRow < index {
+            nextRow += 1
+            record.removeAll()
+            endRecord(fields: 0)
         }
         nextRow = max(nextRow, index + 1)
         record.removeAll()

@@ -159,11 +159,17 @@ package enum JSONValue: Sendable, Equatable {
                 case UInt8(ascii: "t"): text += "\t"
                 case UInt8(ascii: "u"):
                     var code = try hex4()
-                    if (0xD800...0xDBFF).contains(code), position + 1 < bytes.count,
+                    // A high surrogate joins the low one that follows; any other escape after it
+                    // stands on its own (and the lone surrogate reads as U+FFFD).
+                    if (0xD800...0xDBFF).contains(code), position + 5 < bytes.count,
                        bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u") {
                         position += 2
                         let low = try hex4()
-                        code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                        if (0xDC00...0xDFFF).contains(low) {
+                            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                        } else {
+                            position -= 6
+                        }
                     }
                     text.unicodeScalars.append(Unicode.Scalar(code) ?? "\u{FFFD}")
                 default: throw error("unknown escape in a string")

@@ -27,7 +27,8 @@ final class InflateBudget: @unchecked Sendable {
 }
 
 /// Streams one entry's inflated bytes in chunks, checking sizes, CRC-32 and the safety limits as it
-/// goes. A chunk handed out stays valid until the next call.
+/// goes: into the caller's buffer (`read(into:)`, what the prefetching ring uses, so no chunk is
+/// copied on its way to the parser), or into its own (`next()`, valid until the next call).
 final class EntryStream {
     let entry: ZipEntry
     private let archive: ZipArchive
@@ -38,7 +39,8 @@ final class EntryStream {
     /// Every byte was handed out and sizes and CRC were verified.
     private var verified = false
     private var input: UnsafeMutableRawBufferPointer
-    private var output: UnsafeMutableRawBufferPointer
+    /// `next()`'s buffer, allocated on its first call.
+    private var output: UnsafeMutableRawBufferPointer?
     private var nextReadOffset: Int64
     private var compressedLeft: Int64
     private var produced: Int64 = 0
@@ -75,12 +77,10 @@ final class EntryStream {
         nextReadOffset = dataStart
         compressedLeft = entry.compressedSize
         input = .allocate(byteCount: EntryStream.inputChunk, alignment: 16)
-        output = .allocate(byteCount: EntryStream.outputChunk, alignment: 16)
         if entry.method == ZipEntry.deflated {
             let status = cdrsdiff_inflateInit2(&stream, -MAX_WBITS)
             guard status == Z_OK else {
                 input.deallocate()
-                output.deallocate()
                 throw XLSXError(.corruptArchive, "zlib could not start inflating (status \(status))", part: entry.name)
             }
             inflating = true
@@ -90,17 +90,26 @@ final class EntryStream {
     deinit {
         if inflating { inflateEnd(&stream) }
         input.deallocate()
-        output.deallocate()
+        output?.deallocate()
     }
 
     /// The next chunk of inflated bytes, or nil after the last one (sizes and CRC verified).
     func next() throws -> UnsafeRawBufferPointer? {
-        if verified { return nil }
-        let count = entry.method == ZipEntry.stored ? try nextStored() : try nextInflated()
+        let buffer = output ?? .allocate(byteCount: EntryStream.outputChunk, alignment: 16)
+        output = buffer
+        let count = try read(into: buffer)
+        return count == 0 ? nil : UnsafeRawBufferPointer(rebasing: buffer[0..<count])
+    }
+
+    /// Inflates the next bytes into `buffer` (filling it unless the entry ends first) and returns
+    /// how many; 0 after the last one, once sizes and CRC are verified.
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        if verified { return 0 }
+        let count = entry.method == ZipEntry.stored ? try nextStored(into: buffer) : try nextInflated(into: buffer)
         if count == 0 {
             try verifyEnd()
             verified = true
-            return nil
+            return 0
         }
         produced += Int64(count)
         if produced > entry.uncompressedSize {
@@ -113,8 +122,8 @@ final class EntryStream {
                             part: entry.name, hint: "raise ReaderLimits.maxCompressionRatio (CLI: --max-compression-ratio) if the file is trusted")
         }
         try archive.budget.spend(count)
-        checksum = crc32(checksum, output.baseAddress!.assumingMemoryBound(to: Bytef.self), uInt(count))
-        return UnsafeRawBufferPointer(start: output.baseAddress, count: count)
+        checksum = crc32(checksum, buffer.baseAddress!.assumingMemoryBound(to: Bytef.self), uInt(count))
+        return count
     }
 
     /// Reads the whole entry into memory: only for small parts (relationships, workbook, styles).
@@ -125,7 +134,7 @@ final class EntryStream {
         return bytes
     }
 
-    private func nextStored() throws -> Int {
+    private func nextStored(into output: UnsafeMutableRawBufferPointer) throws -> Int {
         guard compressedLeft > 0 else { return 0 }
         let want = Int(min(compressedLeft, Int64(output.count)))
         let got = try archive.read(into: UnsafeMutableRawBufferPointer(rebasing: output[0..<want]), at: nextReadOffset)
@@ -135,7 +144,7 @@ final class EntryStream {
         return got
     }
 
-    private func nextInflated() throws -> Int {
+    private func nextInflated(into output: UnsafeMutableRawBufferPointer) throws -> Int {
         if streamEnded { return 0 }
         stream.next_out = output.baseAddress!.assumingMemoryBound(to: Bytef.self)
         stream.avail_out = uInt(output.count)

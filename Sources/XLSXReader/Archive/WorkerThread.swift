@@ -1,7 +1,12 @@
-/// One background thread with the lock and condition its owner shares with it: the machinery of
-/// the streaming stages (inflating ahead, parsing ahead). The owner keeps its queue state under
-/// `locked`, waits with `wait(until:)` and announces changes with `changed()`; `stop()` (called by
-/// the owner's deinit) cancels and joins.
+/// One background thread with the lock and condition it shares with its owner: the machinery of
+/// the streaming stages (inflating ahead, parsing ahead). Both sides keep their queue state under
+/// `locked`, wait with `wait(until:)` and announce changes with `changed()`; `stop()`, called by
+/// the owner's deinit, cancels and joins.
+///
+/// Ownership: the thread's body holds only the state it works on (and this object), never its
+/// owner. So the owner's deinit, whatever path drops the last reference (a read finished, failed
+/// or abandoned after a few rows), runs on another thread and can join this one: no thread
+/// outlives its reader, and none waits forever on a consumer that is gone.
 final class WorkerThread: @unchecked Sendable {
     private var mutex = pthread_mutex_t()
     private var condition = pthread_cond_t()
@@ -25,8 +30,8 @@ final class WorkerThread: @unchecked Sendable {
         pthread_mutex_destroy(&mutex)
     }
 
-    /// Runs `body` on a new thread. The body must not keep its owner alive (capture it
-    /// `unowned(unsafe)`): the owner's deinit stops and joins the thread.
+    /// Runs `body` on a new thread. The body must not capture its owner (see the type's note):
+    /// the owner's deinit stops and joins the thread.
     func start(_ body: @escaping () -> Void) throws {
         let work = Unmanaged.passRetained(Work(body)).toOpaque()
         var thread = pthread_t()
@@ -71,24 +76,27 @@ final class WorkerThread: @unchecked Sendable {
             cancelled = true
             changed()
         }
-        if let thread {
-            pthread_join(thread, nil)
-            self.thread = nil
-        }
+        guard let thread else { return }
+        // Joining from the worker itself would fail and leave the thread unjoined: it would mean
+        // the body kept its owner alive, which the type's ownership rule forbids.
+        precondition(pthread_equal(thread, pthread_self()) == 0, "a worker thread's body must not own its owner")
+        pthread_join(thread, nil)
+        self.thread = nil
     }
 }
 
 /// How a worker that reads a sheet ended, as the consumer on the other side needs to know it.
 struct SheetReadEnd {
+    /// What the read took past, however it ended (a failed or cancelled read too).
     private(set) var notes = SheetReadNotes()
     private(set) var finished = false
     private(set) var failure: Error?
 
     /// Records the worker's outcome (under the worker's lock); a cancelled read counts as finished.
-    mutating func record(_ outcome: Result<SheetReadNotes, Error>) {
+    mutating func record(_ outcome: Result<Void, Error>, notes: SheetReadNotes) {
+        self.notes = notes
         switch outcome {
-        case .success(let read):
-            notes = read
+        case .success:
             finished = true
         case .failure(let error) where error is WorkerThread.Cancelled:
             finished = true

@@ -19,6 +19,18 @@ final class SharedStrings {
         offsets.release()
     }
 
+    /// A table holding `strings`, for callers that have them in hand rather than in a package.
+    convenience init(_ strings: [String]) {
+        var bytes = ByteBuffer(capacity: 16)
+        var offsets = PodBuffer<UInt32>(capacity: strings.count + 1)
+        offsets.append(0)
+        for string in strings {
+            bytes.append(string)
+            offsets.append(UInt32(bytes.count))
+        }
+        self.init(bytes: bytes, offsets: offsets)
+    }
+
     static var empty: SharedStrings {
         var offsets = PodBuffer<UInt32>(capacity: 1)
         offsets.append(0)

@@ -1,3 +1,26 @@
+/// A cell as the sheet parser leaves it: its bytes stay in the arena (or in the shared strings),
+/// and numbers stay as their source text until someone needs the double.
+struct RawCell {
+    var column: Int32
+    var kind: CellKind
+    /// Numbers: 1 when the source text already is the canonical spelling. Dates: the
+    /// `ExcelDateTime.Kind` (0 date, 1 time, 2 date-time). Text: 1 when it lives in the shared strings.
+    var flag: UInt8
+    /// Offset in the arena, or the shared-string index.
+    var start: Int32
+    var length: Int32
+    /// The value of numbers, booleans, dates and durations; NaN while a canonical number is unparsed.
+    var number: Double
+
+    @inline(__always) var isSharedText: Bool { kind == .text && flag == 1 }
+}
+
+struct RowEntry {
+    var index: Int
+    var firstCell: Int
+    var endCell: Int
+}
+
 /// Rows parsed from a sheet and not yet handed out: entries, their cells, and the bytes of
 /// cells that do not live in the shared strings.
 struct RowStore {

@@ -1,50 +1,32 @@
 internal import CDRSDiffLibXML2
 
-/// A cell as the sheet parser leaves it: its bytes stay in the arena (or in the shared strings),
-/// and numbers stay as their source text until someone needs the double.
-struct RawCell {
-    var column: Int32
-    var kind: CellKind
-    /// Numbers: 1 when the source text already is the canonical spelling. Dates: the
-    /// `ExcelDateTime.Kind` (0 date, 1 time, 2 date-time). Text: 1 when it lives in the shared strings.
-    var flag: UInt8
-    /// Offset in the arena, or the shared-string index.
-    var start: Int32
-    var length: Int32
-    /// The value of numbers, booleans, dates and durations; NaN while a canonical number is unparsed.
-    var number: Double
-
-    @inline(__always) var isSharedText: Bool { kind == .text && flag == 1 }
-}
-
-struct RowEntry {
-    var index: Int
-    var firstCell: Int
-    var endCell: Int
-}
-
 /// Everything the worksheet parser keeps, behind one pointer: libxml2's callbacks reach it without
 /// class dispatch, reference counting or exclusivity checks. This is the hot path: it works on
 /// bytes, compares element names by their first bytes, and builds no `String`.
+///
+/// This file follows the events into rows and cells (which element opens what, where each cell
+/// goes, what is corrupt). The pieces it leans on live apart: the callback table
+/// (SheetCallbacks.swift), the decoding of a closed cell's text (CellDecoder.swift), the byte
+/// parsers (SheetBytes.swift) and the hand-off of rows to the consumer (RowHandoff.swift).
 struct SheetState {
-    private enum CellType {
-        case number, shared, inline, formulaString, boolean, error, isoDate
-    }
-
     /// Rows completed since the consumer last took them, and the row being parsed.
     private(set) var store: UnsafeMutablePointer<RowStore>
 
-    private unowned(unsafe) let sharedStrings: SharedStrings
-    private let styles: CellStyles
+    private let decoder: CellDecoder
     private let part: String
+    /// Corrupt references become notes instead of errors.
+    private let lenient: Bool
     var box: UnsafeMutablePointer<ParserBox>?
 
-    /// Shared-string indices past the table, read as empty store.pointee.cells.
-    private(set) var missingSharedStrings = 0
+    /// The corrupt references read past (lenient mode only).
+    private(set) var notes = SheetReadNotes()
     /// The `<dimension ref>` as declared, if any.
     private(set) var declaredDimension: String?
-    /// Set once `<sheetData>` has been seen, for callers that only want the sheet's head.
-    private(set) var reachedSheetData = false
+    /// Stop at `<sheetData>`: the caller only wants the sheet's head (its `<dimension>`).
+    private let stopsAtSheetData: Bool
+
+    /// Ends a head-only parse where the cells begin.
+    struct ReachedSheetData: Error {}
 
     private var depth = 0
     private var sheetDataDepth = -1
@@ -54,6 +36,8 @@ struct SheetState {
     private var rowArenaStart = 0
     private var rowSorted = true
     private var lastColumn = -1
+    /// The highest row index delivered with cells: a row at or above it would land out of place.
+    private var lastRowWithCells = -1
 
     private var inCell = false
     private var cellDepth = 0
@@ -75,38 +59,31 @@ struct SheetState {
     private var capturingText = false
     private var skipDepth = 0
 
-    init(store: UnsafeMutablePointer<RowStore>, styles: CellStyles, sharedStrings: SharedStrings, part: String) {
+    init(store: UnsafeMutablePointer<RowStore>, styles: CellStyles, sharedStrings: SharedStrings, part: String, lenient: Bool,
+         stopsAtSheetData: Bool = false) {
         self.store = store
-        self.styles = styles
-        self.sharedStrings = sharedStrings
+        self.decoder = CellDecoder(sharedStrings: sharedStrings, styles: styles)
         self.part = part
-    }
-
-    func release() {}
-
-    /// libxml2 callbacks whose user data is a `ParserBox` targeting a `SheetState`.
-    static func callbacks() -> xmlSAXHandler {
-        var sax = xmlSAXHandler()
-        sax.startElementNs = { user, localname, _, _, _, _, attributeCount, _, attributes in
-            let box = user!.assumingMemoryBound(to: ParserBox.self)
-            guard box.pointee.enter() else { return }
-            box.pointee.target.assumingMemoryBound(to: SheetState.self).pointee.startElement(localname!, Int(attributeCount), attributes)
-        }
-        sax.endElementNs = { user, _, _, _ in
-            let box = user!.assumingMemoryBound(to: ParserBox.self)
-            box.pointee.depth -= 1
-            box.pointee.target.assumingMemoryBound(to: SheetState.self).pointee.endElement()
-        }
-        sax.characters = { user, bytes, count in
-            user!.assumingMemoryBound(to: ParserBox.self).pointee.target.assumingMemoryBound(to: SheetState.self)
-                .pointee.characters(bytes!, Int(count))
-        }
-        return sax
+        self.lenient = lenient
+        self.stopsAtSheetData = stopsAtSheetData
     }
 
     private mutating func fail(_ error: XLSXError) {
         box?.pointee.fail(error)
     }
+
+    /// A corrupt reference: in lenient mode a note (and reading goes on, true), else the read's
+    /// error (false).
+    private mutating func corrupt(_ reference: CorruptReference, at place: String, _ what: String) -> Bool {
+        if lenient {
+            notes.record(reference, at: place)
+            return true
+        }
+        fail(reference.error(what, place: place, part: part))
+        return false
+    }
+
+    private var openCellPlace: String { "cell " + CellReference(row: rowIndex, column: cellColumn).description }
 
     // MARK: - Events
 
@@ -133,8 +110,8 @@ struct SheetState {
             return
         }
         if equals(name, "sheetData") {
+            if stopsAtSheetData { box?.pointee.fail(ReachedSheetData()) }
             sheetDataDepth = depth
-            reachedSheetData = true
         } else if equals(name, "dimension"), let attributes {
             for index in 0..<attributeCount where equals(attributes[index * 5]!, "ref") {
                 declaredDimension = string(attributes[index * 5 + 3]!, attributes[index * 5 + 4]!)
@@ -216,13 +193,15 @@ struct SheetState {
         var end = store.pointee.cells.count
         if end == rowCellStart { return }
         if !rowSorted {
-            // Cells out of column order: sort, and let a later duplicate reference win.
+            // Cells out of column order: sort; a cell given twice is corrupt (leniently, the later wins).
             let sorted = (rowCellStart..<end).map { store.pointee.cells[$0] }.enumerated().sorted {
                 $0.element.column != $1.element.column ? $0.element.column < $1.element.column : $0.offset < $1.offset
             }.map(\.element)
             store.pointee.cells.truncate(to: rowCellStart)
             for cell in sorted {
                 if store.pointee.cells.count > rowCellStart, store.pointee.cells[store.pointee.cells.count - 1].column == cell.column {
+                    let place = "cell " + CellReference(row: rowIndex, column: Int(cell.column)).description
+                    guard corrupt(.duplicateCell, at: place, "\(place) appears twice in row \(rowIndex + 1): the later one would hide the earlier") else { return }
                     store.pointee.cells[store.pointee.cells.count - 1] = cell
                 } else {
                     store.pointee.cells.append(cell)
@@ -230,24 +209,21 @@ struct SheetState {
             }
             end = store.pointee.cells.count
         }
+        if rowIndex <= lastRowWithCells {
+            guard corrupt(.rowOrder, at: "row \(rowIndex + 1)",
+                          "row \(rowIndex + 1) comes after row \(lastRowWithCells + 1): its cells would be out of place") else { return }
+        }
+        lastRowWithCells = max(lastRowWithCells, rowIndex)
         store.pointee.rows.append(RowEntry(index: rowIndex, firstCell: rowCellStart, endCell: end))
     }
 
-    /// Forgets the rows the consumer has taken, keeping the row still being parsed (a chunk
-    /// boundary can fall anywhere inside it, even inside a cell's text).
+    /// Forgets the rows the consumer has taken, keeping the row still being parsed.
     mutating func releaseDeliveredRows() {
-        store.pointee.rows.removeAll()
         guard inRow else {
-            store.pointee.cells.removeAll()
-            store.pointee.arena.removeAll()
+            store.pointee.removeAll()
             return
         }
-        store.pointee.cells.removeFirst(rowCellStart)
-        store.pointee.arena.removeFirst(rowArenaStart)
-        let shift = Int32(rowArenaStart)
-        for index in 0..<store.pointee.cells.count where !store.pointee.cells[index].isSharedText {
-            store.pointee.cells[index].start -= shift
-        }
+        store.pointee.dropCompletedRows(keepingOpenRowAt: rowCellStart, arenaStart: rowArenaStart)
         rebaseOpenRow(by: rowArenaStart)
     }
 
@@ -256,15 +232,7 @@ struct SheetState {
     mutating func switchStore(to empty: UnsafeMutablePointer<RowStore>) -> UnsafeMutablePointer<RowStore> {
         let filled = store
         if inRow {
-            let shift = Int32(rowArenaStart)
-            for index in rowCellStart..<filled.pointee.cells.count {
-                var cell = filled.pointee.cells[index]
-                if !cell.isSharedText { cell.start -= shift }
-                empty.pointee.cells.append(cell)
-            }
-            empty.pointee.arena.append(filled.pointee.arena.slice(rowArenaStart, filled.pointee.arena.count - rowArenaStart))
-            filled.pointee.cells.truncate(to: rowCellStart)
-            filled.pointee.arena.removeLast(filled.pointee.arena.count - rowArenaStart)
+            filled.pointee.moveOpenRow(at: rowCellStart, arenaStart: rowArenaStart, to: empty)
             rebaseOpenRow(by: rowArenaStart)
         }
         store = empty
@@ -285,6 +253,7 @@ struct SheetState {
         var column = lastColumn + 1
         cellType = .number
         cellStyle = 0
+        var styleText: String?
         if let attributes {
             for position in 0..<attributeCount {
                 let local = attributes[position * 5]!
@@ -316,9 +285,13 @@ struct SheetState {
                         lastColumn = -1
                     }
                 case UInt8(ascii: "t"):
-                    cellType = parseType(start, end)
+                    cellType = CellType(attribute: start, end)
                 case UInt8(ascii: "s"):
-                    cellStyle = parseUnsigned(start, end) ?? 0
+                    if let index = parseUnsigned(start, end) {
+                        cellStyle = index
+                    } else if !UnsafeBufferPointer(start: start, count: end - start).allSatisfy(isXMLSpace) {
+                        styleText = string(start, end)
+                    }
                 default:
                     break
                 }
@@ -331,6 +304,13 @@ struct SheetState {
         if column <= lastColumn { rowSorted = false }
         lastColumn = column
         cellColumn = column
+        if cellStyle >= decoder.styles.count && cellStyle > 0 || styleText != nil {
+            let place = openCellPlace
+            let what = styleText.map { "\(place)'s style \"\($0)\" is not an index into the styles table" }
+                ?? "\(place) uses style \(cellStyle), past the end of the styles table (\(decoder.styles.count) entries)"
+            guard corrupt(.style, at: place, what) else { return }
+            cellStyle = -1  // unformatted: past the table, formatClass reads General
+        }
         inCell = true
         hasValue = false
         hasInlineText = false
@@ -371,171 +351,27 @@ struct SheetState {
         }
     }
 
-    /// The open cell's text in the arena.
-    private var valueBytes: UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(start: store.pointee.arena.base + valueStart, count: store.pointee.arena.count - valueStart)
-    }
-
-    /// The open cell's text without surrounding XML whitespace, as offsets into the arena.
-    private func trimmedRange(leading: Bool = true, trailing: Bool = true) -> (start: Int, end: Int) {
-        let base = store.pointee.arena.base
-        var start = valueStart
-        var end = store.pointee.arena.count
-        if leading { while start < end, isXMLSpace(base[start]) { start += 1 } }
-        if trailing { while end > start, isXMLSpace(base[end - 1]) { end -= 1 } }
-        return (start, end)
-    }
-
-    /// Makes `arena[start..<end]` the open cell's whole text, `_xHHHH_` escapes decoded if asked.
-    private mutating func keepValue(_ range: (start: Int, end: Int), decodingEscapes: Bool) {
-        let length = compactInPlace(store.pointee.arena.base, from: range.start, to: range.end, into: valueStart, decodingEscapes: decodingEscapes)
-        store.pointee.arena.count = valueStart + length
-    }
-
-    private mutating func dropValue() {
-        store.pointee.arena.count = valueStart
-    }
-
     private mutating func endCell() {
         inCell = false
         capturingValue = false
         capturingText = false
         inInline = false
         inlineRun = false
-        var cell = RawCell(column: Int32(cellColumn), kind: .text, flag: 0, start: Int32(valueStart), length: 0, number: .nan)
-        switch cellType {
-        case .shared:
-            guard hasValue else { return }
-            let index = parseUnsigned(valueBytes)
-            dropValue()
-            guard let index else { return }
-            guard index < sharedStrings.count else {
-                missingSharedStrings += 1
-                return
-            }
-            if sharedStrings.bytes(index).isEmpty { return }
-            cell.flag = 1
-            cell.start = Int32(truncatingIfNeeded: index)
+        guard cellType == .inline ? hasInlineText : hasValue else { return }
+        let decoded = decoder.decode(cellType, column: cellColumn, style: cellStyle, textStart: valueStart,
+                                     inlineTrim: (leading: firstPreserves == false, trailing: !lastPreserves), arena: &store.pointee.arena)
+        switch decoded {
+        case .cell(let cell):
             store.pointee.cells.append(cell)
-            return
-        case .inline:
-            guard hasInlineText else { return }
-            keepValue(trimmedRange(leading: firstPreserves == false, trailing: !lastPreserves), decodingEscapes: true)
-        case .formulaString:
-            guard hasValue else { return }
-            keepValue((valueStart, store.pointee.arena.count), decodingEscapes: true)
-        case .error:
-            guard hasValue else { return }
-            cell.kind = .error
-            keepValue(trimmedRange(), decodingEscapes: false)
-        case .boolean:
-            guard hasValue else { return }
-            let (start, end) = trimmedRange()
-            let trimmed = UnsafeBufferPointer(start: store.pointee.arena.base + start, count: end - start)
-            let isFalse = trimmed.elementsEqual("0".utf8) || trimmed.elementsEqual("false".utf8)
-            dropValue()
-            guard start < end else { return }
-            cell.kind = .boolean
-            cell.number = isFalse ? 0 : 1
-        case .isoDate:
-            guard hasValue else { return }
-            if let parsed = ISODateTime.parse(valueBytes, kind: styles.formatClass(cellStyle).dateTimeKind) {
-                dropValue()
-                cell.kind = .dateTime
-                cell.flag = parsed.kind == .date ? 0 : (parsed.kind == .time ? 1 : 2)
-                parsed.appendText(to: &store.pointee.arena)
-            } else {
-                keepValue(trimmedRange(), decodingEscapes: false)
-            }
-        case .number:
-            guard hasValue else { return }
-            let formatClass = styles.formatClass(cellStyle)
-            if formatClass == .number && NumberText.isCanonical(valueBytes) {
-                // The source text is already the canonical spelling: it stays where it is.
-                cell.kind = .number
-                cell.flag = 1
-            } else if let number = NumberText.parse(valueBytes) {
-                dropValue()
-                cell.number = number
-                switch formatClass {
-                case .number: cell.kind = .number
-                case .duration: cell.kind = .duration
-                case .date: cell.kind = .dateTime; cell.flag = 0
-                case .time: cell.kind = .dateTime; cell.flag = 1
-                case .dateTime: cell.kind = .dateTime; cell.flag = 2
-                }
-            } else {
-                // Not a number after all: keep the text rather than lose it.
-                keepValue(trimmedRange(), decodingEscapes: false)
-            }
-        }
-        cell.length = Int32(store.pointee.arena.count - valueStart)
-        if (cell.kind == .text || cell.kind == .error) && cell.length == 0 { return }
-        store.pointee.cells.append(cell)
-    }
-
-    private func parseType(_ start: UnsafePointer<xmlChar>, _ end: UnsafePointer<xmlChar>) -> CellType {
-        switch (end - start, start[0]) {
-        case (1, UInt8(ascii: "s")): return .shared
-        case (1, UInt8(ascii: "n")): return .number
-        case (1, UInt8(ascii: "b")): return .boolean
-        case (1, UInt8(ascii: "e")): return .error
-        case (1, UInt8(ascii: "d")): return .isoDate
-        case (3, UInt8(ascii: "s")): return .formulaString
-        case (9, UInt8(ascii: "i")): return .inline
-        default: return .number
+        case .empty:
+            break
+        case .missingSharedString(let index):
+            let place = openCellPlace
+            let reference = String(decoding: store.pointee.arena.slice(valueStart, store.pointee.arena.count - valueStart), as: UTF8.self)
+            store.pointee.arena.count = valueStart
+            let what = index.map { "\(place) refers to shared string \($0), past the end of the table (\(decoder.sharedStrings.count) strings)" }
+                ?? "\(place)'s shared-string reference \"\(reference)\" is not an index"
+            _ = corrupt(.sharedString, at: place, what)
         }
     }
-}
-
-@inline(__always)
-private func parseUnsigned(_ start: UnsafePointer<xmlChar>, _ end: UnsafePointer<xmlChar>) -> Int? {
-    parseUnsigned(UnsafeBufferPointer(start: start, count: end - start))
-}
-
-@inline(__always)
-private func parseUnsigned(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-    var start = 0
-    var end = bytes.count
-    while start < end, isXMLSpace(bytes[start]) { start += 1 }
-    while end > start, isXMLSpace(bytes[end - 1]) { end -= 1 }
-    guard start < end, end - start <= 12 else { return nil }
-    var value = 0
-    for index in start..<end {
-        let digit = bytes[index] &- 0x30
-        guard digit < 10 else { return nil }
-        value = value * 10 + Int(digit)
-    }
-    return value
-}
-
-/// `B7` → column 1, row 6; `$AB$12` works too; a reference without digits gives no row.
-@inline(__always)
-private func parseReference(_ start: UnsafePointer<xmlChar>, _ end: UnsafePointer<xmlChar>) -> (column: Int, row: Int?)? {
-    var pointer = start
-    if pointer < end, pointer.pointee == UInt8(ascii: "$") { pointer += 1 }
-    var column = 0
-    var letters = 0
-    while pointer < end {
-        let byte = pointer.pointee | 0x20
-        guard byte >= UInt8(ascii: "a"), byte <= UInt8(ascii: "z") else { break }
-        column = column * 26 + Int(byte - UInt8(ascii: "a") + 1)
-        letters += 1
-        guard letters <= 4 else { return nil }
-        pointer += 1
-    }
-    guard letters > 0 else { return nil }
-    if pointer < end, pointer.pointee == UInt8(ascii: "$") { pointer += 1 }
-    if pointer == end { return (column - 1, nil) }
-    var row = 0
-    var digits = 0
-    while pointer < end {
-        let digit = pointer.pointee &- 0x30
-        guard digit < 10, digits < 8 else { return nil }
-        row = row * 10 + Int(digit)
-        digits += 1
-        pointer += 1
-    }
-    guard row >= 1 else { return nil }
-    return (column - 1, row - 1)
 }

@@ -124,6 +124,9 @@ struct CellStyles {
 
     init(classes: [FormatClass]) { self.classes = classes }
 
+    /// Entries of `cellXfs`: a cell's `s` must be below this (0, the default style, always is).
+    var count: Int { classes.count }
+
     /// The class of style `index` (a cell's `s`); an index past the table reads as General.
     @inline(__always)
     func formatClass(_ index: Int) -> FormatClass {

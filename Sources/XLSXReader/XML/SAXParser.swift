@@ -7,6 +7,8 @@ struct ParserBox {
     var context: xmlParserCtxtPtr?
     var sawDoctype = false
     var failure: Error?
+    /// A failure was recorded and the parser is not stopped yet.
+    var stopPending = false
     var target: UnsafeMutableRawPointer
     var depth = 0
     /// libxml2's first complaint: the useful one (later ones follow from it).
@@ -28,9 +30,21 @@ struct ParserBox {
         return true
     }
 
-    /// Records the first error and stops the parser; the parser rethrows it after the chunk.
+    /// Records the first error; the callback's trampoline stops the parser once the handler has
+    /// returned (`stopIfFailed`), and the parser rethrows the error.
     mutating func fail(_ error: Error) {
-        if failure == nil { failure = error }
+        guard failure == nil else { return }
+        failure = error
+        stopPending = true
+    }
+
+    /// Stops the parser after a failure, called by every callback trampoline after its handler:
+    /// libxml2's xmlStopParser frees the input buffer that the handler's arguments (names,
+    /// attribute values, text) point into, so it must never run while a handler still reads them.
+    @inline(__always)
+    mutating func stopIfFailed() {
+        guard stopPending else { return }
+        stopPending = false
         if let context { xmlStopParser(context) }
     }
 }
@@ -73,17 +87,20 @@ final class SAXParser {
         var sax = xmlSAXHandler()
         sax.startElementNs = { user, localname, prefix, _, _, _, attributeCount, _, attributes in
             let box = user!.assumingMemoryBound(to: ParserBox.self)
+            defer { box.pointee.stopIfFailed() }
             guard box.pointee.enter() else { return }
             Unmanaged<SAXHandler>.fromOpaque(box.pointee.target).takeUnretainedValue()
                 .startElement(localname!, prefix, Int(attributeCount), attributes)
         }
         sax.endElementNs = { user, localname, _, _ in
             let box = user!.assumingMemoryBound(to: ParserBox.self)
+            defer { box.pointee.stopIfFailed() }
             box.pointee.depth -= 1
             Unmanaged<SAXHandler>.fromOpaque(box.pointee.target).takeUnretainedValue().endElement(localname!)
         }
         sax.characters = { user, bytes, count in
             let box = user!.assumingMemoryBound(to: ParserBox.self)
+            defer { box.pointee.stopIfFailed() }
             Unmanaged<SAXHandler>.fromOpaque(box.pointee.target).takeUnretainedValue().characters(bytes!, Int(count))
         }
         try self.init(callbacks: sax, target: Unmanaged.passUnretained(handler).toOpaque(), handler: handler, partName: partName)
