@@ -1,6 +1,6 @@
-/// The words drsdiff knows without a vocabulary file, in en-us and zh-cn, taken from the DRS API
-/// field names and console wording (`report-layout.md`, `drs-api.md` §3). Each meaning is a set of
-/// key-word patterns, never one exact string: the real header wording is not documented.
+/// Key-word patterns for metadata keys, sheet names and compare-type words, in en-us and zh-cn,
+/// taken from the DRS API field names and console wording (`report-layout.md`, `drs-api.md` §3).
+/// Column headers are read from their parts instead (``Lexicon``, ``ConceptRule``).
 enum BuiltinVocabulary {
     // MARK: - Word groups
 
@@ -42,52 +42,6 @@ enum BuiltinVocabulary {
     static let content = Term(["value", "content", "data", "内容", "值", "数据"])
     static let additional = Term(["additional", "extra", "附加", "补充", "error", "错误"])
     static let execution = Term(["execut*", "run", "执行"])
-
-    // MARK: - Column concepts
-
-    static let columns: [(ColumnConcept, KeywordPattern)] = [
-        (.sourceDatabase, KeywordPattern([source, database], optional: [name])),
-        (.targetDatabase, KeywordPattern([target, database], optional: [name])),
-        (.sourceTable, KeywordPattern([source, table], optional: [name, database])),
-        (.targetTable, KeywordPattern([target, table], optional: [name, database])),
-        (.sourceRows, KeywordPattern([source, rows], optional: [table, database])),
-        (.targetRows, KeywordPattern([target, rows], optional: [table, database])),
-        (.difference, KeywordPattern([differ], optional: [rows, value, table, count], excluded: [kind])),
-        (.status, KeywordPattern([result], optional: [compare])),
-        (.rowResult, KeywordPattern([row, result], optional: [compare])),
-        (.valueResult, KeywordPattern([content, result], optional: [compare])),
-        (.message, KeywordPattern([message], optional: [additional])),
-        (.rowFilter, KeywordPattern([filter], optional: [row, condition])),
-        (.objectType, KeywordPattern([object, kind])),
-        (.objectName, KeywordPattern([object], optional: [name])),
-        (.sourceValue, KeywordPattern([source, value], optional: [database, column, table], excluded: [key])),
-        (.targetValue, KeywordPattern([target, value], optional: [database, column, table], excluded: [key])),
-        (.sourceCount, KeywordPattern([source, count], optional: [database, object], excluded: [rows])),
-        (.targetCount, KeywordPattern([target, count], optional: [database, object], excluded: [rows])),
-        (.keyValues, KeywordPattern([key], optional: [value, column], excluded: [source, target])),
-        (.sourceKeyValues, KeywordPattern([source, key], optional: [value, database, column])),
-        (.targetKeyValues, KeywordPattern([target, key], optional: [value, database, column])),
-        (.column, KeywordPattern([column], optional: [name, differ])),
-        (.differenceKind, KeywordPattern([differ, kind])),
-        (.selectSQL, KeywordPattern([select, sql], optional: [source, database], excluded: [target])),
-        (.selectSQL, KeywordPattern([source, sql], optional: [database], excluded: [target, repair])),
-        (.targetSelectSQL, KeywordPattern([target, select, sql], optional: [database])),
-        (.targetSelectSQL, KeywordPattern([target, sql], optional: [database], excluded: [repair])),
-        (.repairSQL, KeywordPattern([repair, sql], excluded: [result])),
-        (.operation, KeywordPattern([operation], optional: [kind, repair])),
-        (.sqlState, KeywordPattern([sql, result], optional: [repair, execution])),
-        (.sqlState, KeywordPattern([repair, result], optional: [execution])),
-        (.samplingRatio, KeywordPattern([sampling, ratio])),
-        (.samplingRatio, KeywordPattern([ratio])),
-        (.tablesCompared, KeywordPattern([table, compare], optional: [count], excluded: [negation, result])),
-        (.tablesFinished, KeywordPattern([table, finished], optional: [count, compare])),
-        (.tablesInconsistent, KeywordPattern([table, inconsistent], optional: [count])),
-        (.tablesUncomparable, KeywordPattern([table, uncomparable], optional: [count])),
-        (.totalRows, KeywordPattern([total, rows])),
-        (.repairedRows, KeywordPattern([repaired, rows])),
-        (.repairedRows, KeywordPattern([repair, rows], excluded: [failed, total])),
-        (.failedRows, KeywordPattern([failed, rows], optional: [repair])),
-    ]
 
     // MARK: - Metadata keys
 

@@ -8,6 +8,7 @@ struct ValueVocabulary: Sendable {
     private var operations: [String: RepairOperation] = [:]
     private var repairStates: [String: RepairState] = [:]
     private var objectTypes: [String: String] = [:]
+    private var existence: [String: ObjectExistence] = [:]
 
     static let standard = ValueVocabulary(builtin: ())
 
@@ -24,6 +25,9 @@ struct ValueVocabulary: Sendable {
                              ("collation", "TABLE_COLLATION"), ("extension", "EXTENSIONS"), ("filegroup", "FILE_GROUP")] {
             objectTypes[NormalizedText(word).fullString] = code
         }
+        for (value, texts) in ValueVocabulary.existenceTexts {
+            for text in texts { existence[NormalizedText(text).fullString] = value }
+        }
         for (kind, texts) in [(DifferenceKind.onlyInSource, ["target_meta_is_null", "only in source", "只有源库存在"]),
                               (.onlyInTarget, ["source_meta_is_null", "only in destination", "only in target", "只有目标库存在"]),
                               (.bothDiffer, ["source_target_meta_not_null", "both differ", "源和目标端均存在"])] {
@@ -38,6 +42,7 @@ struct ValueVocabulary: Sendable {
     mutating func add(operation: RepairOperation, phrase: String) { operations[NormalizedText(phrase).fullString] = operation }
     mutating func add(repairState: RepairState, phrase: String) { repairStates[NormalizedText(phrase).fullString] = repairState }
     mutating func add(objectType code: String, phrase: String) { objectTypes[NormalizedText(phrase).fullString] = code }
+    mutating func add(existence value: ObjectExistence, phrase: String) { existence[NormalizedText(phrase).fullString] = value }
 
     // MARK: - Statuses
 
@@ -93,6 +98,20 @@ struct ValueVocabulary: Sendable {
         let normalized = NormalizedText(text)
         if let state = repairStates[normalized.fullString] { return state }
         for (state, term) in ValueVocabulary.repairStateWords where term.occurs(in: normalized.full) { return state }
+        return .unknown(text)
+    }
+
+    /// Whether an object exists, from `Exists` / `Missing`, `Yes` / `No`, `存在` / `不存在`, `√` / `×`…
+    func existence(_ text: String) -> ObjectExistence {
+        let normalized = NormalizedText(text)
+        if let value = existence[normalized.fullString] { return value }
+        // Check marks and crosses are punctuation to the normaliser: look at the text itself.
+        let trimmed = text.trimmedSpaces
+        if ValueVocabulary.checkMarks.contains(trimmed) { return .exists }
+        if ValueVocabulary.crosses.contains(trimmed) { return .missing }
+        for (value, pattern) in ValueVocabulary.existenceRules where pattern.fit(normalized.full).map({ $0.score >= 0.6 }) == true {
+            return value
+        }
         return .unknown(text)
     }
 
@@ -182,6 +201,22 @@ struct ValueVocabulary: Sendable {
         (.onlyInTarget, KeywordPattern([missing, source], excluded: [target])),
         (.bothDiffer, KeywordPattern([Term(["both", "均", "都", "两端", "双方", "value differ*", "不同", "不一致"])])),
         (.bothDiffer, KeywordPattern([Term(["differ*", "mismatch*"])])),
+    ]
+
+    /// Object comparison (DRS "object does not exist in the destination"), schema-diff tools
+    /// (Liquibase "missing", Redgate "only in source"), and spreadsheet habit (Y/N, √/×, 是/否, 有/无).
+    static let existenceTexts: [(ObjectExistence, [String])] = [
+        (.exists, ["exists", "exist", "existing", "present", "yes", "y", "true", "found", "available",
+                   "存在", "已存在", "是", "有", "在"]),
+        (.missing, ["missing", "absent", "not exist", "not exists", "does not exist", "not present", "not found", "none", "no", "n",
+                    "false", "lacking", "不存在", "否", "无", "缺失", "缺少", "未找到", "没有", "不在"]),
+    ]
+    static let checkMarks: Set<String> = ["√", "✓", "✔", "☑"]
+    static let crosses: Set<String> = ["×", "✗", "✘", "☒", "x", "X"]
+
+    private static let existenceRules: [(ObjectExistence, KeywordPattern)] = [
+        (.missing, KeywordPattern([missing])),
+        (.exists, KeywordPattern([Term(["exist*", "present", "存在"])], excluded: [Term(["not", "no", "不", "无"])])),
     ]
 
     static let operationWords: [(RepairOperation, Term)] = [

@@ -8,17 +8,12 @@
 /// let report = try ReportWorkbook(path: "report.xlsx", vocabulary: vocabulary)
 /// ```
 public struct Vocabulary: Sendable {
-    /// A header needs at least this share of its characters explained by a concept's key words.
+    /// A header needs at least this fit to a concept (the share of its parts a reading explains).
     static let threshold = 0.6
 
-    struct ColumnRule: Sendable {
-        let concept: ColumnConcept
-        let pattern: KeywordPattern
-        let fromFile: Bool
-    }
-
     private(set) var columnPhrases: [String: ColumnConcept] = [:]
-    private(set) var columnRules: [ColumnRule]
+    /// Key-word patterns from vocabulary files.
+    private(set) var columnPatterns: [(ColumnConcept, KeywordPattern)] = []
     private(set) var ignoredHeaders: Set<String> = []
     private(set) var metadataPhrases: [String: String] = [:]
     private(set) var metadataRules: [(String, KeywordPattern)]
@@ -31,7 +26,6 @@ public struct Vocabulary: Sendable {
     public static let standard = Vocabulary()
 
     public init() {
-        columnRules = BuiltinVocabulary.columns.map { ColumnRule(concept: $0.0, pattern: $0.1, fromFile: false) }
         metadataRules = BuiltinVocabulary.metadata
         sectionHints = BuiltinVocabulary.sectionHints
     }
@@ -44,41 +38,64 @@ public struct Vocabulary: Sendable {
 
     // MARK: - Columns
 
-    /// How a header cell reads: a concept with the share of the header it explains.
+    /// How a header cell reads: a concept with how well it fits.
     struct ColumnCandidate: Sendable {
         let concept: ColumnConcept
         let score: Double
+        /// Required groups and optional parts matched: a tie goes to the more specific reading.
         let terms: Int
-        /// An exact phrase from a vocabulary file: it outranks every key-word fit.
+        /// An exact phrase from a vocabulary file: it outranks every other reading.
         let exactPhrase: Bool
         let fromFile: Bool
+
+        /// `key words`, `vocabulary file phrase` or `vocabulary file pattern`.
+        var via: String { exactPhrase ? "vocabulary file phrase" : fromFile ? "vocabulary file pattern" : "key words" }
     }
 
     /// Every concept the header could mean, best first; empty when it is on the ignore list or
-    /// nothing fits well enough.
+    /// nothing fits well enough. Built-in readings compose the concept from the header's parts
+    /// (``ConceptRule``); a vocabulary file's phrases and patterns come first.
     func columnCandidates(_ header: String) -> [ColumnCandidate] {
+        columnCandidates(header, parts: HeaderParts(header))
+    }
+
+    func columnCandidates(_ header: String, parts: HeaderParts) -> [ColumnCandidate] {
         let text = NormalizedText(header)
         guard !text.core.isEmpty, !ignoredHeaders.contains(text.coreString), !ignoredHeaders.contains(text.fullString) else { return [] }
         if let concept = columnPhrases[text.coreString] ?? columnPhrases[text.fullString] {
             return [ColumnCandidate(concept: concept, score: 1, terms: Int.max, exactPhrase: true, fromFile: true)]
         }
         var best: [ColumnConcept: ColumnCandidate] = [:]
-        for rule in columnRules {
-            var fit = rule.pattern.fit(text.core)
-            if text.full != text.core, let wide = rule.pattern.fit(text.full), fit.map({ wide > $0 }) ?? true { fit = wide }
-            guard let fit, fit.score >= Vocabulary.threshold else { continue }
-            let candidate = ColumnCandidate(concept: rule.concept, score: fit.score, terms: fit.terms, exactPhrase: false, fromFile: rule.fromFile)
-            if let current = best[rule.concept], !Vocabulary.ranks(candidate, above: current) { continue }
-            best[rule.concept] = candidate
+        func offer(_ candidate: ColumnCandidate) {
+            guard candidate.score >= Vocabulary.threshold else { return }
+            if let current = best[candidate.concept], !Vocabulary.ranks(candidate, above: current) { return }
+            best[candidate.concept] = candidate
+        }
+        for (concept, pattern) in columnPatterns {
+            var fit = pattern.fit(text.core)
+            if text.full != text.core, let wide = pattern.fit(text.full), fit.map({ wide > $0 }) ?? true { fit = wide }
+            if let fit { offer(ColumnCandidate(concept: concept, score: fit.score, terms: fit.terms, exactPhrase: false, fromFile: true)) }
+        }
+        for rule in ConceptRule.all {
+            if let fit = rule.fit(parts) {
+                offer(ColumnCandidate(concept: rule.concept, score: (fit.score * 100).rounded() / 100, terms: fit.specificity,
+                                      exactPhrase: false, fromFile: false))
+            }
         }
         return best.values.sorted { Vocabulary.ranks($0, above: $1) }
+    }
+
+    /// True for a header a vocabulary file says must stay unmatched.
+    func isIgnored(_ header: String) -> Bool {
+        let text = NormalizedText(header)
+        return ignoredHeaders.contains(text.coreString) || ignoredHeaders.contains(text.fullString)
     }
 
     static func ranks(_ a: ColumnCandidate, above b: ColumnCandidate) -> Bool {
         if a.exactPhrase != b.exactPhrase { return a.exactPhrase }
         if a.score != b.score { return a.score > b.score }
-        if a.terms != b.terms { return a.terms > b.terms }
         if a.fromFile != b.fromFile { return a.fromFile }
+        if a.terms != b.terms { return a.terms > b.terms }
         return a.concept < b.concept
     }
 
@@ -113,9 +130,9 @@ public struct Vocabulary: Sendable {
         columnPhrases[NormalizedText.key(phrase)] = concept
     }
 
-    /// File rules go first: on an equal fit they win over the built-in ones.
+    /// On an equal fit a file's pattern wins over the built-in readings.
     mutating func add(pattern: KeywordPattern, for concept: ColumnConcept) {
-        columnRules.insert(ColumnRule(concept: concept, pattern: pattern, fromFile: true), at: 0)
+        columnPatterns.append((concept, pattern))
     }
 
     mutating func ignore(header: String) { ignoredHeaders.insert(NormalizedText.key(header)) }
