@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "drsdiff", targets: ["drsdiff"]),
         .library(name: "XLSXReader", targets: ["XLSXReader"]),
         .library(name: "DRSReport", targets: ["DRSReport"]),
+        .library(name: "DRSOutput", targets: ["DRSOutput"]),
         .library(name: "DRSClient", targets: ["DRSClient"]),
     ],
     dependencies: [
@@ -30,18 +31,25 @@ let package = Package(
             name: "XLSXReader",
             dependencies: ["CDRSDiffZlib", "CDRSDiffLibXML2"]
         ),
+        // The one CompareType the service client and the report model share.
+        .target(name: "DRSComparison"),
         .target(
             name: "DRSReport",
-            dependencies: ["XLSXReader"]
+            dependencies: ["XLSXReader", "DRSComparison"]
+        ),
+        // CSV, JSON, NDJSON, Markdown and text writers over the report model and over plain sheets.
+        .target(
+            name: "DRSOutput",
+            dependencies: ["XLSXReader", "DRSReport"]
         ),
         .target(
             name: "DRSClient",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["DRSComparison", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .executableTarget(
             name: "drsdiff",
             dependencies: [
-                "XLSXReader", "DRSReport", "DRSClient",
+                "XLSXReader", "DRSReport", "DRSOutput", "DRSClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -58,6 +66,7 @@ let package = Package(
         ),
         .testTarget(name: "XLSXReaderTests", dependencies: ["XLSXReader", "CDRSDiffZlib"]),
         .testTarget(name: "DRSReportTests", dependencies: ["DRSReport", "XLSXReader"]),
+        .testTarget(name: "DRSOutputTests", dependencies: ["DRSOutput", "DRSReport", "XLSXReader"]),
         .testTarget(name: "DRSClientTests", dependencies: ["DRSClient", "DRSFakeService"]),
         .testTarget(name: "drsdiffTests", dependencies: ["DRSFakeService", "XLSXReader", "CDRSDiffZlib"]),
     ]

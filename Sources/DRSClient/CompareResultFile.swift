@@ -1,15 +1,3 @@
-/// The kinds of comparison whose result DRS can export as a file (`compare_type`).
-public enum CompareType: String, Sendable, CaseIterable {
-    case objectsComparison = "objects_comparison"
-    case lines
-    case contents
-    case random
-    case repairData = "repair_data"
-
-    /// Data comparisons live under a compare job of their own, which must be named.
-    public var needsCompareJobID: Bool { self != .objectsComparison }
-}
-
 /// Which result file: a DRS job, a comparison type, and for data comparisons the compare job.
 public struct CompareResultFile: Sendable, Hashable {
     public let jobID: String

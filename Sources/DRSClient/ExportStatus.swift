@@ -32,11 +32,11 @@ enum ExportStatusQuery {
 
     static func endpoint(for file: CompareResultFile, projectID: String) -> Endpoint {
         switch file.compareType {
-        case .objectsComparison:
+        case .objects:
             Endpoint(path: ["v3", projectID, "jobs", file.jobID, "object", "compare"], query: [])
-        case .lines, .contents, .random:
+        case .rows, .values, .sampling:
             Endpoint(path: ["v3", projectID, "jobs", file.jobID, "table", "compare"], query: [])
-        case .repairData:
+        case .repair:
             Endpoint(
                 path: ["v5", projectID, "jobs", file.jobID],
                 query: [("type", "repair_export_status"), ("compare_task_id", file.compareJobID ?? "")])
@@ -47,9 +47,9 @@ enum ExportStatusQuery {
     /// (the compare job is not listed), since waiting longer would not help.
     static func progress(from json: JSONValue, for file: CompareResultFile) throws(DRSClientError) -> ExportProgress {
         switch file.compareType {
-        case .objectsComparison:
+        case .objects:
             return read(json)
-        case .lines, .contents, .random:
+        case .rows, .values, .sampling:
             let jobs = json.first("compare_jobs", "compareJobs")?.arrayValue ?? []
             guard let job = jobs.first(where: { $0["id"]?.text == file.compareJobID }) else {
                 throw DRSClientError(
@@ -57,7 +57,7 @@ enum ExportStatusQuery {
                     "compare job \(file.compareJobID ?? "") is not among the \(jobs.count) compare jobs of job \(file.jobID)")
             }
             return read(job)
-        case .repairData:
+        case .repair:
             // Documented only as `repair_export_status`: a bare status, or an object holding one.
             guard let status = json.first("repair_export_status", "repairExportStatus") else {
                 return read(json)

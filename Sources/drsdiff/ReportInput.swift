@@ -1,4 +1,5 @@
 import ArgumentParser
+import DRSOutput
 import DRSReport
 import XLSXReader
 
@@ -14,15 +15,10 @@ struct ReportInput: ParsableArguments {
 
     @Option(help: ArgumentHelp("The compare type, when known (objects_comparison, lines, contents, random, repair_data): a hint for sheets that read either way.",
                                valueName: "type"))
-    var compareType: CompareTypeChoice?
+    var compareType: CompareType?
 
     @OptionGroup(title: "Reader limits")
     var limits: ReaderLimitOptions
-
-    enum CompareTypeChoice: String, ExpressibleByArgument, CaseIterable {
-        case objects_comparison, lines, contents, random, repair_data
-        var compareType: CompareType { CompareType(rawValue: rawValue)! }
-    }
 
     /// Opens and recognises the report. A vocabulary file that cannot be used is a usage error.
     func open() throws -> ReportWorkbook {
@@ -37,7 +33,7 @@ struct ReportInput: ParsableArguments {
         }
         let workbook = try openWorkbook(file, limits: limits.limits)
         return try ReportWorkbook(workbook: workbook, name: file == "-" ? "<stdin>" : nil, vocabulary: vocabulary,
-                                  compareType: compareType?.compareType)
+                                  compareType: compareType)
     }
 }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DRSOutput
 import DRSReport
 import XLSXReader
 

@@ -80,14 +80,14 @@ struct ClientHarness {
             clock: clock.clock)
     }
 
-    func file(_ type: CompareType = .objectsComparison) throws -> CompareResultFile {
+    func file(_ type: CompareType = .objects) throws -> CompareResultFile {
         try CompareResultFile(
             jobID: fake.configuration.jobID, compareType: type,
             compareJobID: type.needsCompareJobID ? fake.configuration.compareJobID : nil)
     }
 
     /// Export, wait and download, as `drsdiff download` does.
-    func fetch(with client: DRSClient, _ type: CompareType = .objectsComparison, waitTimeout: Duration = .seconds(60)) async throws {
+    func fetch(with client: DRSClient, _ type: CompareType = .objects, waitTimeout: Duration = .seconds(60)) async throws {
         let file = try file(type)
         try await client.exportResultFile(file, timeZone: "GMT+08:00")
         try await client.waitForExport(of: file, timeout: waitTimeout)

@@ -53,13 +53,13 @@ import Testing
     }
 
     @Test func compareJobIsRequiredForDataComparisons() throws {
-        #expect(throws: DRSClientError.self) { try CompareResultFile(jobID: "j", compareType: .lines, compareJobID: nil) }
-        #expect(throws: DRSClientError.self) { try CompareResultFile(jobID: "", compareType: .objectsComparison, compareJobID: nil) }
-        let objects = try CompareResultFile(jobID: "j1", compareType: .objectsComparison, compareJobID: nil)
+        #expect(throws: DRSClientError.self) { try CompareResultFile(jobID: "j", compareType: .rows, compareJobID: nil) }
+        #expect(throws: DRSClientError.self) { try CompareResultFile(jobID: "", compareType: .objects, compareJobID: nil) }
+        let objects = try CompareResultFile(jobID: "j1", compareType: .objects, compareJobID: nil)
         #expect(objects.defaultFileName == "j1_objects_comparison.xlsx")
-        let lines = try CompareResultFile(jobID: "j1", compareType: .lines, compareJobID: "c2")
+        let lines = try CompareResultFile(jobID: "j1", compareType: .rows, compareJobID: "c2")
         #expect(lines.defaultFileName == "j1_lines_c2.xlsx")
-        let hostile = try CompareResultFile(jobID: "../../etc/x", compareType: .contents, compareJobID: "a/b")
+        let hostile = try CompareResultFile(jobID: "../../etc/x", compareType: .values, compareJobID: "a/b")
         #expect(hostile.defaultFileName == "_._.._etc_x_contents_a_b.xlsx")
     }
 }

@@ -27,33 +27,33 @@ import Testing
     }
 
     @Test func objectStatusWithNumbersAsStrings() throws {
-        let file = try CompareResultFile(jobID: "j", compareType: .objectsComparison, compareJobID: nil)
+        let file = try CompareResultFile(jobID: "j", compareType: .objects, compareJobID: nil)
         let json = try #require(JSONValue.parse(Data(#"{"export_status":"EXPORT_COMPLETE","report_remain_seconds":"86400"}"#.utf8)))
         let progress = try ExportStatusQuery.progress(from: json, for: file)
         #expect(progress == ExportProgress(status: .complete, reportRemainSeconds: 86400))
     }
 
     @Test func dataComparisonStatusIsTheNamedCompareJobs() throws {
-        let file = try CompareResultFile(jobID: "j", compareType: .contents, compareJobID: "c2")
+        let file = try CompareResultFile(jobID: "j", compareType: .values, compareJobID: "c2")
         let json = try #require(JSONValue.parse(Data(#"""
             {"compare_jobs":[{"id":"c1","status":"RUNNING","export_status":"EXPORTING"},
                              {"id":"c2","status":"SUCCESSFUL","export_status":"EXPORT_COMMON_FAILED","report_remain_seconds":-1}]}
             """#.utf8)))
         #expect(try ExportStatusQuery.progress(from: json, for: file) == ExportProgress(status: .failed, reportRemainSeconds: -1))
 
-        let missing = try CompareResultFile(jobID: "j", compareType: .lines, compareJobID: "c9")
+        let missing = try CompareResultFile(jobID: "j", compareType: .rows, compareJobID: "c9")
         let error = #expect(throws: DRSClientError.self) { try ExportStatusQuery.progress(from: json, for: missing) }
         #expect(error?.message.contains("c9") == true)
     }
 
     @Test func aCompareJobsOwnStatusIsNotTheExportStatus() throws {
-        let file = try CompareResultFile(jobID: "j", compareType: .lines, compareJobID: "c1")
+        let file = try CompareResultFile(jobID: "j", compareType: .rows, compareJobID: "c1")
         let json = try #require(JSONValue.parse(Data(#"{"compare_jobs":[{"id":"c1","status":"SUCCESSFUL"}]}"#.utf8)))
         #expect(try ExportStatusQuery.progress(from: json, for: file).status == nil)
     }
 
     @Test func repairStatusAsStringOrObject() throws {
-        let file = try CompareResultFile(jobID: "j", compareType: .repairData, compareJobID: "c1")
+        let file = try CompareResultFile(jobID: "j", compareType: .repair, compareJobID: "c1")
         let bare = try #require(JSONValue.parse(Data(#"{"repair_export_status":"EXPORTING"}"#.utf8)))
         #expect(try ExportStatusQuery.progress(from: bare, for: file).status == .exporting)
         let nested = try #require(JSONValue.parse(Data(#"{"repair_export_status":{"status":"EXPORT_COMPLETE"}}"#.utf8)))

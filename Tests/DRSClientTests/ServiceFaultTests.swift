@@ -24,7 +24,7 @@ import Testing
     @Test func anUnknownJobIsTheServicesError() async throws {
         try await ClientHarness.with { harness in
             let client = try harness.client()
-            let file = try CompareResultFile(jobID: "no-such-job", compareType: .objectsComparison, compareJobID: nil)
+            let file = try CompareResultFile(jobID: "no-such-job", compareType: .objects, compareJobID: nil)
             let error = await expectClientError(.service) {
                 try await client.exportResultFile(file)
             }
@@ -109,7 +109,7 @@ import Testing
     @Test func aFailedExportIsReported() async throws {
         try await ClientHarness.with(configure: { $0.exportBehaviour = .fails }) { harness in
             let error = await expectClientError(.exportFailed) {
-                try await harness.fetch(with: try harness.client(), .lines)
+                try await harness.fetch(with: try harness.client(), .rows)
             }
             #expect(error?.message.contains("EXPORT_COMMON_FAILED") == true)
             #expect(harness.leftovers.isEmpty)
@@ -204,7 +204,7 @@ import Testing
             region: "cn-north-4", credentials: .token(Secret("a-token-nobody-sees")), endpoint: closed,
             iamEndpoint: closed, projectID: "p", retry: RetryPolicy(maxAttempts: 3, random: { 0 }), environment: [:])
         let client = DRSClient(configuration: configuration, transport: URLSessionTransport(), clock: harness.clock.clock)
-        let file = try CompareResultFile(jobID: "j", compareType: .objectsComparison, compareJobID: nil)
+        let file = try CompareResultFile(jobID: "j", compareType: .objects, compareJobID: nil)
         let error = await expectClientError(.network) { try await client.exportResultFile(file) }
         #expect(error?.message.contains("gave up after 3 attempts") == true)
         #expect(error?.message.contains(closed.absoluteString) == true)
@@ -250,8 +250,8 @@ import Testing
     @Test func anEarlierExportDownloadsDirectly() async throws {
         try await ClientHarness.with(configure: { $0.alreadyExported = true }) { harness in
             let client = try harness.client()
-            #expect(try await client.exportProgress(of: try harness.file(.random)).status == .complete)
-            let size = try await client.downloadResultFile(try harness.file(.random), to: harness.destination)
+            #expect(try await client.exportProgress(of: try harness.file(.sampling)).status == .complete)
+            let size = try await client.downloadResultFile(try harness.file(.sampling), to: harness.destination)
             #expect(size == Int64(harness.fake.configuration.workbook.count))
             #expect(await harness.fake.requests(to: .export).isEmpty)
         }

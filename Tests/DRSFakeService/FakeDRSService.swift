@@ -259,16 +259,16 @@ private actor FakeState {
 
     private func status(_ request: RecordedRequest, _ parts: [String], _ requestID: String) -> HTTPResponse {
         if parts[0] == "v5" {
-            let status = advance(key(.repairData, request.query["compare_task_id"]))
+            let status = advance(key(.repair, request.query["compare_task_id"]))
             return json(200, ["repair_export_status": status], requestID)
         }
         if parts[4] == "object" {
-            let status = advance(key(.objectsComparison, nil))
+            let status = advance(key(.objects, nil))
             // Numbers as strings, as some API versions send them.
             return json(200, ["export_status": status, "report_remain_seconds": status == "EXPORT_COMPLETE" ? "86400" : "-1", "compare_result": []], requestID)
         }
         let exported = exports.keys.first { $0.hasSuffix("|\(configuration.compareJobID)") }
-        let status = advance(exported ?? key(.lines, configuration.compareJobID))
+        let status = advance(exported ?? key(.rows, configuration.compareJobID))
         let jobs: [[String: Any]] = [
             ["id": "another-compare-job", "type": "lines", "status": "SUCCESSFUL", "export_status": "EXPORTING"],
             ["id": configuration.compareJobID, "type": "lines", "status": "SUCCESSFUL", "export_status": status, "report_remain_seconds": -1],

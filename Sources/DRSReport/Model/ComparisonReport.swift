@@ -59,6 +59,18 @@ public struct MetadataEntry: Sendable, Hashable, Codable {
     public var sheet: String
     /// 1-based.
     public var row: Int
+
+    private enum CodingKeys: String, CodingKey { case key, value, name, sheet, row }
+
+    /// Every member is written, `null` included: the JSON shape is fixed (`schema/`).
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(key, forKey: .key)
+        try container.encode(value, forKey: .value)
+        try container.encode(name, forKey: .name)
+        try container.encode(sheet, forKey: .sheet)
+        try container.encode(row, forKey: .row)
+    }
 }
 
 /// A part of the report with one meaning: one sheet, or several when a section continues on
@@ -91,6 +103,14 @@ public struct SectionSheet: Sendable, Hashable, Codable {
     public var headerRow: Int?
 
     enum CodingKeys: String, CodingKey { case name, index, headerRow = "header_row" }
+
+    /// Every member is written, `null` included: the JSON shape is fixed (`schema/`).
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(name, forKey: .name)
+        try container.encode(index, forKey: .index)
+        try container.encode(headerRow, forKey: .headerRow)
+    }
 }
 
 /// One header cell and what it was read as.
@@ -129,6 +149,36 @@ public struct ColumnMapping: Sendable, Hashable, Codable {
 
     /// `A`, `B`… `AA`.
     public var letter: String { ColumnMapping.letter(index) }
+
+    private enum CodingKeys: String, CodingKey { case index, letter, header, concept, score, via }
+
+    public init(index: Int, header: String, concept: ColumnConcept?, score: Double?, via: String?) {
+        self.index = index
+        self.header = header
+        self.concept = concept
+        self.score = score
+        self.via = via
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        index = try container.decode(Int.self, forKey: .index)
+        header = try container.decode(String.self, forKey: .header)
+        concept = try container.decodeIfPresent(ColumnConcept.self, forKey: .concept)
+        score = try container.decodeIfPresent(Double.self, forKey: .score)
+        via = try container.decodeIfPresent(String.self, forKey: .via)
+    }
+
+    /// Every member is written, the derived `letter` and `null` included: the JSON shape is fixed (`schema/`).
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(index, forKey: .index)
+        try container.encode(letter, forKey: .letter)
+        try container.encode(header, forKey: .header)
+        try container.encode(concept, forKey: .concept)
+        try container.encode(score, forKey: .score)
+        try container.encode(via, forKey: .via)
+    }
 
     static func letter(_ index: Int) -> String {
         var number = index + 1

@@ -147,6 +147,8 @@ public enum StatusCategory: String, Sendable, Hashable, Codable, CaseIterable, C
 }
 
 extension ComparisonStatus: InterpretedValue {
+    public static var fieldType: FieldType { .status }
+
     public static func decoded(name: String, text: String) -> ComparisonStatus {
         ComparisonStatus(name: name) ?? .unknown(text)
     }

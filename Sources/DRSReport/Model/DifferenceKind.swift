@@ -16,6 +16,8 @@ public enum DifferenceKind: Sendable, Hashable, InterpretedValue {
         }
     }
 
+    public static var fieldType: FieldType { .differenceKind }
+
     public static func decoded(name: String, text: String) -> DifferenceKind {
         switch name {
         case "only_in_source": return .onlyInSource

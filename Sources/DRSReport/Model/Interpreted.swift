@@ -6,6 +6,8 @@ public protocol InterpretedValue: Sendable, Hashable {
     var code: Int? { get }
     /// The value a name read back from JSON stands for; `text` fills `unknown` cases.
     static func decoded(name: String, text: String) -> Self
+    /// How a record field of these values is read and written.
+    static var fieldType: FieldType { get }
 }
 
 extension InterpretedValue {
@@ -38,4 +40,18 @@ public struct Interpreted<Value: InterpretedValue>: Sendable, Hashable, Codable 
         if let code = value.code { try container.encode(code, forKey: .code) }
         try container.encode(text, forKey: .text)
     }
+}
+
+/// An interpreted value of any kind, for code that writes fields without knowing their type.
+public protocol AnyInterpreted: Sendable {
+    /// The stable name (``InterpretedValue/name``).
+    var name: String { get }
+    var code: Int? { get }
+    /// The cell's text as found.
+    var text: String { get }
+}
+
+extension Interpreted: AnyInterpreted {
+    public var name: String { value.name }
+    public var code: Int? { value.code }
 }

@@ -22,6 +22,8 @@ public enum ObjectType: Sendable, Hashable, InterpretedValue {
         }
     }
 
+    public static var fieldType: FieldType { .objectType }
+
     public static func decoded(name: String, text: String) -> ObjectType {
         catalogue.contains { $0.code == name } ? .known(name) : .unknown(text)
     }

@@ -14,6 +14,8 @@ public enum RepairOperation: Sendable, Hashable, InterpretedValue {
         }
     }
 
+    public static var fieldType: FieldType { .repairOperation }
+
     public static func decoded(name: String, text: String) -> RepairOperation {
         switch name {
         case "insert": return .insert

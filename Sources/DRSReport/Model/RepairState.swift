@@ -25,6 +25,8 @@ public enum RepairState: Sendable, Hashable, InterpretedValue {
         }
     }
 
+    public static var fieldType: FieldType { .repairState }
+
     public static func decoded(name: String, text: String) -> RepairState {
         switch name {
         case "succeeded": return .succeeded

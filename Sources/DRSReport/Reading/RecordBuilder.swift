@@ -34,63 +34,44 @@ struct RecordBuilder {
     }
 
     func record(_ row: Row, sheet: String) -> ReportRecord {
-        var cells = Cells(row: row, columnOf: columnOf)
-        let number = row.index + 1
-        let record: ReportRecord
         switch kind {
-        case .objectSummary:
-            record = .objectTypeSummary(ObjectTypeSummary(
-                sheet: sheet, row: number, objectType: cells.objectType(values), sourceCount: cells.count(.sourceCount),
-                targetCount: cells.count(.targetCount), status: cells.status(.status, values, objects: true), extra: []))
-        case .objectDifferences:
-            record = .objectDifference(ObjectDifference(
-                sheet: sheet, row: number, objectType: cells.objectType(values), sourceDatabase: cells.text(.sourceDatabase),
-                targetDatabase: cells.text(.targetDatabase), objectName: cells.text(.objectName), sourceValue: cells.text(.sourceValue),
-                targetValue: cells.text(.targetValue), status: cells.status(.status, values, objects: true), message: cells.text(.message), extra: []))
-        case .databaseSummary:
-            record = .databaseSummary(DatabaseSummary(
-                sheet: sheet, row: number, sourceDatabase: cells.text(.sourceDatabase), targetDatabase: cells.text(.targetDatabase),
-                status: cells.status(.status, values), tablesCompared: cells.count(.tablesCompared), tablesFinished: cells.count(.tablesFinished),
-                tablesInconsistent: cells.count(.tablesInconsistent), tablesUncomparable: cells.count(.tablesUncomparable), extra: []))
-        case .tableRowCounts, .cannotCompare:
-            let result = TableRowCountResult(
-                sheet: sheet, row: number, sourceDatabase: cells.text(.sourceDatabase), sourceTable: cells.text(.sourceTable),
-                targetDatabase: cells.text(.targetDatabase), targetTable: cells.text(.targetTable), sourceRows: cells.count(.sourceRows),
-                targetRows: cells.count(.targetRows), difference: cells.count(.difference), status: cells.status(.status, values),
-                rowFilter: cells.text(.rowFilter), message: cells.text(.message), extra: [])
-            record = kind == .cannotCompare ? .uncomparableTable(result) : .tableRowCount(result)
-        case .tableValues, .sampling:
-            let result = TableValueResult(
-                sheet: sheet, row: number, sourceDatabase: cells.text(.sourceDatabase), sourceTable: cells.text(.sourceTable),
-                targetDatabase: cells.text(.targetDatabase), targetTable: cells.text(.targetTable), sourceRows: cells.count(.sourceRows),
-                targetRows: cells.count(.targetRows), difference: cells.count(.difference), samplingRatio: cells.percent(.samplingRatio),
-                rowResult: cells.status(.rowResult, values), valueResult: cells.status(.valueResult, values),
-                status: cells.status(.status, values), message: cells.text(.message), rowFilter: cells.text(.rowFilter), extra: [])
-            record = kind == .sampling ? .samplingResult(result) : .tableValues(result)
-        case .valueDifferences:
-            record = .valueDifference(ValueDifference(
-                sheet: sheet, row: number, sourceDatabase: cells.text(.sourceDatabase), sourceTable: cells.text(.sourceTable),
-                targetDatabase: cells.text(.targetDatabase), targetTable: cells.text(.targetTable),
-                kind: cells.text(.differenceKind).map { Interpreted(values.differenceKind($0), text: $0) },
-                keyValues: cells.text(.keyValues), sourceKeyValues: cells.text(.sourceKeyValues), targetKeyValues: cells.text(.targetKeyValues),
-                column: cells.text(.column), sourceValue: cells.text(.sourceValue), targetValue: cells.text(.targetValue),
-                selectSQL: cells.text(.selectSQL), targetSelectSQL: cells.text(.targetSelectSQL), extra: []))
-        case .repairProgress:
-            record = .repairProgress(RepairProgress(
-                sheet: sheet, row: number, sourceDatabase: cells.text(.sourceDatabase), sourceTable: cells.text(.sourceTable),
-                targetDatabase: cells.text(.targetDatabase), targetTable: cells.text(.targetTable), totalRows: cells.count(.totalRows),
-                repairedRows: cells.count(.repairedRows), failedRows: cells.count(.failedRows), extra: []))
-        case .repairStatements:
-            record = .repairStatement(RepairStatement(
-                sheet: sheet, row: number, sourceDatabase: cells.text(.sourceDatabase), sourceTable: cells.text(.sourceTable),
-                targetDatabase: cells.text(.targetDatabase), targetTable: cells.text(.targetTable),
-                sourceKeyValues: cells.text(.sourceKeyValues), targetKeyValues: cells.text(.targetKeyValues), keyValues: cells.text(.keyValues),
-                operation: cells.text(.operation).map { Interpreted(values.operation($0), text: $0) }, sql: cells.text(.repairSQL),
-                state: cells.text(.sqlState).map { Interpreted(values.repairState($0), text: $0) }, extra: []))
+        case .objectSummary: return .objectTypeSummary(build(row, sheet))
+        case .objectDifferences: return .objectDifference(build(row, sheet))
+        case .databaseSummary: return .databaseSummary(build(row, sheet))
+        case .tableRowCounts: return .tableRowCount(build(row, sheet))
+        case .cannotCompare: return .uncomparableTable(build(row, sheet))
+        case .tableValues: return .tableValues(build(row, sheet))
+        case .sampling: return .samplingResult(build(row, sheet))
+        case .valueDifferences: return .valueDifference(build(row, sheet))
+        case .repairProgress: return .repairProgress(build(row, sheet))
+        case .repairStatements: return .repairStatement(build(row, sheet))
         case .unknown:
-            return .generic(GenericRow(sheet: sheet, row: number, values: row.texts))
+            var record = GenericRow(sheet: sheet, row: row.index + 1)
+            record.values = row.texts
+            return .generic(record)
         }
-        return record.withExtra(cells.extras(headers: headerOf))
+    }
+
+    /// Fills each field of the kind's table from the column of its concept.
+    private func build<Fields: RecordFields>(_ row: Row, _ sheet: String) -> Record<Fields> {
+        var cells = Cells(row: row, columnOf: columnOf)
+        var record = Record<Fields>(sheet: sheet, row: row.index + 1)
+        for (position, field) in Fields.layout.fields.enumerated() {
+            guard let concept = field.concept else { continue }
+            switch field.type {
+            case .text: record[position] = cells.text(concept)
+            case .count: record[position] = cells.count(concept)
+            case .percent: record[position] = cells.percent(concept)
+            case .status: record[position] = cells.status(concept, values, objects: Fields.readsObjectStatusCodes)
+            case .objectType: record[position] = cells.text(concept).map { Interpreted(values.objectType($0), text: $0) }
+            case .differenceKind: record[position] = cells.text(concept).map { Interpreted(values.differenceKind($0), text: $0) }
+            case .repairOperation: record[position] = cells.text(concept).map { Interpreted(values.operation($0), text: $0) }
+            case .repairState: record[position] = cells.text(concept).map { Interpreted(values.repairState($0), text: $0) }
+            case .texts: record[position] = row.texts
+            }
+        }
+        record.extra = cells.extras(headers: headerOf)
+        return record
     }
 }
 
@@ -135,10 +116,6 @@ private struct Cells {
         return values.status(value, objects: objects)
     }
 
-    mutating func objectType(_ values: CachedValues) -> Interpreted<ObjectType>? {
-        text(.objectType).map { Interpreted(values.objectType($0), text: $0) }
-    }
-
     func extras(headers: [Int: String]) -> [ExtraField] {
         var extras: [ExtraField] = []
         for cell in row.cells where !used.contains(cell.column) {
@@ -147,25 +124,6 @@ private struct Cells {
             extras.append(ExtraField(column: ColumnMapping.letter(cell.column), header: headers[cell.column] ?? "", value: text))
         }
         return extras
-    }
-}
-
-extension ReportRecord {
-    func withExtra(_ extra: [ExtraField]) -> ReportRecord {
-        guard !extra.isEmpty else { return self }
-        switch self {
-        case .objectTypeSummary(var r): r.extra = extra; return .objectTypeSummary(r)
-        case .objectDifference(var r): r.extra = extra; return .objectDifference(r)
-        case .databaseSummary(var r): r.extra = extra; return .databaseSummary(r)
-        case .tableRowCount(var r): r.extra = extra; return .tableRowCount(r)
-        case .uncomparableTable(var r): r.extra = extra; return .uncomparableTable(r)
-        case .tableValues(var r): r.extra = extra; return .tableValues(r)
-        case .samplingResult(var r): r.extra = extra; return .samplingResult(r)
-        case .valueDifference(var r): r.extra = extra; return .valueDifference(r)
-        case .repairProgress(var r): r.extra = extra; return .repairProgress(r)
-        case .repairStatement(var r): r.extra = extra; return .repairStatement(r)
-        case .generic: return self
-        }
     }
 }
 

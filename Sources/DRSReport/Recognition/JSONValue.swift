@@ -1,6 +1,6 @@
 /// A parsed JSON document: just enough to read vocabulary files without Foundation.
 /// Object members keep their order, so error messages and merges follow the file.
-enum JSONValue: Sendable, Equatable {
+package enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case number(Double)
@@ -10,7 +10,7 @@ enum JSONValue: Sendable, Equatable {
     case array([JSONValue])
     case object([(String, JSONValue)])
 
-    static func == (a: JSONValue, b: JSONValue) -> Bool {
+    package static func == (a: JSONValue, b: JSONValue) -> Bool {
         switch (a, b) {
         case (.null, .null): return true
         case (.bool(let x), .bool(let y)): return x == y
@@ -23,7 +23,7 @@ enum JSONValue: Sendable, Equatable {
         }
     }
 
-    var typeName: String {
+    package var typeName: String {
         switch self {
         case .null: return "null"
         case .bool: return "a boolean"
@@ -40,7 +40,7 @@ enum JSONValue: Sendable, Equatable {
         var description: String { "line \(line): \(message)" }
     }
 
-    static func parse(_ bytes: [UInt8]) throws -> JSONValue {
+    package static func parse(_ bytes: [UInt8]) throws -> JSONValue {
         var parser = Parser(bytes: bytes)
         // A UTF-8 byte-order mark is harmless; editors on Windows add one.
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.position = 3 }

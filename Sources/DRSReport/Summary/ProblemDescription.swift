@@ -24,20 +24,26 @@ extension ReportRecord {
                 + "destination \(Self.number(r.targetRows)), difference \(Self.number(r.rowDifference))" + Self.because(r.status?.text, r.message)
         case .uncomparableTable(let r):
             detail = "table \(Self.name(r.sourceDatabase, r.sourceTable ?? r.targetTable)) could not be compared" + Self.because(r.status?.text, r.message)
-        case .tableValues(let r), .samplingResult(let r):
-            var results: [String] = []
-            if let row = r.rowResult { results.append("rows: " + row.text) }
-            if let value = r.valueResult { results.append("values: " + value.text) }
-            if let status = r.status { results.append(status.text) }
-            if results.isEmpty, let difference = r.rowDifference { results.append("difference \(difference)") }
-            detail = "table \(Self.name(r.sourceDatabase, r.sourceTable ?? r.targetTable))" + Self.because(results.joined(separator: ", "), r.message)
+        case .tableValues(let r):
+            detail = Self.resultDetail(r)
+        case .samplingResult(let r):
+            detail = Self.resultDetail(r)
         case .repairProgress(let r):
             detail = "table \(Self.name(r.sourceDatabase, r.sourceTable ?? r.targetTable)): \(Self.number(r.failedRows)) failed and "
                 + "\(Self.number(r.repairedRows)) repaired of \(Self.number(r.totalRows)) rows"
         case .valueDifference, .repairStatement, .generic:
             return nil
         }
-        return "\(category.rawValue): \(TextTable.oneLine(detail)) (\(sheet) row \(row))"
+        return "\(category.rawValue): \(detail.replacingOccurrences(ofLineBreaksWith: " / ")) (\(sheet) row \(row))"
+    }
+
+    private static func resultDetail<Fields: TableFields & RowCountFields & ResultFields>(_ r: Record<Fields>) -> String {
+        var results: [String] = []
+        if let row = r.rowResult { results.append("rows: " + row.text) }
+        if let value = r.valueResult { results.append("values: " + value.text) }
+        if let status = r.status { results.append(status.text) }
+        if results.isEmpty, let difference = r.rowDifference { results.append("difference \(difference)") }
+        return "table \(Self.name(r.sourceDatabase, r.sourceTable ?? r.targetTable))" + Self.because(results.joined(separator: ", "), r.message)
     }
 
     private static func name(_ database: String?, _ object: String?) -> String {
@@ -54,4 +60,19 @@ extension ReportRecord {
 
 extension String {
     var nonEmpty: String? { isEmpty ? nil : self }
+}
+
+extension String {
+    /// Line breaks (LF, CR or CRLF) replaced, for texts that must stay on one line.
+    package func replacingOccurrences(ofLineBreaksWith replacement: String) -> String {
+        var out = ""
+        var previousCR = false
+        for scalar in unicodeScalars {
+            if scalar == "\r" { out += replacement }
+            else if scalar == "\n" { if !previousCR { out += replacement } }
+            else { out.unicodeScalars.append(scalar) }
+            previousCR = scalar == "\r"
+        }
+        return out
+    }
 }

@@ -75,9 +75,12 @@ struct SummaryBuilder {
         case .uncomparableTable(let r):
             addTable(record, database: r.sourceDatabase ?? r.targetDatabase, table: r.sourceTable ?? r.targetTable,
                      sourceRows: r.sourceRows, targetRows: r.targetRows, difference: nil, status: r.status, message: r.message)
-        case .tableValues(let r), .samplingResult(let r):
-            addTable(record, database: r.sourceDatabase ?? r.targetDatabase, table: r.sourceTable ?? r.targetTable,
-                     sourceRows: r.sourceRows, targetRows: r.targetRows, difference: r.rowDifference, status: r.worstResult, message: r.message)
+        case .tableValues(let r):
+            addTable(record, database: r.database, table: r.table, sourceRows: r.sourceRows, targetRows: r.targetRows,
+                     difference: r.rowDifference, status: r.worstResult, message: r.message)
+        case .samplingResult(let r):
+            addTable(record, database: r.database, table: r.table, sourceRows: r.sourceRows, targetRows: r.targetRows,
+                     difference: r.rowDifference, status: r.worstResult, message: r.message)
         case .valueDifference(let r):
             differences.total += 1
             switch r.kind?.value {
@@ -220,7 +223,8 @@ struct SummaryBuilder {
         case .objectDifference(let r): return named(r.status)
         case .databaseSummary(let r): return named(r.status)
         case .tableRowCount(let r), .uncomparableTable(let r): return named(r.status)
-        case .tableValues(let r), .samplingResult(let r): return named(r.worstResult)
+        case .tableValues(let r): return named(r.worstResult)
+        case .samplingResult(let r): return named(r.worstResult)
         case .repairStatement(let r): return r.state.map { ($0.value.name, nil, $0.text) }
         case .valueDifference, .repairProgress, .generic: return nil
         }

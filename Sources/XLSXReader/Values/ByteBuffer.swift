@@ -4,33 +4,33 @@
 /// It is a value with reference semantics on purpose: copies share storage, and the owner calls
 /// ``release()`` exactly once. Keep one inside a class or behind a pointer, never pass copies around.
 @frozen
-public struct ByteBuffer {
-    public var base: UnsafeMutablePointer<UInt8>
-    public var count = 0
-    public var capacity: Int
+package struct ByteBuffer {
+    package var base: UnsafeMutablePointer<UInt8>
+    package var count = 0
+    package var capacity: Int
 
-    public init(capacity: Int = 256) {
+    package init(capacity: Int = 256) {
         self.capacity = max(capacity, 16)
         base = .allocate(capacity: self.capacity)
     }
 
-    public func release() { base.deallocate() }
+    package func release() { base.deallocate() }
 
     @inlinable @inline(__always)
-    public mutating func removeAll() { count = 0 }
+    package mutating func removeAll() { count = 0 }
 
     @inlinable @inline(__always)
-    public mutating func removeLast(_ n: Int) { count -= n }
+    package mutating func removeLast(_ n: Int) { count -= n }
 
     @inlinable @inline(__always)
-    public mutating func append(_ byte: UInt8) {
+    package mutating func append(_ byte: UInt8) {
         if count == capacity { grow(to: count + 1) }
         base[count] = byte
         count += 1
     }
 
     @inlinable @inline(__always)
-    public mutating func append(_ bytes: UnsafePointer<UInt8>, count length: Int) {
+    package mutating func append(_ bytes: UnsafePointer<UInt8>, count length: Int) {
         guard length > 0 else { return }
         if count + length > capacity { grow(to: count + length) }
         (base + count).update(from: bytes, count: length)
@@ -38,28 +38,28 @@ public struct ByteBuffer {
     }
 
     @inlinable @inline(__always)
-    public mutating func append(_ bytes: UnsafeRawBufferPointer) {
+    package mutating func append(_ bytes: UnsafeRawBufferPointer) {
         guard let start = bytes.baseAddress else { return }
         append(start.assumingMemoryBound(to: UInt8.self), count: bytes.count)
     }
 
     @inlinable @inline(__always)
-    public mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+    package mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let start = bytes.baseAddress else { return }
         append(start, count: bytes.count)
     }
 
-    public mutating func append(_ text: StaticString) {
+    package mutating func append(_ text: StaticString) {
         append(text.utf8Start, count: text.utf8CodeUnitCount)
     }
 
-    public mutating func append(_ text: String) {
+    package mutating func append(_ text: String) {
         var text = text
         text.withUTF8 { append($0) }
     }
 
     @inlinable @inline(__always)
-    public mutating func append(repeating byte: UInt8, count length: Int) {
+    package mutating func append(repeating byte: UInt8, count length: Int) {
         guard length > 0 else { return }
         if count + length > capacity { grow(to: count + length) }
         (base + count).update(repeating: byte, count: length)
@@ -67,20 +67,20 @@ public struct ByteBuffer {
     }
 
     /// Drops the first `n` bytes, moving the rest to the front.
-    public mutating func removeFirst(_ n: Int) {
+    package mutating func removeFirst(_ n: Int) {
         guard n > 0 else { return }
         (base).update(from: base + n, count: count - n)
         count -= n
     }
 
-    public var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: count) }
+    package var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: count) }
 
     @inlinable @inline(__always)
-    public func slice(_ start: Int, _ length: Int) -> UnsafeRawBufferPointer {
+    package func slice(_ start: Int, _ length: Int) -> UnsafeRawBufferPointer {
         UnsafeRawBufferPointer(start: base + start, count: length)
     }
 
-    public var string: String { String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self) }
+    package var string: String { String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self) }
 
     @usableFromInline
     mutating func grow(to needed: Int) {

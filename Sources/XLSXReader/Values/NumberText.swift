@@ -8,11 +8,11 @@ import Darwin
 
 /// Numbers as text: the canonical spelling (what Python's `repr` gives, with integral values
 /// below 2^53 as plain digits) and fast parsing of the spellings writers use.
-public enum NumberText {
+package enum NumberText {
     private static let exactIntegerLimit = 9_007_199_254_740_992.0  // 2^53
 
     /// `929`, `0.1`, `5e-05`, `4.89290024005183e+17`, `9007199254740994.0`.
-    public static func canonical(_ value: Double) -> String {
+    package static func canonical(_ value: Double) -> String {
         var bytes = ByteBuffer(capacity: 32)
         defer { bytes.release() }
         appendCanonical(value, to: &bytes)

@@ -1,19 +1,15 @@
 /// Row or value comparison, one database: how many tables were compared and how they came out.
-public struct DatabaseSummary: Sendable, Hashable, Codable {
-    public var sheet: String
-    public var row: Int
-    public var sourceDatabase: String?
-    public var targetDatabase: String?
-    public var status: Interpreted<ComparisonStatus>?
-    public var tablesCompared: Int64?
-    public var tablesFinished: Int64?
-    public var tablesInconsistent: Int64?
-    public var tablesUncomparable: Int64?
-    public var extra: [ExtraField]
+public struct DatabaseSummaryFields: RecordFields {
+    public let sourceDatabase = Field<String>("source_database", .sourceDatabase)
+    public let targetDatabase = Field<String>("target_database", .targetDatabase)
+    public let status = Field<Interpreted<ComparisonStatus>>("status", .status)
+    public let tablesCompared = Field<Int64>("tables_compared", .tablesCompared)
+    public let tablesFinished = Field<Int64>("tables_finished", .tablesFinished)
+    public let tablesInconsistent = Field<Int64>("tables_inconsistent", .tablesInconsistent)
+    public let tablesUncomparable = Field<Int64>("tables_uncomparable", .tablesUncomparable)
 
-    enum CodingKeys: String, CodingKey {
-        case sheet, row, sourceDatabase = "source_database", targetDatabase = "target_database", status
-        case tablesCompared = "tables_compared", tablesFinished = "tables_finished"
-        case tablesInconsistent = "tables_inconsistent", tablesUncomparable = "tables_uncomparable", extra
-    }
+    public init() {}
+    public static let layout = FieldLayout(Self())
 }
+
+public typealias DatabaseSummary = Record<DatabaseSummaryFields>

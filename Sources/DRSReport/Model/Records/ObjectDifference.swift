@@ -1,19 +1,17 @@
 /// Object comparison, one object: its definition on each side and the result.
-public struct ObjectDifference: Sendable, Hashable, Codable {
-    public var sheet: String
-    public var row: Int
-    public var objectType: Interpreted<ObjectType>?
-    public var sourceDatabase: String?
-    public var targetDatabase: String?
-    public var objectName: String?
-    public var sourceValue: String?
-    public var targetValue: String?
-    public var status: Interpreted<ComparisonStatus>?
-    public var message: String?
-    public var extra: [ExtraField]
+public struct ObjectDifferenceFields: RecordFields {
+    public let objectType = Field<Interpreted<ObjectType>>("object_type", .objectType)
+    public let sourceDatabase = Field<String>("source_database", .sourceDatabase)
+    public let targetDatabase = Field<String>("target_database", .targetDatabase)
+    public let objectName = Field<String>("object_name", .objectName)
+    public let sourceValue = Field<String>("source_value", .sourceValue)
+    public let targetValue = Field<String>("target_value", .targetValue)
+    public let status = Field<Interpreted<ComparisonStatus>>("status", .status)
+    public let message = Field<String>("message", .message)
 
-    enum CodingKeys: String, CodingKey {
-        case sheet, row, objectType = "object_type", sourceDatabase = "source_database", targetDatabase = "target_database"
-        case objectName = "object_name", sourceValue = "source_value", targetValue = "target_value", status, message, extra
-    }
+    public init() {}
+    public static let layout = FieldLayout(Self())
+    public static var readsObjectStatusCodes: Bool { true }
 }
+
+public typealias ObjectDifference = Record<ObjectDifferenceFields>

@@ -1,15 +1,13 @@
 /// Object comparison, one object type: how many on each side, and the result.
-public struct ObjectTypeSummary: Sendable, Hashable, Codable {
-    public var sheet: String
-    /// 1-based row in the sheet.
-    public var row: Int
-    public var objectType: Interpreted<ObjectType>?
-    public var sourceCount: Int64?
-    public var targetCount: Int64?
-    public var status: Interpreted<ComparisonStatus>?
-    public var extra: [ExtraField]
+public struct ObjectTypeSummaryFields: RecordFields {
+    public let objectType = Field<Interpreted<ObjectType>>("object_type", .objectType)
+    public let sourceCount = Field<Int64>("source_count", .sourceCount)
+    public let targetCount = Field<Int64>("target_count", .targetCount)
+    public let status = Field<Interpreted<ComparisonStatus>>("status", .status)
 
-    enum CodingKeys: String, CodingKey {
-        case sheet, row, objectType = "object_type", sourceCount = "source_count", targetCount = "target_count", status, extra
-    }
+    public init() {}
+    public static let layout = FieldLayout(Self())
+    public static var readsObjectStatusCodes: Bool { true }
 }
+
+public typealias ObjectTypeSummary = Record<ObjectTypeSummaryFields>

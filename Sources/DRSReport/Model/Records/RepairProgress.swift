@@ -1,18 +1,15 @@
 /// Data repair, one table: rows to repair, repaired and failed.
-public struct RepairProgress: Sendable, Hashable, Codable {
-    public var sheet: String
-    public var row: Int
-    public var sourceDatabase: String?
-    public var sourceTable: String?
-    public var targetDatabase: String?
-    public var targetTable: String?
-    public var totalRows: Int64?
-    public var repairedRows: Int64?
-    public var failedRows: Int64?
-    public var extra: [ExtraField]
+public struct RepairProgressFields: TableFields {
+    public let sourceDatabase = Field<String>("source_database", .sourceDatabase)
+    public let sourceTable = Field<String>("source_table", .sourceTable)
+    public let targetDatabase = Field<String>("target_database", .targetDatabase)
+    public let targetTable = Field<String>("target_table", .targetTable)
+    public let totalRows = Field<Int64>("total_rows", .totalRows)
+    public let repairedRows = Field<Int64>("repaired_rows", .repairedRows)
+    public let failedRows = Field<Int64>("failed_rows", .failedRows)
 
-    enum CodingKeys: String, CodingKey {
-        case sheet, row, sourceDatabase = "source_database", sourceTable = "source_table", targetDatabase = "target_database"
-        case targetTable = "target_table", totalRows = "total_rows", repairedRows = "repaired_rows", failedRows = "failed_rows", extra
-    }
+    public init() {}
+    public static let layout = FieldLayout(Self())
 }
+
+public typealias RepairProgress = Record<RepairProgressFields>

@@ -1,23 +1,19 @@
 /// Data repair, one statement: the row's key on each side, the operation, the SQL and its state.
-public struct RepairStatement: Sendable, Hashable, Codable {
-    public var sheet: String
-    public var row: Int
-    public var sourceDatabase: String?
-    public var sourceTable: String?
-    public var targetDatabase: String?
-    public var targetTable: String?
-    public var sourceKeyValues: String?
-    public var targetKeyValues: String?
+public struct RepairStatementFields: TableFields {
+    public let sourceDatabase = Field<String>("source_database", .sourceDatabase)
+    public let sourceTable = Field<String>("source_table", .sourceTable)
+    public let targetDatabase = Field<String>("target_database", .targetDatabase)
+    public let targetTable = Field<String>("target_table", .targetTable)
+    public let sourceKeyValues = Field<String>("source_key_values", .sourceKeyValues)
+    public let targetKeyValues = Field<String>("target_key_values", .targetKeyValues)
     /// A single key column, when the report has one instead of one per side.
-    public var keyValues: String?
-    public var operation: Interpreted<RepairOperation>?
-    public var sql: String?
-    public var state: Interpreted<RepairState>?
-    public var extra: [ExtraField]
+    public let keyValues = Field<String>("key_values", .keyValues)
+    public let operation = Field<Interpreted<RepairOperation>>("operation", .operation)
+    public let sql = Field<String>("repair_sql", .repairSQL)
+    public let state = Field<Interpreted<RepairState>>("sql_state", .sqlState)
 
-    enum CodingKeys: String, CodingKey {
-        case sheet, row, sourceDatabase = "source_database", sourceTable = "source_table", targetDatabase = "target_database"
-        case targetTable = "target_table", sourceKeyValues = "source_key_values", targetKeyValues = "target_key_values"
-        case keyValues = "key_values", operation, sql = "repair_sql", state = "sql_state", extra
-    }
+    public init() {}
+    public static let layout = FieldLayout(Self())
 }
+
+public typealias RepairStatement = Record<RepairStatementFields>

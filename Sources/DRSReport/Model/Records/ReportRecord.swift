@@ -8,7 +8,7 @@ public enum ReportRecord: Sendable, Hashable {
     /// An entry of a "tables that cannot be compared" section.
     case uncomparableTable(TableRowCountResult)
     case tableValues(TableValueResult)
-    case samplingResult(TableValueResult)
+    case samplingResult(SamplingResult)
     case valueDifference(ValueDifference)
     case repairProgress(RepairProgress)
     case repairStatement(RepairStatement)
@@ -31,61 +31,48 @@ public enum ReportRecord: Sendable, Hashable {
         }
     }
 
-    /// Where the record comes from.
-    public var sheet: String {
+    /// The record whatever its kind: its place, its fields in table order, its extra cells.
+    public var body: any AnyRecord {
         switch self {
-        case .objectTypeSummary(let r): return r.sheet
-        case .objectDifference(let r): return r.sheet
-        case .databaseSummary(let r): return r.sheet
-        case .tableRowCount(let r), .uncomparableTable(let r): return r.sheet
-        case .tableValues(let r), .samplingResult(let r): return r.sheet
-        case .valueDifference(let r): return r.sheet
-        case .repairProgress(let r): return r.sheet
-        case .repairStatement(let r): return r.sheet
-        case .generic(let r): return r.sheet
+        case .objectTypeSummary(let r): return r
+        case .objectDifference(let r): return r
+        case .databaseSummary(let r): return r
+        case .tableRowCount(let r), .uncomparableTable(let r): return r
+        case .tableValues(let r): return r
+        case .samplingResult(let r): return r
+        case .valueDifference(let r): return r
+        case .repairProgress(let r): return r
+        case .repairStatement(let r): return r
+        case .generic(let r): return r
         }
     }
+
+    /// Wraps a record built for `kind`; nil when the record's type is not the kind's.
+    init?(kind: SectionKind, body: any AnyRecord) {
+        switch kind {
+        case .objectSummary: guard let r = body as? ObjectTypeSummary else { return nil }; self = .objectTypeSummary(r)
+        case .objectDifferences: guard let r = body as? ObjectDifference else { return nil }; self = .objectDifference(r)
+        case .databaseSummary: guard let r = body as? DatabaseSummary else { return nil }; self = .databaseSummary(r)
+        case .tableRowCounts: guard let r = body as? TableRowCountResult else { return nil }; self = .tableRowCount(r)
+        case .cannotCompare: guard let r = body as? TableRowCountResult else { return nil }; self = .uncomparableTable(r)
+        case .tableValues: guard let r = body as? TableValueResult else { return nil }; self = .tableValues(r)
+        case .sampling: guard let r = body as? SamplingResult else { return nil }; self = .samplingResult(r)
+        case .valueDifferences: guard let r = body as? ValueDifference else { return nil }; self = .valueDifference(r)
+        case .repairProgress: guard let r = body as? RepairProgress else { return nil }; self = .repairProgress(r)
+        case .repairStatements: guard let r = body as? RepairStatement else { return nil }; self = .repairStatement(r)
+        case .unknown: guard let r = body as? GenericRow else { return nil }; self = .generic(r)
+        }
+    }
+
+    /// Where the record comes from.
+    public var sheet: String { body.sheet }
 
     /// 1-based row in ``sheet``.
-    public var row: Int {
-        switch self {
-        case .objectTypeSummary(let r): return r.row
-        case .objectDifference(let r): return r.row
-        case .databaseSummary(let r): return r.row
-        case .tableRowCount(let r), .uncomparableTable(let r): return r.row
-        case .tableValues(let r), .samplingResult(let r): return r.row
-        case .valueDifference(let r): return r.row
-        case .repairProgress(let r): return r.row
-        case .repairStatement(let r): return r.row
-        case .generic(let r): return r.row
-        }
-    }
+    public var row: Int { body.row }
 
-    /// How the record counts towards the verdict; nil when it says nothing either way.
-    ///
-    /// A table without a status column is judged by its row difference; an entry of a
-    /// "cannot be compared" section is incomplete whatever its status; every value difference
-    /// is an inconsistency; a repair progress line with failed rows is inconsistent and one with
-    /// rows still to repair incomplete.
-    public var category: StatusCategory? {
-        func byDifference(_ difference: Int64?) -> StatusCategory? { difference.map { $0 == 0 ? .consistent : .inconsistent } }
-        switch self {
-        case .objectTypeSummary(let r): return r.status?.value.category
-        case .objectDifference(let r): return r.status?.value.category
-        case .databaseSummary(let r):
-            return r.status?.value.category ?? r.tablesInconsistent.map { $0 > 0 ? .inconsistent : .consistent }
-        case .tableRowCount(let r): return r.status?.value.category ?? byDifference(r.rowDifference)
-        case .uncomparableTable: return .incomplete
-        case .tableValues(let r), .samplingResult(let r): return r.worstResult?.value.category ?? byDifference(r.rowDifference)
-        case .valueDifference: return .inconsistent
-        case .repairProgress(let r):
-            if let failed = r.failedRows, failed > 0 { return .inconsistent }
-            if let total = r.totalRows, let repaired = r.repairedRows { return repaired < total ? .incomplete : .consistent }
-            return nil
-        case .repairStatement(let r): return r.state?.value.category
-        case .generic: return nil
-        }
-    }
+    /// How the record counts towards the verdict; nil when it says nothing either way (see
+    /// ``SectionKind/category(of:)``).
+    public var category: StatusCategory? { kind.category(of: RecordVerdictInputs(record: body)) }
 }
 
 extension ReportRecord: Codable {
@@ -97,34 +84,51 @@ extension ReportRecord: Codable {
         guard let kind = SectionKind(rawValue: name) else {
             throw DecodingError.dataCorruptedError(forKey: .kind, in: container, debugDescription: "unknown record kind \(name)")
         }
-        switch kind {
-        case .objectSummary: self = .objectTypeSummary(try ObjectTypeSummary(from: decoder))
-        case .objectDifferences: self = .objectDifference(try ObjectDifference(from: decoder))
-        case .databaseSummary: self = .databaseSummary(try DatabaseSummary(from: decoder))
-        case .tableRowCounts: self = .tableRowCount(try TableRowCountResult(from: decoder))
-        case .cannotCompare: self = .uncomparableTable(try TableRowCountResult(from: decoder))
-        case .tableValues: self = .tableValues(try TableValueResult(from: decoder))
-        case .sampling: self = .samplingResult(try TableValueResult(from: decoder))
-        case .valueDifferences: self = .valueDifference(try ValueDifference(from: decoder))
-        case .repairProgress: self = .repairProgress(try RepairProgress(from: decoder))
-        case .repairStatements: self = .repairStatement(try RepairStatement(from: decoder))
-        case .unknown: self = .generic(try GenericRow(from: decoder))
-        }
+        self.init(kind: kind, body: try kind.recordType.init(from: decoder))!
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: KindKey.self)
         try container.encode(kind.rawValue, forKey: .kind)
+        try body.encode(to: encoder)
+    }
+}
+
+/// A record of any kind, for code that goes over every field (writers, diffs).
+public protocol AnyRecord: Sendable, Codable {
+    var sheet: String { get }
+    var row: Int { get }
+    var extra: [ExtraField] { get }
+    /// The kind's fields, in table order.
+    static var fields: [any AnyField] { get }
+    static var keepsExtraCells: Bool { get }
+    subscript(position: Int) -> (any FieldValue)? { get }
+    /// The value of the field read from `concept`, if the kind has such a field.
+    func value(for concept: ColumnConcept) -> (any FieldValue)?
+}
+
+extension Record: AnyRecord {
+    public static var fields: [any AnyField] { Fields.layout.fields }
+    public static var keepsExtraCells: Bool { Fields.keepsExtraCells }
+}
+
+extension SectionKind {
+    /// The record type of the kind.
+    public var recordType: any AnyRecord.Type {
         switch self {
-        case .objectTypeSummary(let r): try r.encode(to: encoder)
-        case .objectDifference(let r): try r.encode(to: encoder)
-        case .databaseSummary(let r): try r.encode(to: encoder)
-        case .tableRowCount(let r), .uncomparableTable(let r): try r.encode(to: encoder)
-        case .tableValues(let r), .samplingResult(let r): try r.encode(to: encoder)
-        case .valueDifference(let r): try r.encode(to: encoder)
-        case .repairProgress(let r): try r.encode(to: encoder)
-        case .repairStatement(let r): try r.encode(to: encoder)
-        case .generic(let r): try r.encode(to: encoder)
+        case .objectSummary: return ObjectTypeSummary.self
+        case .objectDifferences: return ObjectDifference.self
+        case .databaseSummary: return DatabaseSummary.self
+        case .tableRowCounts, .cannotCompare: return TableRowCountResult.self
+        case .tableValues: return TableValueResult.self
+        case .sampling: return SamplingResult.self
+        case .valueDifferences: return ValueDifference.self
+        case .repairProgress: return RepairProgress.self
+        case .repairStatements: return RepairStatement.self
+        case .unknown: return GenericRow.self
         }
     }
+
+    /// The kind's fields, in table order: the JSON members and CSV columns of its records.
+    public var fields: [any AnyField] { recordType.fields }
 }

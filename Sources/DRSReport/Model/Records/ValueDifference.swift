@@ -1,30 +1,24 @@
 /// Value comparison, one differing row (or one differing column of a row): which side has it,
 /// its key, the column and both values, and the SQL that selects it on each side.
-public struct ValueDifference: Sendable, Hashable, Codable {
-    public var sheet: String
-    public var row: Int
-    public var sourceDatabase: String?
-    public var sourceTable: String?
-    public var targetDatabase: String?
-    public var targetTable: String?
-    public var kind: Interpreted<DifferenceKind>?
+public struct ValueDifferenceFields: TableFields {
+    public let sourceDatabase = Field<String>("source_database", .sourceDatabase)
+    public let sourceTable = Field<String>("source_table", .sourceTable)
+    public let targetDatabase = Field<String>("target_database", .targetDatabase)
+    public let targetTable = Field<String>("target_table", .targetTable)
+    public let kind = Field<Interpreted<DifferenceKind>>("difference_kind", .differenceKind)
     /// The row's key as the report shows it: `id=016628`, `058374,2`.
-    public var keyValues: String?
+    public let keyValues = Field<String>("key_values", .keyValues)
     /// Separate key columns, when the report has them.
-    public var sourceKeyValues: String?
-    public var targetKeyValues: String?
-    public var column: String?
-    public var sourceValue: String?
-    public var targetValue: String?
-    public var selectSQL: String?
-    public var targetSelectSQL: String?
-    public var extra: [ExtraField]
+    public let sourceKeyValues = Field<String>("source_key_values", .sourceKeyValues)
+    public let targetKeyValues = Field<String>("target_key_values", .targetKeyValues)
+    public let column = Field<String>("column", .column)
+    public let sourceValue = Field<String>("source_value", .sourceValue)
+    public let targetValue = Field<String>("target_value", .targetValue)
+    public let selectSQL = Field<String>("select_sql", .selectSQL)
+    public let targetSelectSQL = Field<String>("target_select_sql", .targetSelectSQL)
 
-    enum CodingKeys: String, CodingKey {
-        case sheet, row, sourceDatabase = "source_database", sourceTable = "source_table", targetDatabase = "target_database"
-        case targetTable = "target_table", kind = "difference_kind", keyValues = "key_values"
-        case sourceKeyValues = "source_key_values", targetKeyValues = "target_key_values", column
-        case sourceValue = "source_value", targetValue = "target_value", selectSQL = "select_sql"
-        case targetSelectSQL = "target_select_sql", extra
-    }
+    public init() {}
+    public static let layout = FieldLayout(Self())
 }
+
+public typealias ValueDifference = Record<ValueDifferenceFields>

@@ -1,3 +1,4 @@
+import DRSReport
 /// Writes what recognition found, sheet by sheet: kind and confidence, header row, each header
 /// cell with its concept or "unmatched", metadata and titles — the text a user pastes to report a
 /// layout drsdiff does not know yet. JSON (`drsdiff.inspect/v1`) is ``ComparisonReport`` itself.

@@ -1,3 +1,4 @@
+import DRSReport
 /// Writes JSON values straight to a ``ByteSink``, byte by byte, without building a tree: the
 /// writer every drsdiff JSON output goes through (records are written by the million).
 struct JSONWriter {
@@ -46,48 +47,49 @@ struct JSONWriter {
 
     // MARK: - Report values
 
-    func status(_ status: Interpreted<ComparisonStatus>?) {
+    func status(_ status: (any AnyInterpreted)?) {
         guard let status else { sink.write("null"); return }
         sink.write("{\"value\":")
-        string(status.value.name)
+        string(status.name)
         sink.write(",\"code\":")
-        integer(status.value.code)
+        integer(status.code)
         sink.write(",\"text\":")
         string(status.text)
         sink.write(byte: UInt8(ascii: "}"))
     }
 
-    func reading(name: String?, text: String?) {
-        guard let name, let text else { sink.write("null"); return }
+    func reading(_ reading: (any AnyInterpreted)?) {
+        guard let reading else { sink.write("null"); return }
         sink.write("{\"value\":")
-        string(name)
+        string(reading.name)
         sink.write(",\"text\":")
-        string(text)
+        string(reading.text)
         sink.write(byte: UInt8(ascii: "}"))
     }
 
     func record(_ record: ReportRecord) {
+        let body = record.body
         sink.write("{\"kind\":")
         string(record.kind.rawValue)
         key("sheet")
-        string(record.sheet)
+        string(body.sheet)
         key("row")
-        integer(record.row)
-        for (name, value) in record.fields {
-            key(name)
-            switch value {
-            case .text(let text): string(text)
-            case .count(let count): integer(count)
-            case .number(let value): number(value)
-            case .integer(let value): integer(value)
-            case .status(let status): self.status(status)
-            case .reading(let name, let text): reading(name: name, text: text)
-            case .texts(let texts): array(texts) { string($0) }
+        integer(body.row)
+        for (position, field) in type(of: body).fields.enumerated() {
+            key(field.key)
+            let value = body[position]
+            switch field.type {
+            case .text: string(value as? String)
+            case .count: integer(value as? Int64)
+            case .percent: number(value as? Double)
+            case .status: status(value as? any AnyInterpreted)
+            case .objectType, .differenceKind, .repairOperation, .repairState: reading(value as? any AnyInterpreted)
+            case .texts: array(value as? [String] ?? []) { string($0) }
             }
         }
-        if case .generic = record {} else {
+        if type(of: body).keepsExtraCells {
             key("extra")
-            array(record.extra) { extra in
+            array(body.extra) { extra in
                 sink.write("{\"column\":")
                 string(extra.column)
                 sink.write(",\"header\":")
@@ -100,65 +102,16 @@ struct JSONWriter {
         sink.write(byte: UInt8(ascii: "}"))
     }
 
-    func metadata(_ entry: MetadataEntry) {
-        sink.write("{\"key\":")
-        string(entry.key)
-        key("value")
-        string(entry.value)
-        key("name")
-        string(entry.name)
-        key("sheet")
-        string(entry.sheet)
-        key("row")
-        integer(entry.row)
-        sink.write(byte: UInt8(ascii: "}"))
-    }
-
-    func title(_ title: ReportTitle) {
-        sink.write("{\"sheet\":")
-        string(title.sheet)
-        key("row")
-        integer(title.row)
-        key("text")
-        string(title.text)
-        sink.write(byte: UInt8(ascii: "}"))
-    }
-
-    func column(_ column: ColumnMapping) {
-        sink.write("{\"index\":")
-        integer(column.index)
-        key("letter")
-        string(column.letter)
-        key("header")
-        string(column.header)
-        key("concept")
-        string(column.concept?.rawValue)
-        key("score")
-        number(column.score)
-        key("via")
-        string(column.via)
-        sink.write(byte: UInt8(ascii: "}"))
-    }
-
-    func sheet(_ sheet: SectionSheet) {
-        sink.write("{\"name\":")
-        string(sheet.name)
-        key("index")
-        integer(sheet.index)
-        key("header_row")
-        integer(sheet.headerRow)
-        sink.write(byte: UInt8(ascii: "}"))
+    /// A small value (metadata, a title, a section's description) through its Codable
+    /// conformance, on one line: the one encoding `report` and `inspect` share.
+    func encoded<T: Encodable>(_ value: T) {
+        sink.write((try? TreeEncoder.encode(value))?.compact ?? "null")
     }
 
     /// A section's description, without the closing brace (records may follow).
     func sectionHead(_ section: ReportSection) {
-        sink.write("{\"kind\":")
-        string(section.kind.rawValue)
-        key("confidence")
-        number(section.confidence)
-        key("sheets")
-        array(section.sheets) { self.sheet($0) }
-        key("columns")
-        array(section.columns) { self.column($0) }
+        var text = (try? TreeEncoder.encode(section))?.compact ?? "{"
+        if text.hasSuffix("}") { text.removeLast() }
+        sink.write(text)
     }
 }

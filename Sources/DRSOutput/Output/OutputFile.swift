@@ -1,3 +1,4 @@
+import DRSReport
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)

@@ -1,3 +1,4 @@
+import DRSReport
 /// Encodes `Encodable` values into a ``JSONValue`` tree, keeping members in the order the value
 /// encodes them. For small documents (summaries, inspections) where a tree is harmless;
 /// records never go through here.
@@ -96,7 +97,7 @@ private struct Keyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
     mutating func encodeNil(forKey key: Key) throws { node.member(key.stringValue).content = .scalar(.null) }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        try DRSReport.encode(value, into: node.member(key.stringValue), codingPath: codingPath + [key])
+        try DRSOutput.encode(value, into: node.member(key.stringValue), codingPath: codingPath + [key])
     }
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
         NodeEncoder(node: node.member(key.stringValue), codingPath: codingPath + [key]).container(keyedBy: keyType)
@@ -117,7 +118,7 @@ private struct Unkeyed: UnkeyedEncodingContainer {
     }
 
     mutating func encodeNil() throws { node.append().content = .scalar(.null) }
-    mutating func encode<T: Encodable>(_ value: T) throws { try DRSReport.encode(value, into: node.append(), codingPath: codingPath) }
+    mutating func encode<T: Encodable>(_ value: T) throws { try DRSOutput.encode(value, into: node.append(), codingPath: codingPath) }
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
         NodeEncoder(node: node.append(), codingPath: codingPath).container(keyedBy: keyType)
     }
@@ -130,7 +131,7 @@ private struct Single: SingleValueEncodingContainer {
     let codingPath: [any CodingKey]
 
     mutating func encodeNil() throws { node.content = .scalar(.null) }
-    mutating func encode<T: Encodable>(_ value: T) throws { try DRSReport.encode(value, into: node, codingPath: codingPath) }
+    mutating func encode<T: Encodable>(_ value: T) throws { try DRSOutput.encode(value, into: node, codingPath: codingPath) }
 }
 
 extension JSONValue {
@@ -155,6 +156,19 @@ extension JSONValue {
                 if line.count <= 160 { return line }
             }
             return "{\n" + members.map { inner + JSONEncoding.quoted($0.0) + ": " + $0.1.pretty(indent: inner) }.joined(separator: ",\n") + "\n" + indent + "}"
+        }
+    }
+
+    /// JSON on one line, without spaces.
+    var compact: String {
+        switch self {
+        case .null: return "null"
+        case .bool(let value): return value ? "true" : "false"
+        case .number(let value): return JSONWriter.format(value)
+        case .integer(let value): return String(value)
+        case .string(let value): return JSONEncoding.quoted(value)
+        case .array(let items): return "[" + items.map(\.compact).joined(separator: ",") + "]"
+        case .object(let members): return "{" + members.map { JSONEncoding.quoted($0.0) + ":" + $0.1.compact }.joined(separator: ",") + "}"
         }
     }
 

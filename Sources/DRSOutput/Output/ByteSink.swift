@@ -1,3 +1,4 @@
+import DRSReport
 import XLSXReader
 #if canImport(Glibc)
 import Glibc
@@ -54,7 +55,7 @@ public final class ByteSink {
 
     /// Lets an encoder append straight into the sink's buffer (no intermediate copy).
     @inline(__always)
-    public func write(_ encode: (inout ByteBuffer) -> Void) {
+    package func write(_ encode: (inout ByteBuffer) -> Void) {
         encode(&storage.pointee.buffer)
         if storage.pointee.buffer.count >= limit { drain() }
     }

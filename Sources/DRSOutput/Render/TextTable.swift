@@ -1,3 +1,4 @@
+import DRSReport
 /// A small table rendered as GitHub Markdown or as aligned plain text.
 public struct TextTable {
     public var headers: [String]
@@ -53,19 +54,5 @@ public struct TextTable {
                 || (0xFFE0...0xFFE6).contains(value) || (0x20000...0x3FFFD).contains(value)
             return width + (wide ? 2 : 1)
         }
-    }
-}
-
-extension String {
-    func replacingOccurrences(ofLineBreaksWith replacement: String) -> String {
-        var out = ""
-        var previousCR = false
-        for scalar in unicodeScalars {
-            if scalar == "\r" { out += replacement }
-            else if scalar == "\n" { if !previousCR { out += replacement } }
-            else { out.unicodeScalars.append(scalar) }
-            previousCR = scalar == "\r"
-        }
-        return out
     }
 }

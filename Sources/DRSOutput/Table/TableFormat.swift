@@ -1,3 +1,4 @@
+import DRSReport
 /// The formats a sheet can be written as.
 public enum TableFormat: String, Sendable, CaseIterable {
     /// RFC 4180, comma-separated, LF after every record, quoted only where needed.

@@ -1,12 +1,13 @@
 import Testing
 import Foundation
-@testable import DRSReport
+@testable import DRSOutput
+import DRSReport
 
 /// The models are Codable, and what the byte-level writer emits decodes back to the same records.
 struct RecordCodableTests {
-    @Test(arguments: Repository.reportSamples)
+    @Test(arguments: Samples.reports)
     func ndjsonDecodesToTheSameRecords(_ name: String) throws {
-        let file = try ReportWorkbook(path: Repository.reportSample(name))
+        let file = try ReportWorkbook(path: Samples.report(name))
         let path = NSTemporaryDirectory() + "drsreport-\(UUID().uuidString).ndjson"
         let output = try OutputFile(path: path)
         try ReportWriter.writeNDJSON(file, ReportWriter.Selection(sections: file.report.sections), to: output.sink)

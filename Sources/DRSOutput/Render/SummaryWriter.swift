@@ -1,3 +1,4 @@
+import DRSReport
 /// Writes a ``ReportSummary`` as Markdown (to paste into a ticket), plain text or JSON
 /// (`drsdiff.summary/v1`).
 public enum SummaryWriter {

@@ -1,3 +1,4 @@
+import DRSReport
 import XLSXReader
 
 /// Writes a report's records as `drsdiff.report/v1` JSON, NDJSON or CSV, streaming: one record
@@ -68,15 +69,7 @@ public enum ReportWriter {
             try TableWriter.write(file.workbook.sheet(at: section.sheets[0].index), of: file.workbook, as: .csv, to: sink)
             return
         }
-        let template = ReportRecord.template(for: section.kind)
-        var header = ["sheet", "row"]
-        for (name, value) in template.fields {
-            switch value {
-            case .status: header += [name, name + "_code", name + "_text"]
-            case .reading: header += [name, name + "_text"]
-            default: header.append(name)
-            }
-        }
+        var header = ["sheet", "row"] + FieldColumns.names(section.kind.fields)
         let unmatched = section.columns.filter { $0.concept == nil }
         header += unmatched.map { "extra:" + ($0.header.isEmpty ? $0.letter : $0.header) }
         header.append("extra")
@@ -88,21 +81,13 @@ public enum ReportWriter {
             fields.removeAll(keepingCapacity: true)
             fields.append(record.sheet)
             fields.append(String(record.row))
-            for (_, value) in record.fields {
-                switch value {
-                case .text(let text): fields.append(text ?? "")
-                case .count(let count): fields.append(count.map { String($0) } ?? "")
-                case .number(let number): fields.append(number.map(JSONWriter.format) ?? "")
-                case .integer(let value): fields.append(String(value))
-                case .status(let status):
-                    fields += [status?.value.name ?? "", status?.value.code.map { String($0) } ?? "", status?.text ?? ""]
-                case .reading(let name, let text): fields += [name ?? "", text ?? ""]
-                case .texts(let texts): fields.append(texts.joined(separator: "\t"))
-                }
+            let body = record.body
+            for (position, field) in type(of: body).fields.enumerated() {
+                FieldColumns.append(body[position], as: field.type, to: &fields)
             }
             var others: [String] = []
             var byColumn: [String: String] = [:]
-            for extra in record.extra {
+            for extra in body.extra {
                 if unmatched.contains(where: { $0.letter == extra.column }) { byColumn[extra.column] = extra.value }
                 else { others.append((extra.header.isEmpty ? extra.column : extra.header) + ": " + extra.value) }
             }
@@ -140,10 +125,10 @@ public enum ReportWriter {
         json.string(report.language?.rawValue)
         json.sink.write(separator)
         json.key("titles", first: true)
-        json.array(report.titles) { json.title($0) }
+        json.array(report.titles) { json.encoded($0) }
         json.sink.write(separator)
         json.key("metadata", first: true)
-        json.array(report.metadata) { json.metadata($0) }
+        json.array(report.metadata) { json.encoded($0) }
         json.sink.write(separator)
         json.key("notes", first: true)
         json.array(report.notes) { json.string($0) }

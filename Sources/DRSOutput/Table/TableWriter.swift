@@ -1,3 +1,4 @@
+import DRSReport
 import XLSXReader
 
 /// Writes a sheet as a dense table: cell A1 to the last row and column holding a value, blank

@@ -1,14 +1,15 @@
+import DRSReport
 import XLSXReader
 
 /// RFC 4180 fields: quoted only when they hold `,` `"` CR or LF, with `"` doubled.
-public enum CSVEncoding {
+package enum CSVEncoding {
     @inline(__always)
-    public static func needsQuotes(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    package static func needsQuotes(_ bytes: UnsafeRawBufferPointer) -> Bool {
         for byte in bytes where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D { return true }
         return false
     }
 
-    public static func appendField(_ bytes: UnsafeRawBufferPointer, to buffer: inout ByteBuffer) {
+    package static func appendField(_ bytes: UnsafeRawBufferPointer, to buffer: inout ByteBuffer) {
         guard needsQuotes(bytes) else {
             buffer.append(bytes)
             return
@@ -22,7 +23,7 @@ public enum CSVEncoding {
     }
 
     /// One record: fields separated by commas, ended by LF.
-    public static func writeRecord(_ fields: [String], to sink: ByteSink) {
+    package static func writeRecord(_ fields: [String], to sink: ByteSink) {
         sink.write { buffer in
             for (index, field) in fields.enumerated() {
                 if index > 0 { buffer.append(0x2C) }
@@ -35,8 +36,8 @@ public enum CSVEncoding {
 }
 
 /// JSON string literals, escaped per RFC 8259 (control characters as `\u00XX`, `/` left alone).
-public enum JSONEncoding {
-    public static func appendString(_ bytes: UnsafeRawBufferPointer, to buffer: inout ByteBuffer) {
+package enum JSONEncoding {
+    package static func appendString(_ bytes: UnsafeRawBufferPointer, to buffer: inout ByteBuffer) {
         let hex: StaticString = "0123456789abcdef"
         buffer.append(0x22)
         for byte in bytes {
@@ -56,21 +57,21 @@ public enum JSONEncoding {
         buffer.append(0x22)
     }
 
-    public static func writeString(_ text: String, to sink: ByteSink) {
+    package static func writeString(_ text: String, to sink: ByteSink) {
         var text = text
         text.withUTF8 { bytes in sink.write { appendString(UnsafeRawBufferPointer(bytes), to: &$0) } }
     }
 
     /// `text` as a JSON string literal, quotes included.
-    public static func quoted(_ text: String) -> String {
+    package static func quoted(_ text: String) -> String {
         encoded(text, appendString)
     }
 }
 
 /// Text inside a GitHub Markdown table cell: `|` and `\` escaped, line breaks (LF, CR or CRLF)
 /// as `<br>`.
-public enum MarkdownEncoding {
-    public static func appendCell(_ bytes: UnsafeRawBufferPointer, to buffer: inout ByteBuffer) {
+package enum MarkdownEncoding {
+    package static func appendCell(_ bytes: UnsafeRawBufferPointer, to buffer: inout ByteBuffer) {
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
@@ -87,7 +88,7 @@ public enum MarkdownEncoding {
         }
     }
 
-    public static func cell(_ text: String) -> String {
+    package static func cell(_ text: String) -> String {
         encoded(text, appendCell)
     }
 }
