@@ -55,6 +55,7 @@ struct JSONWriter {
         integer(status.code)
         sink.write(",\"text\":")
         string(status.text)
+        if status.inferred { sink.write(",\"inferred\":true") }
         sink.write(byte: UInt8(ascii: "}"))
     }
 
@@ -83,7 +84,7 @@ struct JSONWriter {
             case .count: integer(value as? Int64)
             case .percent: number(value as? Double)
             case .status: status(value as? any AnyInterpreted)
-            case .objectType, .differenceKind, .repairOperation, .repairState: reading(value as? any AnyInterpreted)
+            case .objectType, .differenceKind, .repairOperation, .repairState, .existence: reading(value as? any AnyInterpreted)
             case .texts: array(value as? [String] ?? []) { string($0) }
             }
         }

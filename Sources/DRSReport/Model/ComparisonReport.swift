@@ -150,15 +150,7 @@ public struct ColumnMapping: Sendable, Hashable, Codable {
     /// `A`, `B`… `AA`.
     public var letter: String { ColumnMapping.letter(index) }
 
-    private enum CodingKeys: String, CodingKey { case index, letter, header, concept, score, via }
-
-    public init(index: Int, header: String, concept: ColumnConcept?, score: Double?, via: String?) {
-        self.index = index
-        self.header = header
-        self.concept = concept
-        self.score = score
-        self.via = via
-    }
+    private enum CodingKeys: String, CodingKey { case index, letter, header, concept, score, via, inferred, evidence, learned }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -167,9 +159,13 @@ public struct ColumnMapping: Sendable, Hashable, Codable {
         concept = try container.decodeIfPresent(ColumnConcept.self, forKey: .concept)
         score = try container.decodeIfPresent(Double.self, forKey: .score)
         via = try container.decodeIfPresent(String.self, forKey: .via)
+        inferred = try container.decodeIfPresent(Bool.self, forKey: .inferred)
+        evidence = try container.decodeIfPresent(String.self, forKey: .evidence)
+        learned = try container.decodeIfPresent([LearnedValue].self, forKey: .learned)
     }
 
-    /// Every member is written, the derived `letter` and `null` included: the JSON shape is fixed (`schema/`).
+    /// Every member is written, the derived `letter` and `null` included: the JSON shape is fixed
+    /// (`schema/`). The explanations (`inferred`, `evidence`, `learned`) are written when there are some.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(index, forKey: .index)
@@ -178,6 +174,9 @@ public struct ColumnMapping: Sendable, Hashable, Codable {
         try container.encode(concept, forKey: .concept)
         try container.encode(score, forKey: .score)
         try container.encode(via, forKey: .via)
+        try container.encodeIfPresent(inferred, forKey: .inferred)
+        try container.encodeIfPresent(evidence, forKey: .evidence)
+        try container.encodeIfPresent(learned, forKey: .learned)
     }
 
     static func letter(_ index: Int) -> String {

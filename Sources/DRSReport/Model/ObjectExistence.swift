@@ -14,6 +14,17 @@ public enum ObjectExistence: Sendable, Hashable, InterpretedValue {
         }
     }
 
+    /// An object missing on one side is a difference; present on both sides says nothing of its definition.
+    public var category: StatusCategory? {
+        switch self {
+        case .exists: return nil
+        case .missing: return .inconsistent
+        case .unknown: return .incomplete
+        }
+    }
+
+    public static var fieldType: FieldType { .existence }
+
     public static func decoded(name: String, text: String) -> ObjectExistence {
         switch name {
         case "exists": return .exists

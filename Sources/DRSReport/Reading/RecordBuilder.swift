@@ -8,18 +8,25 @@ struct RecordBuilder {
     private let columnOf: [ColumnConcept: Int]
     private let headerOf: [Int: String]
     private let values: CachedValues
+    /// Result words learned from the rows at recognition, by column (see ``ColumnMapping/learned``).
+    private let learned: [Int: [String: ComparisonStatus]]
 
     init(section: ReportSection, vocabulary: Vocabulary) {
         kind = section.kind
         var columnOf: [ColumnConcept: Int] = [:]
         var headerOf: [Int: String] = [:]
+        var learned: [Int: [String: ComparisonStatus]] = [:]
         for column in section.columns {
             headerOf[column.index] = column.header
             if let concept = column.concept { columnOf[concept] = column.index }
+            for word in column.learned ?? [] {
+                if let status = ComparisonStatus(name: word.value) { learned[column.index, default: [:]][word.text] = status }
+            }
         }
         self.columnOf = columnOf
         self.headerOf = headerOf
         self.values = CachedValues(vocabulary.values)
+        self.learned = learned
     }
 
     /// A row repeating the header (a continuation sheet's header, or a header repeated mid-sheet).
@@ -54,7 +61,7 @@ struct RecordBuilder {
 
     /// Fills each field of the kind's table from the column of its concept.
     private func build<Fields: RecordFields>(_ row: Row, _ sheet: String) -> Record<Fields> {
-        var cells = Cells(row: row, columnOf: columnOf)
+        var cells = Cells(row: row, columnOf: columnOf, learned: learned)
         var record = Record<Fields>(sheet: sheet, row: row.index + 1)
         for (position, field) in Fields.layout.fields.enumerated() {
             guard let concept = field.concept else { continue }
@@ -67,6 +74,7 @@ struct RecordBuilder {
             case .differenceKind: record[position] = cells.text(concept).map { Interpreted(values.differenceKind($0), text: $0) }
             case .repairOperation: record[position] = cells.text(concept).map { Interpreted(values.operation($0), text: $0) }
             case .repairState: record[position] = cells.text(concept).map { Interpreted(values.repairState($0), text: $0) }
+            case .existence: record[position] = cells.text(concept).map { Interpreted(values.existence($0), text: $0) }
             case .texts: record[position] = row.texts
             }
         }
@@ -79,11 +87,13 @@ struct RecordBuilder {
 private struct Cells {
     let row: Row
     let columnOf: [ColumnConcept: Int]
+    let learned: [Int: [String: ComparisonStatus]]
     private var used: [Int] = []
 
-    init(row: Row, columnOf: [ColumnConcept: Int]) {
+    init(row: Row, columnOf: [ColumnConcept: Int], learned: [Int: [String: ComparisonStatus]]) {
         self.row = row
         self.columnOf = columnOf
+        self.learned = learned
     }
 
     private func value(_ concept: ColumnConcept) -> (column: Int, value: CellValue)? {
@@ -113,6 +123,9 @@ private struct Cells {
     mutating func status(_ concept: ColumnConcept, _ values: CachedValues, objects: Bool = false) -> Interpreted<ComparisonStatus>? {
         guard let (column, value) = value(concept) else { return nil }
         used.append(column)
+        if let words = learned[column], case .text(let text) = value, let status = words[text] {
+            return Interpreted(status, text: text, inferred: true)
+        }
         return values.status(value, objects: objects)
     }
 
@@ -137,6 +150,7 @@ final class CachedValues {
     private var operations: [String: RepairOperation] = [:]
     private var states: [String: RepairState] = [:]
     private var types: [String: ObjectType] = [:]
+    private var existence: [String: ObjectExistence] = [:]
     /// Distinct texts remembered per vocabulary: a column of free text must not grow the cache.
     private static let limit = 512
 
@@ -160,4 +174,5 @@ final class CachedValues {
     func operation(_ text: String) -> RepairOperation { CachedValues.remember(text, in: &operations, values.operation) }
     func repairState(_ text: String) -> RepairState { CachedValues.remember(text, in: &states, values.repairState) }
     func objectType(_ text: String) -> ObjectType { CachedValues.remember(text, in: &types, values.objectType) }
+    func existence(_ text: String) -> ObjectExistence { CachedValues.remember(text, in: &existence, values.existence) }
 }

@@ -14,13 +14,17 @@ struct ConceptRule: Sendable {
     let optional: Set<Sense>
     let excluded: Set<Sense>
     let factor: Double
+    /// Added to the specificity: which of two equally good readings a tie goes to.
+    let bonus: Int
 
-    init(_ concept: ColumnConcept, _ required: [Set<Sense>], optional: Set<Sense> = [], excluded: Set<Sense> = [], factor: Double = 1) {
+    init(_ concept: ColumnConcept, _ required: [Set<Sense>], optional: Set<Sense> = [], excluded: Set<Sense> = [], factor: Double = 1,
+         bonus: Int = 0) {
         self.concept = concept
         self.required = required
         self.optional = optional
         self.excluded = excluded
         self.factor = factor
+        self.bonus = bonus
     }
 
     /// Cost of a part the rule leaves unexplained.
@@ -47,7 +51,7 @@ struct ConceptRule: Sendable {
         let accepted = required.reduce(optional) { $0.union($1) }
         var explained = 0.0
         var against = 0.0
-        var specificity = required.count
+        var specificity = required.count + bonus
         for part in parts {
             if !part.known {
                 against += ConceptRule.unknownCost
@@ -86,10 +90,10 @@ struct ConceptRule: Sendable {
         rules.append(ConceptRule(.difference, [[.difference]], optional: [.row, .count, .value, .table, .inconsistent, .total, .content],
                                  excluded: [.kind]))
 
-        // Results. "Status" is the status; a lone "Result" is the status too, or the row result
-        // where a status column stands beside it.
+        // Results. "Status" is the status; a lone "Result" is the status too (a "Status" column
+        // beside it takes the status first), or the row result where a status column stands beside it.
         rules.append(ConceptRule(.status, [[.status]], optional: [.compare, .result]))
-        rules.append(ConceptRule(.status, [[.result]], optional: [.compare], factor: 0.98))
+        rules.append(ConceptRule(.status, [[.result]], optional: [.compare], bonus: -1))
         rules.append(ConceptRule(.rowResult, [[.row], [.result, .status]], optional: [.compare, .count]))
         rules.append(ConceptRule(.rowResult, [[.result]], optional: [.compare],
                                  excluded: [.content, .value, .sql, .repair, .execution], factor: 0.8))

@@ -12,6 +12,9 @@ enum Sense: String, Sendable, Hashable, CaseIterable, Comparable {
     case repair, repaired, succeeded, failed, execution, exists
     // Words that make a header no concept: "Reviewer", "Start Time", "Engine Version", "Batch No.".
     case time, engine, person, progress, batch, identifier, ticket
+    // What result and state cells say (``ValueReading``).
+    case missing, empty, timeout, connection, waiting, running, canceled, consistent, both, only, surplus, large
+    case insertion, update, deletion
 
     static func < (a: Sense, b: Sense) -> Bool { a.rawValue < b.rawValue }
 
@@ -100,7 +103,8 @@ enum Lexicon {
         // ValidationState, FAILURE_TYPE, DETAILS; Veridata: out-of-sync, compare status;
         // pt-table-checksum: DIFFS, ERRORS, SKIPPED; sync-diff-inspector: RESULT, DATA DIFF ROWS.
         entries(["message", "msg", "remark", "note", "info", "information", "detail", "description", "desc", "reason",
-                 "comment", "diagnostic", "hint", "explanation", "cause", "additional", "extra"], [.message]),
+                 "comment", "diagnostic", "hint", "explanation", "cause"], [.message]),
+        entries(["additional", "extra"], [.message, .surplus]),
         entries(["error", "err", "exception"], [.error], weak: [.failed]),
         entries(["difference", "diff", "delta", "gap", "variance", "discrepancy", "deviation", "differ*", "Δ", "∆"], [.difference]),
         entries(["offset"], [], weak: [.difference]),
@@ -121,6 +125,33 @@ enum Lexicon {
         entries(["fail*", "unsuccessful"], [.failed]),
         entries(["execution", "exec", "execute", "executed", "run", "apply", "applied"], [.execution]),
         entries(["exist*", "present", "presence", "found", "available"], [.exists]),
+
+        // What result, state and difference cells say. drs-api.md §3 status texts; DMS
+        // ValidationState (Validated, Mismatched records, Pending records, Table error) and
+        // FAILURE_TYPE (MISSING_SOURCE, MISSING_TARGET, RECORD_DIFF); Redgate (only in source,
+        // identical, different); Liquibase (missing, unexpected, changed); Veridata (in sync, out
+        // of sync); pt-table-sync and Debezium operations (INSERT/UPDATE/DELETE, c/u/d).
+        entries(["missing", "absent", "lacking", "lost", "nonexistent", "unexpected"], [.missing]),
+        entries(["empty", "blank"], [.empty]),
+        entries(["timeout", "timeouts"], [.timeout]),
+        entries(["connect*", "conn", "unreachable", "network", "link"], [.connection]),
+        entries(["wait*", "pending", "queued", "scheduled"], [.waiting]),
+        entries(["running", "ongoing", "comparing", "processing", "executing", "validating", "checking"], [.running]),
+        entries(["cancel*", "stopped", "terminated", "killed", "aborted"], [.canceled]),
+        entries(["consistent", "identical", "match", "matched", "matches", "matching", "same", "equal", "equals", "agree", "agrees"],
+                [.consistent]),
+        entries(["validated", "verified"], [.compare], weak: [.consistent]),
+        entries(["both", "neither"], [.both]),
+        entries(["only", "exclusively", "solely"], [.only]),
+        entries(["surplus", "redundant", "superfluous"], [.surplus]),
+        entries(["more"], [], weak: [.surplus]),
+        entries(["million", "millions", "billion", "huge", "oversized"], [.large]),
+        entries(["insert*", "ins", "add", "added", "adding"], [.insertion]),
+        entries(["update*", "upd", "modif*"], [.update]),
+        entries(["delete*", "del", "remov*", "purge*"], [.deletion]),
+        entries(["c", "i"], [], weak: [.insertion]),
+        entries(["u"], [], weak: [.update]),
+        entries(["d"], [], weak: [.deletion]),
 
         // Words of columns that are no concept (kept unmatched, their cells in `extra`).
         entries(["time", "date", "timestamp", "ts", "duration", "elapsed", "took", "seconds", "sec", "ms", "datetime",
@@ -146,10 +177,16 @@ enum Lexicon {
         (["primary", "key"], Lexeme(senses: [.key], weak: [])),
         (["unique", "key"], Lexeme(senses: [.key], weak: [])),
         (["out", "of", "sync"], Lexeme(senses: [.inconsistent], weak: [.difference])),
-        (["in", "sync"], Lexeme(senses: [.result], weak: [])),
+        (["in", "sync"], Lexeme(senses: [.consistent], weak: [.result])),
         (["row", "count"], Lexeme(senses: [.row, .count], weak: [])),
         (["record", "count"], Lexeme(senses: [.row, .count], weak: [])),
         (["can", "not"], Lexeme(senses: [.negation], weak: [])),
+        (["timed", "out"], Lexeme(senses: [.timeout], weak: [])),
+        (["time", "out"], Lexeme(senses: [.timeout], weak: [])),
+        (["in", "progress"], Lexeme(senses: [.running], weak: [])),
+        (["too", "large"], Lexeme(senses: [.large], weak: [])),
+        (["too", "many"], Lexeme(senses: [.large], weak: [])),
+        (["not", "found"], Lexeme(senses: [.missing], weak: [])),
     ]
 
     /// Units after a count, a ratio or a time: `(rows)`, `(#)`, `(s)`, `[count]`. Dropped inside brackets only.
@@ -216,11 +253,30 @@ enum Lexicon {
         entries(["未", "无法", "不可", "不能", "不", "非", "没有"], [.negation]),
         entries(["无"], [], weak: [.negation]),
         entries(["修复", "订正", "修正", "补偿", "纠正", "补数"], [.repair]),
+        entries(["修改"], [.update], weak: [.repair]),
         entries(["已修复", "修复成功", "修复完成", "已订正", "已修正", "修好", "已补偿"], [.repaired]),
         entries(["成功"], [.succeeded]),
         entries(["失败", "未成功"], [.failed]),
         entries(["执行", "应用", "运行"], [.execution]),
         entries(["存在", "是否存在", "有无", "在否"], [.exists]),
+
+        // What result, state and difference cells say (drs-api.md §3 texts; DTS; DBA usage).
+        entries(["缺失", "缺少", "丢失", "遗漏", "无此", "找不到", "未找到"], [.missing]),
+        entries(["为空", "空"], [.empty]),
+        entries(["超时"], [.timeout]),
+        entries(["连接", "连不上", "网络"], [.connection]),
+        entries(["等待", "排队", "等待中"], [.waiting]),
+        entries(["待"], [], weak: [.waiting]),
+        entries(["正在", "进行中", "对比中", "执行中", "运行中", "校验中", "处理中"], [.running]),
+        entries(["取消", "已取消", "终止", "中止"], [.canceled]),
+        entries(["一致", "相同", "相等", "匹配"], [.consistent]),
+        entries(["都", "均", "两端", "双方", "两边", "双端"], [.both]),
+        entries(["仅", "只有", "只在", "仅在", "独有", "单边", "只"], [.only]),
+        entries(["多", "多出", "多余", "冗余", "额外"], [.surplus]),
+        entries(["亿", "过大", "太多", "超大"], [.large]),
+        entries(["插入", "新增", "添加", "增加", "增"], [.insertion]),
+        entries(["更新", "改"], [.update]),
+        entries(["删除", "移除", "删", "去除"], [.deletion]),
 
         // Words of columns that are no concept.
         entries(["时间", "日期", "时刻", "耗时", "时长", "用时"], [.time]),
@@ -232,7 +288,7 @@ enum Lexicon {
         entries(["工单"], [.ticket]),
     ].flatMap { $0 }
 
-    static let cjkFillers: Set<String> = ["的", "之", "中", "里", "所", "在", "侧", "端", "方", "需", "待", "应", "需要", "已", "是否",
+    static let cjkFillers: Set<String> = ["的", "之", "中", "里", "所", "在", "侧", "端", "方", "需", "应", "需要", "已", "是否",
                                           "各", "其", "及", "和", "与"]
 
     /// Units after a count or a time: `（行）`, `(条)`, `（秒）`. Dropped inside brackets only.

@@ -105,6 +105,14 @@ struct ReportRecognizer {
 
         report.compareType = compareType(of: report, classified, notes: &report.notes)
         reconsider(&report, classified)
+        var samples: [Int: SheetEvidence] = [:]
+        for sheet in classified { if let section = sheet.section { samples[section] = sheet.evidence } }
+        ResultLearner(values: vocabulary.values).learn(&report.sections, samples: samples)
+        for (position, sheet) in report.sheets.enumerated() {
+            guard let section = report.sections.firstIndex(where: { $0.sheets.contains { $0.index == sheet.index } }),
+                  report.sections[section].kind != .unknown else { continue }
+            report.sheets[position].columns = report.sections[section].columns
+        }
         report.language = language(of: report)
         if !report.sections.contains(where: { $0.kind != .unknown }) {
             report.notes.append("no sheet was recognised as a section of a DRS comparison report: every sheet is written as a generic table")

@@ -112,11 +112,15 @@ extension Vocabulary {
                     let state = RepairState.decoded(name: name, text: name)
                     if case .unknown = state { throw unknown(["succeeded", "failed", "running", "not_executed"]) }
                     for phrase in list { values.add(repairState: state, phrase: phrase) }
+                case "existence":
+                    let value = ObjectExistence.decoded(name: name, text: name)
+                    if case .unknown = value { throw unknown(["exists", "missing"]) }
+                    for phrase in list { values.add(existence: value, phrase: phrase) }
                 case "object_type":
                     // New codes are allowed: DRS adds object types for new engines.
                     for phrase in list { values.add(objectType: name, phrase: phrase) }
                 default:
-                    throw fail("values: unknown vocabulary \"\(vocabulary)\"; known: status, difference_kind, operation, repair_state, object_type")
+                    throw fail("values: unknown vocabulary \"\(vocabulary)\"; known: status, difference_kind, operation, repair_state, existence, object_type")
                 }
             }
         }

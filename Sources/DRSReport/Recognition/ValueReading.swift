@@ -1,0 +1,163 @@
+/// Reads result, difference-kind, operation and repair-state cells from their parts, as headers
+/// are read: "Table missing at replica" is a target side, a table and a missing one, so it is
+/// the destination table missing, whatever its word order; "Row counts do not match" is a match
+/// negated, so inconsistent. Exact phrases (``ValueVocabulary``) are looked up first; this is
+/// for wording nobody listed.
+enum ValueReading {
+    /// A status read from the words, and whether the reading is firm. A lone word that reads as a
+    /// failure ("FAIL", "Error", "异常") may be a verdict (the rows differ) as well as an error,
+    /// so the rows' evidence may overrule it (``ResultLearner``).
+    struct Status: Sendable, Hashable {
+        let status: ComparisonStatus
+        let firm: Bool
+    }
+
+    private struct Words {
+        let senses: Set<Sense>
+        let weak: Set<Sense>
+        let negations: Int
+        let parts: Int
+        let unknown: Int
+
+        init(_ text: String) {
+            let parts = HeaderParts(text).meaningful
+            var senses: Set<Sense> = []
+            var weak: Set<Sense> = []
+            var negations = 0
+            for part in parts {
+                senses.formUnion(part.senses)
+                weak.formUnion(part.weakSenses)
+                if part.senses.contains(.negation) { negations += 1 }
+            }
+            self.senses = senses
+            self.weak = weak
+            self.negations = negations
+            self.parts = parts.count
+            self.unknown = parts.filter { !$0.known }.count
+        }
+
+        func has(_ sense: Sense) -> Bool { senses.contains(sense) }
+        func hasAny(_ sense: Sense) -> Bool { senses.contains(sense) || weak.contains(sense) }
+        var negated: Bool { negations % 2 == 1 }
+        /// Which side the words name: both when both do, or when they say "both" / "neither".
+        var side: Sense? {
+            if has(.both) || (has(.source) && has(.target)) { return .both }
+            if has(.source) { return .source }
+            if has(.target) { return .target }
+            return nil
+        }
+    }
+
+    // MARK: - Statuses
+
+    static func status(_ text: String) -> Status? {
+        let words = Words(text)
+        guard words.parts > 0 else { return nil }
+        let firm = words.parts > 1 && words.unknown * 2 < words.parts
+        if words.has(.large) { return Status(status: .tooManyRows, firm: true) }
+        if words.has(.timeout) {
+            switch words.side {
+            case .source: return Status(status: .sourceSQLTimeout, firm: true)
+            case .target: return Status(status: .targetSQLTimeout, firm: true)
+            default: return Status(status: .timedOut, firm: true)
+            }
+        }
+        if words.has(.connection) {
+            switch words.side {
+            case .source: return Status(status: .sourceConnectionFailed, firm: true)
+            case .target: return Status(status: .targetConnectionFailed, firm: true)
+            default: return Status(status: .failed, firm: true)
+            }
+        }
+        if words.has(.canceled), !words.has(.error), !words.has(.failed) { return Status(status: .canceled, firm: true) }
+        if words.has(.waiting) { return Status(status: .waiting, firm: true) }
+        if words.has(.running) { return Status(status: .inProgress, firm: true) }
+        if words.has(.missing) || (words.has(.exists) && words.negated) {
+            let database = words.has(.database) && !words.has(.table)
+            switch words.side {
+            case .both: return Status(status: database ? .bothDatabasesMissing : .bothTablesMissing, firm: true)
+            case .source: return Status(status: database ? .sourceDatabaseMissing : .sourceTableMissing, firm: true)
+            case .target: return Status(status: database ? .targetDatabaseMissing : .targetTableMissing, firm: true)
+            default: break
+            }
+        }
+        if words.has(.empty) {
+            switch words.side {
+            case .both: return Status(status: .bothDatabasesEmpty, firm: true)
+            case .source: return Status(status: .sourceDatabaseEmpty, firm: true)
+            case .target: return Status(status: .targetDatabaseEmpty, firm: true)
+            default: break
+            }
+        }
+        if words.has(.sql), words.has(.error) {
+            switch words.side {
+            case .source: return Status(status: .sourceSQLError, firm: true)
+            case .target: return Status(status: .targetSQLError, firm: true)
+            default: break
+            }
+        }
+        if words.has(.uncomparable) || (words.has(.compare) && words.negated && !words.hasAny(.consistent)) {
+            return Status(status: .cannotCompare, firm: true)
+        }
+        // Agreement and difference, a negation turning either round ("do not match", "无差异").
+        if words.hasAny(.consistent) {
+            return Status(status: words.negated ? .inconsistent : .consistent, firm: firm || words.negated)
+        }
+        if words.has(.inconsistent) || words.has(.difference) {
+            return Status(status: words.negated ? .consistent : .inconsistent, firm: firm || words.negated)
+        }
+        // A failure is firm when it says what failed (the comparison, the SQL, the run); alone
+        // ("FAIL", "条数异常") it may be a verdict on the rows instead.
+        if words.has(.failed) || words.has(.error) {
+            let what = words.has(.compare) || words.has(.execution) || words.has(.sql) || words.has(.canceled)
+            return Status(status: .failed, firm: firm && what)
+        }
+        return nil
+    }
+
+    // MARK: - Other vocabularies
+
+    /// Only in source / only in target / in both but different: "Origin only", "Missing on
+    /// standby" (so only in the source), "主库多" (the primary has more), "Values differ".
+    static func differenceKind(_ text: String) -> DifferenceKind? {
+        let words = Words(text)
+        guard words.parts > 0 else { return nil }
+        let side = words.side
+        if words.has(.only) || words.has(.surplus) || words.hasAny(.surplus) {
+            if side == .source { return .onlyInSource }
+            if side == .target { return .onlyInTarget }
+        }
+        if words.has(.missing) || (words.has(.exists) && words.negated) {
+            if side == .source { return .onlyInTarget }
+            if side == .target { return .onlyInSource }
+        }
+        if side == .both || words.has(.difference) || words.has(.inconsistent) || (words.hasAny(.consistent) && words.negated) {
+            return .bothDiffer
+        }
+        return nil
+    }
+
+    /// INSERT / UPDATE / DELETE in any wording: "Insert row", "INS", "新增", "删", Debezium's `c`/`u`/`d`.
+    static func operation(_ text: String) -> RepairOperation? {
+        let words = Words(text)
+        let found: [(RepairOperation, Sense)] = [(.insert, .insertion), (.update, .update), (.delete, .deletion)]
+        let strong = found.filter { words.has($0.1) }
+        if strong.count == 1 { return strong[0].0 }
+        guard strong.isEmpty, words.parts == 1 else { return nil }
+        let weak = found.filter { words.hasAny($0.1) }
+        return weak.count == 1 ? weak[0].0 : nil
+    }
+
+    /// How a repair statement went: "Applied", "Apply failed", "Not applied", "执行报错", "待执行".
+    static func repairState(_ text: String) -> RepairState? {
+        let words = Words(text)
+        guard words.parts > 0 else { return nil }
+        if words.has(.failed) || words.has(.error) { return words.negated ? nil : .failed }
+        if words.has(.running) { return .running }
+        if words.hasAny(.waiting) || words.has(.uncomparable) { return .notExecuted }
+        let done = words.has(.succeeded) || words.has(.repaired) || words.has(.finished) || words.has(.execution)
+            || words.hasAny(.consistent)
+        if done { return words.negated ? .notExecuted : .succeeded }
+        return nil
+    }
+}
