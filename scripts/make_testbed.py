@@ -214,7 +214,7 @@ def generate(vocab_dir: Path, out: Path, keep_from: Path | None = None) -> None:
     if not vocabularies:
         sys.exit(f"make_testbed: no vocabulary files in {vocab_dir}")
     count = 0
-    for vindex, vpath in enumerate(vocabularies):
+    for vpath in vocabularies:
         vocab = load_vocabulary(vpath)
         group = "heldout" if vocab.get("held_out") else "dev"
         folder = out / group / vocab["id"]
@@ -223,7 +223,7 @@ def generate(vocab_dir: Path, out: Path, keep_from: Path | None = None) -> None:
         for number, (ctype, builder) in enumerate(BUILDERS):
             rng = random.Random(f"{vocab['id']}/{ctype}")
             path = folder / f"{ctype}.xlsx"
-            wkind, mode = WRITERS[(number + vindex) % len(WRITERS)]
+            wkind, mode = WRITERS[(number + sum(map(ord, vocab["id"]))) % len(WRITERS)]
             book = make_book(wkind, mode, path, (keep_from / group / vocab["id"]) if keep_from else None)
             base = builder(lang, book)
             w = Rewording(vocab, ctype, rng)

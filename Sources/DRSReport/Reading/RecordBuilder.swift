@@ -8,21 +8,25 @@ struct RecordBuilder {
     private let columnOf: [ColumnConcept: Int]
     private let headerOf: [Int: String]
     private let values: CachedValues
-    /// Result words learned from the rows at recognition, by column (see ``ColumnMapping/learned``).
+    /// Words learned from the rows at recognition, by column (see ``ColumnMapping/learned``).
     private let learned: [Int: [String: ComparisonStatus]]
+    private let learnedNames: [Int: [String: String]]
 
     init(section: ReportSection, vocabulary: Vocabulary) {
         kind = section.kind
         var columnOf: [ColumnConcept: Int] = [:]
         var headerOf: [Int: String] = [:]
         var learned: [Int: [String: ComparisonStatus]] = [:]
+        var learnedNames: [Int: [String: String]] = [:]
         for column in section.columns {
             headerOf[column.index] = column.header
             if let concept = column.concept { columnOf[concept] = column.index }
             for word in column.learned ?? [] {
+                learnedNames[column.index, default: [:]][word.text] = word.value
                 if let status = ComparisonStatus(name: word.value) { learned[column.index, default: [:]][word.text] = status }
             }
         }
+        self.learnedNames = learnedNames
         self.columnOf = columnOf
         self.headerOf = headerOf
         self.values = CachedValues(vocabulary.values)
@@ -71,8 +75,14 @@ struct RecordBuilder {
             case .percent: record[position] = cells.percent(concept)
             case .status: record[position] = cells.status(concept, values, objects: Fields.readsObjectStatusCodes)
             case .objectType: record[position] = cells.text(concept).map { Interpreted(values.objectType($0), text: $0) }
-            case .differenceKind: record[position] = cells.text(concept).map { Interpreted(values.differenceKind($0), text: $0) }
-            case .repairOperation: record[position] = cells.text(concept).map { Interpreted(values.operation($0), text: $0) }
+            case .differenceKind: record[position] = cells.text(concept).map { text in
+                learnedName(concept, text).map { Interpreted(DifferenceKind.decoded(name: $0, text: text), text: text, inferred: true) }
+                    ?? Interpreted(values.differenceKind(text), text: text)
+            }
+            case .repairOperation: record[position] = cells.text(concept).map { text in
+                learnedName(concept, text).map { Interpreted(RepairOperation.decoded(name: $0, text: text), text: text, inferred: true) }
+                    ?? Interpreted(values.operation(text), text: text)
+            }
             case .repairState: record[position] = cells.text(concept).map { Interpreted(values.repairState($0), text: $0) }
             case .existence: record[position] = cells.text(concept).map { Interpreted(values.existence($0), text: $0) }
             case .texts: record[position] = row.texts
@@ -80,6 +90,10 @@ struct RecordBuilder {
         }
         record.extra = cells.extras(headers: headerOf)
         return record
+    }
+
+    private func learnedName(_ concept: ColumnConcept, _ text: String) -> String? {
+        columnOf[concept].flatMap { learnedNames[$0]?[text] }
     }
 }
 

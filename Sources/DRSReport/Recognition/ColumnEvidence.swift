@@ -10,15 +10,24 @@ struct ColumnEvidence: Sendable {
     var profile = ColumnProfile()
     /// On a vocabulary file's ignore list: never given a concept.
     let ignored: Bool
+    /// Words of the header the workbook taught (``SideLearner``), and why.
+    let learnedWords: [String]
 
     init(index: Int, header: String, vocabulary: Vocabulary) {
         self.index = index
         self.header = header
-        let parts = HeaderParts(header)
+        let parts = HeaderParts(header, overlay: vocabulary.values.overlay)
         self.parts = parts
         let candidates = vocabulary.columnCandidates(header, parts: parts)
         self.candidates = candidates
         ignored = vocabulary.isIgnored(header)
+        let overlay = vocabulary.values.overlay
+        learnedWords = parts.parts.compactMap { overlay.reasons[$0.text] }
+    }
+
+    /// A header naming something no concept is about (a person, a time, a ticket): never read by its values.
+    var isForeign: Bool {
+        parts.meaningful.contains { $0.senses.contains(where: \.isForeign) }
     }
 
     /// The side the header names, if only one.
@@ -68,6 +77,48 @@ struct SheetEvidence: Sendable {
             guard let cell = row.cells.first(where: { $0.column == column }) else { return nil }
             return CountParser.count(cell.value)
         }
+    }
+
+    /// For each sampled row, whether its counts agree (the source and target counts of the
+    /// columns given, or a difference column's zero); nil where they are missing.
+    func agreements(source: Int?, target: Int?, difference: Int?) -> [Bool?] {
+        let d = difference.map { counts(at: $0) }
+        let s = source.map { counts(at: $0) }
+        let t = target.map { counts(at: $0) }
+        return sample.indices.map { row in
+            if let value = d?[row] ?? nil { return value == 0 }
+            guard let a = s?[row] ?? nil, let b = t?[row] ?? nil else { return nil }
+            return a == b
+        }
+    }
+
+    /// For each sampled row, whether an object's definitions agree on both sides (a value on one
+    /// side only is a difference); nil where neither side has one.
+    func agreements(sourceValue: Int, targetValue: Int) -> [Bool?] {
+        sample.map { row in
+            let a = text(at: sourceValue, in: row).flatMap { $0 == "NULL" ? nil : $0 }
+            let b = text(at: targetValue, in: row).flatMap { $0 == "NULL" ? nil : $0 }
+            switch (a, b) {
+            case let (x?, y?): return x == y
+            case (nil, nil): return nil
+            default: return false
+            }
+        }
+    }
+
+    /// How cleanly a column's words split the rows into agreeing and differing ones (1: every
+    /// word stands only where the counts agree, or only where they differ); nil without evidence.
+    func purity(of column: Int, agreements: [Bool?]) -> Double? {
+        var split: [String: (agree: Int, differ: Int)] = [:]
+        for (row, agreement) in zip(sample, agreements) {
+            guard let agreement, let text = text(at: column, in: row) else { continue }
+            var entry = split[text] ?? (0, 0)
+            if agreement { entry.agree += 1 } else { entry.differ += 1 }
+            split[text] = entry
+        }
+        let total = split.values.reduce(0) { $0 + $1.agree + $1.differ }
+        guard total >= 3, split.values.contains(where: { $0.agree > 0 }), split.values.contains(where: { $0.differ > 0 }) else { return nil }
+        return Double(split.values.reduce(0) { $0 + max($1.agree, $1.differ) }) / Double(total)
     }
 
     func text(at column: Int, in row: Row) -> String? {

@@ -24,6 +24,10 @@ struct ColumnProfile: Sendable, Hashable {
     var operations = 0
     var repairStates = 0
     var timestamps = 0
+    /// Row conditions: `id > 100000`, `status IN ('PAID')`, `created_at >= '2024-01-01'`.
+    var predicates = 0
+    /// Names without spaces: `orders`, `v_active_users`, `会员信息`.
+    var identifiers = 0
     /// Over 40 characters or several lines: definitions, messages, SQL.
     var longTexts = 0
     /// Distinct texts with their counts (up to ``distinctLimit``; `distinctOverflow` past it).
@@ -87,6 +91,8 @@ struct ColumnProfile: Sendable, Hashable {
         if shape.contains(.repairState) { repairStates += 1 }
         if shape.contains(.existence) { existenceWords += 1 }
         if shape.contains(.status) { statusWords += 1 }
+        if shape.contains(.predicate) { predicates += 1 }
+        if shape.contains(.identifier) { identifiers += 1 }
     }
 
     /// What one text looks like; remembered for the texts a column repeats.
@@ -104,6 +110,8 @@ struct ColumnProfile: Sendable, Hashable {
         static let repairState = Shape(rawValue: 1 << 7)
         static let existence = Shape(rawValue: 1 << 8)
         static let status = Shape(rawValue: 1 << 9)
+        static let predicate = Shape(rawValue: 1 << 10)
+        static let identifier = Shape(rawValue: 1 << 11)
 
         init(rawValue: UInt16) { self.rawValue = rawValue }
 
@@ -114,6 +122,8 @@ struct ColumnProfile: Sendable, Hashable {
             if statement == .dml { shape.insert(.dml) }
             if ColumnProfile.isKeyValuePairs(text) { shape.insert(.keyValuePairs) }
             if ColumnProfile.isTimestamp(text) { shape.insert(.timestamp) }
+            if statement == .none, ColumnProfile.isPredicate(text) { shape.insert(.predicate) }
+            if ColumnProfile.isIdentifier(text) { shape.insert(.identifier) }
             // Closed vocabularies hold short texts; long ones (SQL, definitions, messages) are not looked up.
             if statement == .none && text.unicodeScalars.count <= 60 {
                 if case .known = values.objectType(text) { shape.insert(.objectType) }
@@ -137,7 +147,8 @@ struct ColumnProfile: Sendable, Hashable {
     var isClosedVocabulary: Bool {
         guard cells >= 1, !distinctOverflow else { return false }
         let short = distinct.keys.allSatisfy { $0.unicodeScalars.count <= 60 && !$0.contains("\n") }
-        return short && (distinct.count <= 12 || distinct.count * 3 <= cells)
+        // Words repeat: a column where most cells differ holds names, not a vocabulary.
+        return short && distinct.count <= 12 && distinct.count * 2 <= max(cells, 2)
     }
 
     // MARK: - Compatibility with a concept
@@ -219,6 +230,7 @@ struct ColumnProfile: Sendable, Hashable {
         if share(repairStates) >= 0.8 { out.append((.sqlState, 0.6)) }
         if share(statusWords) >= 0.8 { out.append((.status, 0.6)) }
         if share(keyValuePairs) >= 0.8 { out.append((.keyValues, 0.6)) }
+        if share(predicates) >= 0.8 { out.append((.rowFilter, 0.6)) }
         if share(percents) >= 0.5 || (share(fractions) > 0 && share(integers + fractions + percents) >= 0.9 && maxNumber <= 100) {
             out.append((.samplingRatio, 0.6))
         }
@@ -270,6 +282,41 @@ struct ColumnProfile: Sendable, Hashable {
         let key = text[..<equals].trimmingCharacters(in: " {\"'`")
         return !key.isEmpty && key.count <= 64 && key.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }
             && statementKind(text) == .none
+    }
+
+    /// A row condition as DRS's row filter holds it: a comparison, IN, BETWEEN, LIKE or IS NULL.
+    static func isPredicate(_ text: String) -> Bool {
+        let lower = " " + text.lowercased() + " "
+        guard text.unicodeScalars.count <= 400, !isKeyValuePairs(text) || lower.contains("'") || lower.contains(" and ") else { return false }
+        let operators = [">", "<", "!=", " in (", " in(", " between ", " like ", " is null", " is not null", "= '", "='"]
+        return operators.contains { lower.contains($0) }
+    }
+
+    /// A name as databases, tables and objects have: no spaces, not a number, at most 128 characters.
+    static func isIdentifier(_ text: String) -> Bool {
+        let scalars = text.unicodeScalars
+        guard !scalars.isEmpty, scalars.count <= 128, CountParser.count(text: text) == nil else { return false }
+        return !scalars.contains { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "=" || $0 == "(" || $0 == "," }
+    }
+
+    /// How strongly the values alone point at a concept, 0…2 (which column fills a gap).
+    func strength(for concept: ColumnConcept) -> Double {
+        switch concept {
+        case _ where concept.isCount: return share(integers)
+        case .samplingRatio: return share(integers + fractions + percents) + share(percents)
+        case .selectSQL, .targetSelectSQL: return share(sql)
+        case .repairSQL: return share(dml)
+        case .sourceExists, .targetExists: return share(existenceWords)
+        case .objectType: return share(objectTypes)
+        case .differenceKind: return share(differenceKinds)
+        case .operation: return share(operations)
+        case .sqlState: return share(repairStates)
+        case .status, .rowResult, .valueResult: return share(statusWords) + (isClosedVocabulary ? 0.5 : 0)
+        case .keyValues: return share(keyValuePairs)
+        case .rowFilter: return share(predicates)
+        case .objectName, .sourceTable, .sourceDatabase: return share(identifiers)
+        default: return 0
+        }
     }
 
     /// `2024-05-14 10:21:33`, `2024/05/14`, `10:21:33`.

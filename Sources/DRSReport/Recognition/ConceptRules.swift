@@ -118,6 +118,8 @@ struct ConceptRule: Sendable {
 
         // Value differences.
         rules.append(ConceptRule(.keyValues, [[.key]], optional: [.value, .column, .row], excluded: [.source, .target]))
+        // "Row Identifier", "行标识": what identifies a row is its key.
+        rules.append(ConceptRule(.keyValues, [[.row], [.identifier, .name]], optional: [.value], excluded: [.source, .target, .table]))
         sided(.sourceKeyValues, .targetKeyValues, [[.key]], optional: [.value, .database, .column])
         rules.append(ConceptRule(.column, [[.column]], optional: [.name, .difference, .inconsistent]))
         rules.append(ConceptRule(.differenceKind, [[.difference, .inconsistent], [.kind]], optional: [.value, .row]))
@@ -158,6 +160,14 @@ struct ConceptRule: Sendable {
                                  excluded: [.kind]))
         rules.append(ConceptRule(.tablesUncomparable, [[.table], [.uncomparable]], optional: tableCounts.union([.compare, .negation])))
         rules.append(ConceptRule(.tablesUncomparable, [[.table], [.negation], [.compare]], optional: tableCounts))
+        rules.append(ConceptRule(.tablesCompared, [[.compare]], optional: tableCounts,
+                                 excluded: [.negation, .finished, .inconsistent, .uncomparable, .status, .result, .row, .content, .value],
+                                 factor: 0.8))
+        rules.append(ConceptRule(.tablesInconsistent, [[.inconsistent, .difference], [.count]], optional: [.total], excluded: [.kind, .row],
+                                 factor: 0.8))
+        rules.append(ConceptRule(.tablesUncomparable, [[.uncomparable]], optional: tableCounts.union([.compare]), factor: 0.8))
+        rules.append(ConceptRule(.tablesUncomparable, [[.negation], [.compare]], optional: tableCounts, excluded: [.result, .status],
+                                 factor: 0.8))
         return rules
     }()
 }

@@ -23,13 +23,14 @@ struct HeaderPart: Sendable, Hashable {
 struct HeaderParts: Sendable, Hashable {
     let parts: [HeaderPart]
 
-    init(_ header: String) {
+    /// `overlay`: words a workbook taught (``WordOverlay``), read before the lexicon's.
+    init(_ header: String, overlay: WordOverlay = WordOverlay()) {
         var parts: [HeaderPart] = []
         for group in HeaderParts.groups(header) {
             var groupParts: [HeaderPart] = []
             var latin: [String] = []
             func flushLatin() {
-                groupParts += HeaderParts.readLatin(latin, bracketed: group.bracketed)
+                groupParts += HeaderParts.readLatin(latin, bracketed: group.bracketed, overlay: overlay)
                 latin.removeAll()
             }
             for token in group.tokens {
@@ -37,7 +38,7 @@ struct HeaderParts: Sendable, Hashable {
                 case .latin(let word): latin.append(word)
                 case .cjk(let run):
                     flushLatin()
-                    groupParts += HeaderParts.segment(run, bracketed: group.bracketed)
+                    groupParts += HeaderParts.segment(run, bracketed: group.bracketed, overlay: overlay)
                 case .symbol(let symbol):
                     flushLatin()
                     groupParts.append(HeaderParts.readSymbol(symbol, bracketed: group.bracketed))
@@ -46,6 +47,15 @@ struct HeaderParts: Sendable, Hashable {
             flushLatin()
             if group.bracketed, groupParts.allSatisfy({ $0.filler || $0.text == "%" }) {
                 parts += groupParts.filter { $0.text == "%" }
+            } else if group.bracketed {
+                // A side in brackets qualifies the header: "Key (From)", "Count (to)" name a side.
+                parts += groupParts.map { part in
+                    guard let lexeme = part.lexeme else { return part }
+                    let sides = lexeme.weak.intersection([.source, .target])
+                    guard sides.count == 1 else { return part }
+                    return HeaderPart(text: part.text, lexeme: Lexeme(senses: lexeme.senses.union(sides), weak: lexeme.weak.subtracting(sides)),
+                                      bracketed: true, filler: false)
+                }
             } else {
                 parts += groupParts
             }
@@ -129,7 +139,7 @@ struct HeaderParts: Sendable, Hashable {
         return groups.filter { !$0.tokens.isEmpty }
     }
 
-    private static let symbols: Set<Unicode.Scalar> = ["%", "#", "Δ", "∆", "@", "&"]
+    private static let symbols: Set<Unicode.Scalar> = ["%", "#", "Δ", "∆", "@", "&", "?"]
 
     /// Lower-cased words of a Latin run: `SrcRowCnt` → src row cnt, `PKValue` → pk value.
     private static func splitCase(_ scalars: [Unicode.Scalar]) -> [String] {
@@ -153,7 +163,7 @@ struct HeaderParts: Sendable, Hashable {
 
     // MARK: - Reading
 
-    private static func readLatin(_ words: [String], bracketed: Bool) -> [HeaderPart] {
+    private static func readLatin(_ words: [String], bracketed: Bool, overlay: WordOverlay) -> [HeaderPart] {
         var parts: [HeaderPart] = []
         var index = 0
         next: while index < words.count {
@@ -166,7 +176,9 @@ struct HeaderParts: Sendable, Hashable {
             }
             let word = words[index]
             index += 1
-            if word.unicodeScalars.allSatisfy(isDigit) {
+            if let lexeme = overlay.lexemes[word] {
+                parts.append(HeaderPart(text: word, lexeme: lexeme, bracketed: bracketed, filler: false))
+            } else if word.unicodeScalars.allSatisfy(isDigit) {
                 parts.append(HeaderPart(text: word, lexeme: nil, bracketed: bracketed, filler: true))
             } else if bracketed, Lexicon.latinUnits.contains(word) {
                 parts.append(HeaderPart(text: word, lexeme: Lexicon.latinWord(word), bracketed: true, filler: true))
@@ -186,7 +198,7 @@ struct HeaderParts: Sendable, Hashable {
     }
 
     /// The CJK run as lexicon segments: fewest unknown characters first, then fewest parts.
-    private static func segment(_ run: [Unicode.Scalar], bracketed: Bool) -> [HeaderPart] {
+    private static func segment(_ run: [Unicode.Scalar], bracketed: Bool, overlay: WordOverlay) -> [HeaderPart] {
         let count = run.count
         // best[i]: cost of segmenting run[i...] and the length of its first part (0: one unknown character).
         var cost = [(unknown: Int, parts: Int)](repeating: (0, 0), count: count + 1)
@@ -195,9 +207,9 @@ struct HeaderParts: Sendable, Hashable {
         for start in stride(from: count - 1, through: 0, by: -1) {
             var best = (unknown: cost[start + 1].unknown + 1, parts: cost[start + 1].parts + 1)
             var bestLength = 0
-            for length in 1...min(Lexicon.longestCJK, count - start) {
+            for length in 1...min(max(Lexicon.longestCJK, overlay.longest), count - start) {
                 let piece = text(start, length)
-                guard Lexicon.cjk[piece] != nil || Lexicon.cjkFillers.contains(piece) || (bracketed && Lexicon.cjkUnits.contains(piece)) else { continue }
+                guard overlay.lexemes[piece] != nil || Lexicon.cjk[piece] != nil || Lexicon.cjkFillers.contains(piece) || (bracketed && Lexicon.cjkUnits.contains(piece)) else { continue }
                 let candidate = (unknown: cost[start + length].unknown, parts: cost[start + length].parts + 1)
                 if candidate.unknown < best.unknown || (candidate.unknown == best.unknown && candidate.parts < best.parts) {
                     best = candidate
@@ -225,7 +237,9 @@ struct HeaderParts: Sendable, Hashable {
             }
             flushUnknown()
             let piece = text(position, length)
-            if bracketed, Lexicon.cjkUnits.contains(piece) {
+            if let lexeme = overlay.lexemes[piece] {
+                parts.append(HeaderPart(text: piece, lexeme: lexeme, bracketed: bracketed, filler: false))
+            } else if bracketed, Lexicon.cjkUnits.contains(piece) {
                 parts.append(HeaderPart(text: piece, lexeme: Lexicon.cjk[piece], bracketed: true, filler: true))
             } else if Lexicon.cjkFillers.contains(piece), Lexicon.cjk[piece] == nil {
                 parts.append(HeaderPart(text: piece, lexeme: nil, bracketed: bracketed, filler: true))
@@ -236,5 +250,23 @@ struct HeaderParts: Sendable, Hashable {
         }
         flushUnknown()
         return parts
+    }
+}
+
+/// Words one workbook teaches, read before the lexicon's: a side word found where a parallel
+/// header has a known side (`落地库名` beside `来源库名`: 落地 is the target).
+struct WordOverlay: Sendable, Hashable {
+    private(set) var lexemes: [String: Lexeme] = [:]
+    /// Why each word was learned.
+    private(set) var reasons: [String: String] = [:]
+    /// Longest word, in characters (how far CJK segmentation looks ahead).
+    private(set) var longest = 0
+
+    var isEmpty: Bool { lexemes.isEmpty }
+
+    mutating func add(_ word: String, _ lexeme: Lexeme, reason: String) {
+        lexemes[word] = lexeme
+        reasons[word] = reason
+        longest = max(longest, word.unicodeScalars.count)
     }
 }

@@ -77,7 +77,7 @@ enum Lexicon {
         entries(["entry"], [], weak: [.row]),
         entries(["count", "cnt", "num", "qty", "quantity", "amount", "#"], [.count]),
         entries(["number", "no", "nr", "size", "volume", "n"], [], weak: [.count, .identifier]),
-        entries(["total", "overall", "sum"], [.total], weak: [.count]),
+        entries(["total", "sum"], [.total], weak: [.count]),
         entries(["all"], [], weak: [.total]),
         entries(["value", "val"], [.value]),
         entries(["content", "data"], [.content]),
@@ -88,7 +88,8 @@ enum Lexicon {
         entries(["query"], [.sql, .select]),
         entries(["select", "lookup", "fetch", "retrieve"], [.select]),
         entries(["operation", "op", "action", "dml"], [.operation]),
-        entries(["change", "event"], [], weak: [.operation]),
+        entries(["change", "changed"], [.update], weak: [.operation]),
+        entries(["event"], [], weak: [.operation]),
         entries(["type", "kind", "category", "class", "sort"], [.kind]),
         entries(["name", "label"], [.name]),
         // Row filters: DRS compare_line_config_filter; SQL WHERE; pt-table-checksum --where.
@@ -96,6 +97,8 @@ enum Lexicon {
         entries(["clause", "expression", "scope", "range", "config", "configuration"], [], weak: [.filter]),
         // Sampling: DRS random comparison and proportion_value; DTS sampling ratio.
         entries(["ratio", "rate", "percent", "percentage", "pct", "proportion", "fraction", "%"], [.ratio]),
+        // "Applied?", "In Source?": a question asks for a result.
+        entries(["?"], [], weak: [.result]),
         entries(["share"], [], weak: [.ratio]),
         entries(["sampl*", "random"], [.sampling]),
 
@@ -103,9 +106,9 @@ enum Lexicon {
         // ValidationState, FAILURE_TYPE, DETAILS; Veridata: out-of-sync, compare status;
         // pt-table-checksum: DIFFS, ERRORS, SKIPPED; sync-diff-inspector: RESULT, DATA DIFF ROWS.
         entries(["message", "msg", "remark", "note", "info", "information", "detail", "description", "desc", "reason",
-                 "comment", "diagnostic", "hint", "explanation", "cause"], [.message]),
+                 "comment", "diagnostic", "hint", "explanation", "cause", "why"], [.message]),
         entries(["additional", "extra"], [.message, .surplus]),
-        entries(["error", "err", "exception"], [.error], weak: [.failed]),
+        entries(["error", "err", "errored", "exception"], [.error], weak: [.failed]),
         entries(["difference", "diff", "delta", "gap", "variance", "discrepancy", "deviation", "differ*", "Δ", "∆"], [.difference]),
         entries(["offset"], [], weak: [.difference]),
         entries(["inconsistent", "mismatch*", "unequal", "unmatched", "oos"], [.inconsistent], weak: [.difference]),
@@ -122,7 +125,7 @@ enum Lexicon {
         entries(["repair", "fix", "fixes", "remediation", "remedy", "resync", "correction", "patch"], [.repair]),
         entries(["repaired", "fixed", "resynced", "corrected", "remediated", "patched"], [.repaired]),
         entries(["success", "successful", "succeeded", "ok"], [.succeeded]),
-        entries(["fail*", "unsuccessful"], [.failed]),
+        entries(["fail*", "unsuccessful", "crash*", "broken"], [.failed]),
         entries(["execution", "exec", "execute", "executed", "run", "apply", "applied"], [.execution]),
         entries(["exist*", "present", "presence", "found", "available"], [.exists]),
 
@@ -131,15 +134,16 @@ enum Lexicon {
         // FAILURE_TYPE (MISSING_SOURCE, MISSING_TARGET, RECORD_DIFF); Redgate (only in source,
         // identical, different); Liquibase (missing, unexpected, changed); Veridata (in sync, out
         // of sync); pt-table-sync and Debezium operations (INSERT/UPDATE/DELETE, c/u/d).
-        entries(["missing", "absent", "lacking", "lost", "nonexistent", "unexpected"], [.missing]),
+        entries(["missing", "absent", "lacking", "lost", "gone", "nonexistent", "unexpected"], [.missing]),
         entries(["empty", "blank"], [.empty]),
         entries(["timeout", "timeouts"], [.timeout]),
         entries(["connect*", "conn", "unreachable", "network", "link"], [.connection]),
         entries(["wait*", "pending", "queued", "scheduled"], [.waiting]),
         entries(["running", "ongoing", "comparing", "processing", "executing", "validating", "checking"], [.running]),
         entries(["cancel*", "stopped", "terminated", "killed", "aborted"], [.canceled]),
+        // A header asking whether things agree ("Rows Equal?", "Count Match") holds a result.
         entries(["consistent", "identical", "match", "matched", "matches", "matching", "same", "equal", "equals", "agree", "agrees"],
-                [.consistent]),
+                [.consistent], weak: [.result]),
         entries(["validated", "verified"], [.compare], weak: [.consistent]),
         entries(["both", "neither"], [.both]),
         entries(["only", "exclusively", "solely"], [.only]),
@@ -169,7 +173,7 @@ enum Lexicon {
     static let latinFillers: Set<String> = [
         "the", "of", "in", "on", "at", "for", "a", "an", "is", "are", "be", "that", "which", "per", "with", "and", "or", "its",
         "@", "&", "affected", "related", "involved", "corresponding", "respective", "need", "needs", "needing", "required",
-        "requiring", "pending", "awaiting", "side", "end", "endpoint", "whether",
+        "requiring", "pending", "awaiting", "side", "end", "endpoint", "whether", "overall", "final", "current", "actual",
     ]
 
     /// Multi-word parts read as one before single words: idioms whose words mean something else alone.
@@ -186,6 +190,8 @@ enum Lexicon {
         (["in", "progress"], Lexeme(senses: [.running], weak: [])),
         (["too", "large"], Lexeme(senses: [.large], weak: [])),
         (["too", "many"], Lexeme(senses: [.large], weak: [])),
+        (["too", "long"], Lexeme(senses: [.timeout], weak: [])),
+        (["too", "big"], Lexeme(senses: [.large], weak: [])),
         (["not", "found"], Lexeme(senses: [.missing], weak: [])),
     ]
 
@@ -198,7 +204,7 @@ enum Lexicon {
     static let cjkEntries: [(String, Lexeme)] = [
         // Sides. DRS: 源库/目标库, 源端/目标端; DTS: 源实例/目标实例; DBA usage: 主库/备库 (primary/
         // standby), 从库 (replica), 上游/下游 (TiDB DM and sync-diff-inspector), 原/新, 目的端.
-        entries(["源", "源端", "源侧", "原端", "上游", "旧", "源头"], [.source]),
+        entries(["源", "源端", "源侧", "原端", "上游", "旧", "源头", "来源"], [.source]),
         entries(["原"], [], weak: [.source]),
         entries(["源库", "主库", "原库", "源数据库", "上游库"], [.source, .database]),
         entries(["源表", "原表"], [.source, .table]),
@@ -227,12 +233,12 @@ enum Lexicon {
         entries(["语句", "脚本"], [.sql]),
         entries(["查询", "取数", "检索"], [.select]),
         entries(["操作", "动作", "操作类型"], [.operation]),
-        entries(["变更"], [], weak: [.operation]),
-        entries(["类型", "种类", "类别", "分类", "类", "归类"], [.kind]),
+        entries(["变更"], [.update], weak: [.operation]),
+        entries(["类型", "种类", "类别", "分类", "类", "归类", "性质"], [.kind]),
         entries(["名称", "名", "名字"], [.name]),
         entries(["标识"], [], weak: [.name, .identifier]),
         entries(["过滤", "筛选", "条件", "过滤条件", "筛选条件"], [.filter]),
-        entries(["范围", "配置", "限定"], [], weak: [.filter]),
+        entries(["范围", "配置", "限定", "表达式"], [], weak: [.filter]),
         entries(["比例", "比率", "占比", "百分比", "率", "比重"], [.ratio]),
         entries(["抽样", "采样", "抽查", "抽检", "抽取", "随机"], [.sampling]),
 
@@ -259,6 +265,8 @@ enum Lexicon {
         entries(["失败", "未成功"], [.failed]),
         entries(["执行", "应用", "运行"], [.execution]),
         entries(["存在", "是否存在", "有无", "在否"], [.exists]),
+        // "是否…" asks a yes/no question: the column holds a result.
+        entries(["是否"], [], weak: [.result]),
 
         // What result, state and difference cells say (drs-api.md §3 texts; DTS; DBA usage).
         entries(["缺失", "缺少", "丢失", "遗漏", "无此", "找不到", "未找到"], [.missing]),
@@ -269,7 +277,7 @@ enum Lexicon {
         entries(["待"], [], weak: [.waiting]),
         entries(["正在", "进行中", "对比中", "执行中", "运行中", "校验中", "处理中"], [.running]),
         entries(["取消", "已取消", "终止", "中止"], [.canceled]),
-        entries(["一致", "相同", "相等", "匹配"], [.consistent]),
+        entries(["一致", "相同", "相等", "匹配"], [.consistent], weak: [.result]),
         entries(["都", "均", "两端", "双方", "两边", "双端"], [.both]),
         entries(["仅", "只有", "只在", "仅在", "独有", "单边", "只"], [.only]),
         entries(["多", "多出", "多余", "冗余", "额外"], [.surplus]),
@@ -288,7 +296,8 @@ enum Lexicon {
         entries(["工单"], [.ticket]),
     ].flatMap { $0 }
 
-    static let cjkFillers: Set<String> = ["的", "之", "中", "里", "所", "在", "侧", "端", "方", "需", "应", "需要", "已", "是否",
+    static let cjkFillers: Set<String> = ["的", "之", "中", "里", "所", "在", "侧", "端", "方", "需", "应", "需要", "已",
+                                          "总体", "整体", "最终", "报表", "列表", "代表",
                                           "各", "其", "及", "和", "与"]
 
     /// Units after a count or a time: `（行）`, `(条)`, `（秒）`. Dropped inside brackets only.

@@ -21,24 +21,63 @@ struct ReportRecognizer {
         let decision: SectionClassifier.Decision
     }
 
-    func recognize(_ workbook: Workbook, file: String) throws -> ComparisonReport {
+    /// One sheet's top: its rows up to the header and a sample below it.
+    private struct SheetTop {
+        let sheet: SheetInfo
+        let rows: [Row]
+        let header: HeaderRowDetector.Candidate?
+        let best: HeaderRowDetector.Candidate?
+        var sample: [Row] = []
+    }
+
+    /// The report, and the vocabulary its records are read with: the caller's, taught the
+    /// workbook's own side words (``SideLearner``).
+    func recognize(_ workbook: Workbook, file: String) throws -> (report: ComparisonReport, vocabulary: Vocabulary) {
+        // First pass: every sheet's header row and sampled rows.
+        var tops: [SheetTop] = []
+        for sheet in workbook.sheets where sheet.hasCells {
+            let reader = try workbook.rows(in: sheet)
+            var rows: [Row] = []
+            while rows.count < HeaderRowDetector.scanRows, let row = try reader.next() { rows.append(row) }
+            let (header, best) = HeaderRowDetector.detect(in: rows, vocabulary: vocabulary)
+            var top = SheetTop(sheet: sheet, rows: rows, header: header, best: best)
+            if let header {
+                for row in rows where row.index > header.row.index && top.sample.count < ReportRecognizer.sampleRows {
+                    if !HeaderRowDetector.repeats(header.row, in: row) { top.sample.append(row) }
+                }
+                while top.sample.count < ReportRecognizer.sampleRows, let row = try reader.next() {
+                    if !HeaderRowDetector.repeats(header.row, in: row) { top.sample.append(row) }
+                }
+            }
+            tops.append(top)
+        }
+        var vocabulary = self.vocabulary
+        let sides = SideLearner.learn(from: tops.compactMap { $0.header?.row.cells.map(\.value.text) }, vocabulary: vocabulary)
+        if !sides.isEmpty { vocabulary.learn(sides) }
+        let report = try ReportRecognizer(vocabulary: vocabulary, compareTypeHint: compareTypeHint).read(workbook, tops, file: file)
+        return (report, vocabulary)
+    }
+
+    /// Second pass: each sheet read from its top.
+    private func read(_ workbook: Workbook, _ tops: [SheetTop], file: String) throws -> ComparisonReport {
         var report = ComparisonReport(file: file, compareType: nil, language: nil, titles: [], metadata: [], sections: [], sheets: [], notes: [])
         var signatures: [Int: [String]] = [:]   // section index → header of its first sheet
         var previousSection: Int?                // the section the previous sheet with cells went to
         var classified: [Classified] = []
+        var topOf: [Int: SheetTop] = [:]
+        for top in tops { topOf[top.sheet.index] = top }
 
         for sheet in workbook.sheets {
-            guard sheet.hasCells else {
+            guard sheet.hasCells, let top = topOf[sheet.index] else {
                 report.sheets.append(SheetRecognition(
                     name: sheet.name, index: sheet.index, state: sheet.state.rawValue, kind: .unknown, confidence: 0, headerRow: nil,
                     columns: [], alternatives: [], metadata: [], titles: [], nameHints: [], continues: nil,
                     explanation: "a \(sheet.kind.rawValue) holds no cells"))
                 continue
             }
-            let reader = try workbook.rows(in: sheet)
-            var rows: [Row] = []
-            while rows.count < HeaderRowDetector.scanRows, let row = try reader.next() { rows.append(row) }
-            let (header, best) = HeaderRowDetector.detect(in: rows, vocabulary: vocabulary)
+            let rows = top.rows
+            let header = top.header
+            let best = top.best
             let above = header.map { header in rows.filter { $0.index < header.row.index } } ?? []
             let (metadata, titles) = MetadataReader.read(above, sheet: sheet.name, vocabulary: vocabulary)
             let nameHints = ([sheet.name] + titles.map(\.text)).reduce(into: Set<SectionKind>()) { $0.formUnion(vocabulary.sectionHints(for: $1)) }
@@ -76,13 +115,7 @@ struct ReportRecognizer {
                 report.sheets.append(recognition)
                 continue
             }
-
-            for row in rows where row.index > header.row.index && evidence.sample.count < ReportRecognizer.sampleRows {
-                if !HeaderRowDetector.repeats(header.row, in: row) { evidence.add(row, values: vocabulary.values) }
-            }
-            while evidence.sample.count < ReportRecognizer.sampleRows, let row = try reader.next() {
-                if !HeaderRowDetector.repeats(header.row, in: row) { evidence.add(row, values: vocabulary.values) }
-            }
+            for row in top.sample { evidence.add(row, values: vocabulary.values) }
 
             let decision = SectionClassifier.classify(evidence, nameHints: nameHints, compareType: compareTypeHint)
             var section: Int?

@@ -138,6 +138,66 @@ struct ResultLearner {
             guard !words.isEmpty else { continue }
             sections[column.section].columns[column.position].learned = words
         }
+        for index in sections.indices {
+            guard let sample = samples[index] else { continue }
+            learnKinds(&sections[index], sample: sample)
+        }
+    }
+
+    /// Difference kinds and operations drsdiff does not know, from the rows and by elimination.
+    /// A difference whose row has a source side (its select SQL, key or value) and no target side
+    /// is only in the source, and so on; an operation column whose other words are insert and
+    /// delete holds updates in its last word.
+    private func learnKinds(_ section: inout ReportSection, sample: SheetEvidence) {
+        func present(_ concepts: [ColumnConcept], _ row: Row) -> Bool {
+            concepts.contains { concept in section.column(for: concept).flatMap { sample.text(at: $0.index, in: row) } != nil }
+        }
+        if let position = section.columns.firstIndex(where: { $0.concept == .differenceKind }) {
+            let index = section.columns[position].index
+            var texts: [String] = []
+            var sides: [String: Set<String>] = [:]
+            for row in sample.sample {
+                guard let text = sample.text(at: index, in: row) else { continue }
+                if !texts.contains(text) { texts.append(text) }
+                let source = present([.selectSQL, .sourceKeyValues, .sourceValue], row)
+                let target = present([.targetSelectSQL, .targetKeyValues, .targetValue], row)
+                let kind = source && target ? "both_differ" : source ? "only_in_source" : target ? "only_in_target" : "none"
+                sides[text, default: []].insert(kind)
+            }
+            var learned: [LearnedValue] = []
+            let unknown = texts.filter { if case .unknown = values.differenceKind($0) { return true } else { return false } }
+            let known = Set(texts.map { values.differenceKind($0).name }).subtracting(["unknown"])
+            for text in unknown {
+                if let found = sides[text], found.count == 1, let kind = found.first, kind != "none" {
+                    learned.append(LearnedValue(text: text, value: kind, evidence: "its rows have " + ResultLearner.describeSides(kind)))
+                } else if unknown.count == 1, known.count == 2,
+                          let kind = Set(["only_in_source", "only_in_target", "both_differ"]).subtracting(known).first {
+                    learned.append(LearnedValue(text: text, value: kind, evidence: "the column's other words are \(known.sorted().joined(separator: " and "))"))
+                }
+            }
+            if !learned.isEmpty { section.columns[position].learned = learned }
+        }
+        if let position = section.columns.firstIndex(where: { $0.concept == .operation }) {
+            let index = section.columns[position].index
+            var texts: [String] = []
+            for row in sample.sample {
+                if let text = sample.text(at: index, in: row), !texts.contains(text) { texts.append(text) }
+            }
+            let unknown = texts.filter { if case .unknown = values.operation($0) { return true } else { return false } }
+            let known = Set(texts.map { values.operation($0).name }).subtracting(["unknown"])
+            if unknown.count == 1, known.count == 2, let operation = Set(["insert", "update", "delete"]).subtracting(known).first {
+                section.columns[position].learned = [LearnedValue(
+                    text: unknown[0], value: operation, evidence: "the column's other words are \(known.sorted().joined(separator: " and "))")]
+            }
+        }
+    }
+
+    private static func describeSides(_ kind: String) -> String {
+        switch kind {
+        case "only_in_source": return "a source side (select SQL, key or value) and no target side"
+        case "only_in_target": return "a target side and no source side"
+        default: return "both sides"
+        }
     }
 
     /// What a row says of its own result, apart from the result columns.

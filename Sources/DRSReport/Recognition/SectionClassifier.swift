@@ -165,6 +165,7 @@ enum SectionClassifier {
         }
         taken = taken.filter { weights[$0.key] != nil }
         relateDifference(sheet, weights: weights, columns: &columns, fits: &fits, taken: &taken)
+        relateTableCounts(sheet, weights: weights, columns: &columns, fits: &fits, taken: &taken)
         fillGaps(sheet, weights: weights, columns: &columns, fits: &fits, taken: &taken)
 
         let found = Set(taken.keys)
@@ -200,7 +201,7 @@ enum SectionClassifier {
             mapping.via = candidate.via
             var evidence = header
             if !profile.isEmpty, !candidate.exactPhrase {
-                evidence += "; values: " + describe(profile)
+                evidence += "; values: " + describe(profile, as: claim.concept)
                 if let best = column.candidates.first, best.concept != claim.concept, !best.exactPhrase {
                     let bestFit = best.score * profile.compatibility(with: best.concept)
                     if bestFit < claim.score, profile.compatibility(with: best.concept) < 1 {
@@ -210,11 +211,15 @@ enum SectionClassifier {
                     }
                 }
             }
+            if !column.learnedWords.isEmpty {
+                mapping.inferred = true
+                evidence += "; " + column.learnedWords.joined(separator: "; ")
+            }
             mapping.evidence = evidence
         } else {
             mapping.via = "values"
             mapping.inferred = true
-            mapping.evidence = header + (column.parts.isEmpty ? "" : " (no concept)") + "; values: " + describe(profile)
+            mapping.evidence = header + (column.parts.isEmpty ? "" : " (no concept)") + "; values: " + describe(profile, as: claim.concept)
         }
         return mapping
     }
@@ -267,36 +272,92 @@ enum SectionClassifier {
             evidence: "header: " + column.parts.description + (headerSaid.map { " (read as \($0.rawValue))" } ?? "") + "; " + evidence)
     }
 
+    /// In a database summary every table compared either finished or could not be compared:
+    /// compared = finished + not comparable. When a column read as the tables compared is that sum
+    /// short of the not-comparable tables, and another column is the sum, the first holds the
+    /// finished tables and the second the compared ones, whatever their headers say.
+    private static func relateTableCounts(_ sheet: SheetEvidence, weights: [ColumnConcept: Double], columns: inout [ColumnMapping],
+                                          fits: inout [Double], taken: inout [ColumnConcept: Int]) {
+        guard weights[.tablesFinished] != nil, taken[.tablesFinished] == nil, let compared = taken[.tablesCompared],
+              let uncomparable = taken[.tablesUncomparable] else { return }
+        let a = sheet.counts(at: sheet.columns[compared].index)
+        let u = sheet.counts(at: sheet.columns[uncomparable].index)
+        for (position, column) in sheet.columns.enumerated() where columns[position].concept == nil && !column.ignored && !column.isForeign {
+            guard column.profile.share(column.profile.integers) >= 0.8 else { continue }
+            let b = sheet.counts(at: column.index)
+            var rows = 0
+            var sums = 0
+            var strict = 0
+            for row in b.indices {
+                guard let x = a[row], let y = b[row] else { continue }
+                rows += 1
+                if y == x + (u[row] ?? 0) { sums += 1 }
+                if (u[row] ?? 0) > 0 { strict += 1 }
+            }
+            guard rows >= 2, strict >= 1, Double(sums) >= 0.9 * Double(rows) else { continue }
+            let evidence = "equals \(ColumnConcept.tablesFinished.rawValue) + \(ColumnConcept.tablesUncomparable.rawValue) on \(sums) of \(rows) sampled rows"
+            let finished = sheet.columns[compared]
+            columns[compared] = ColumnMapping(index: finished.index, header: finished.header, concept: .tablesFinished, score: 0.9,
+                                              via: "key words and values", inferred: true,
+                                              evidence: "header: " + finished.parts.description + "; another column " + evidence)
+            columns[position] = ColumnMapping(index: column.index, header: column.header, concept: .tablesCompared, score: 0.9,
+                                              via: column.candidates.isEmpty ? "values" : "key words and values", inferred: true,
+                                              evidence: "header: " + column.parts.description + "; " + evidence)
+            taken[.tablesFinished] = compared
+            taken[.tablesCompared] = position
+            fits[compared] = 0.9
+            fits[position] = 0.9
+            return
+        }
+    }
+
     /// Concepts the kind expects but did not find, looked for among the columns whose header
     /// says nothing drsdiff knows: values that only one concept has (SQL, existence words, object
-    /// types, counts where counts are missing…). Sided concepts go source first, left to right.
+    /// types, counts where counts are missing, row conditions…), the column whose values point at
+    /// it most strongly winning (sided concepts go source first, left to right). A name (an
+    /// object's, a table's) is taken only from the one such column of names there is.
     private static func fillGaps(_ sheet: SheetEvidence, weights: [ColumnConcept: Double], columns: inout [ColumnMapping],
                                  fits: inout [Double], taken: inout [ColumnConcept: Int]) {
         let missing = weights.keys.filter { taken[$0] == nil }.sorted { (weights[$0]!, $1) > (weights[$1]!, $0) }
         for concept in missing where gapFillable(concept) {
-            var chosen: Int?
+            var qualifying: [(position: Int, strength: Double)] = []
             for (position, column) in sheet.columns.enumerated() where columns[position].concept == nil && !column.ignored {
-                guard column.candidates.isEmpty, column.profile.cells >= 2, sideFits(concept, column.side),
-                      column.profile.compatibility(with: concept) >= 1, distinctive(concept, column.profile) else { continue }
-                chosen = position
-                break
+                guard column.candidates.isEmpty, !column.isForeign, column.profile.cells >= 2, sideFits(concept, column.side),
+                      column.profile.compatibility(with: concept) >= 0.9, distinctive(concept, column.profile) else { continue }
+                if [.status, .rowResult, .valueResult].contains(concept), !resultLike(column, in: sheet, taken: taken) { continue }
+                qualifying.append((position, column.profile.strength(for: concept)))
             }
-            guard let position = chosen else { continue }
+            if [.objectName, .sourceTable, .sourceDatabase].contains(concept), qualifying.count != 1 { continue }
+            guard let position = qualifying.max(by: { $0.strength != $1.strength ? $0.strength < $1.strength : $0.position > $1.position })?.position
+            else { continue }
             let column = sheet.columns[position]
             taken[concept] = position
             fits[position] = 0.5
             columns[position] = ColumnMapping(
                 index: column.index, header: column.header, concept: concept, score: 0.5, via: "values", inferred: true,
-                evidence: "header: " + column.parts.description + "; values: " + describe(column.profile)
+                evidence: "header: " + column.parts.description + "; values: " + describe(column.profile, as: concept)
                     + "; the sheet has no other column for \(concept.rawValue)")
         }
+    }
+
+    /// A column of unknown words holds results when its words split the rows by whether their
+    /// counts agree; without counts to judge by, when most of its words read as results.
+    private static func resultLike(_ column: ColumnEvidence, in sheet: SheetEvidence, taken: [ColumnConcept: Int]) -> Bool {
+        let index = { (concept: ColumnConcept) in taken[concept].map { sheet.columns[$0].index } }
+        var agreements = sheet.agreements(source: index(.sourceRows) ?? index(.sourceCount), target: index(.targetRows) ?? index(.targetCount),
+                                          difference: index(.difference))
+        if agreements.allSatisfy({ $0 == nil }), let source = index(.sourceValue), let target = index(.targetValue) {
+            agreements = sheet.agreements(sourceValue: source, targetValue: target)
+        }
+        if let purity = sheet.purity(of: column.index, agreements: agreements) { return purity >= 0.9 }
+        return column.profile.share(column.profile.statusWords) >= 0.5
     }
 
     private static func gapFillable(_ concept: ColumnConcept) -> Bool {
         switch concept {
         case _ where concept.isCount: return true
         case .samplingRatio, .selectSQL, .targetSelectSQL, .repairSQL, .sourceExists, .targetExists, .objectType, .differenceKind,
-             .operation, .sqlState, .status, .rowResult, .valueResult, .keyValues:
+             .operation, .sqlState, .status, .rowResult, .valueResult, .keyValues, .rowFilter, .objectName, .sourceTable, .sourceDatabase:
             return true
         default: return false
         }
@@ -304,16 +365,21 @@ enum SectionClassifier {
 
     private static func distinctive(_ concept: ColumnConcept, _ profile: ColumnProfile) -> Bool {
         switch concept {
-        case .status, .rowResult, .valueResult: return profile.isClosedVocabulary && profile.share(profile.integers) < 0.5
+        case .status, .rowResult, .valueResult:
+            return (profile.isClosedVocabulary || profile.share(profile.statusWords) >= 0.7) && profile.share(profile.integers) < 0.5
         case .sqlState: return profile.share(profile.repairStates) >= 0.8
         case .keyValues: return profile.share(profile.keyValuePairs) >= 0.8
+        case .rowFilter: return profile.share(profile.predicates) >= 0.8
+        case .objectName, .sourceTable, .sourceDatabase:
+            return profile.share(profile.identifiers) >= 0.9 && !profile.isClosedVocabulary && profile.share(profile.objectTypes) < 0.5
         default: return true
         }
     }
 
     // MARK: - Descriptions
 
-    static func describe(_ profile: ColumnProfile) -> String {
+    /// The values' profile in a phrase; the words themselves for a column of words (results, kinds…).
+    static func describe(_ profile: ColumnProfile, as concept: ColumnConcept) -> String {
         guard profile.cells > 0 else { return "all \(profile.rows) sampled cells empty" }
         var traits: [String] = []
         func trait(_ count: Int, _ what: String) {
@@ -334,7 +400,9 @@ enum SectionClassifier {
         trait(profile.timestamps, "timestamps")
         var text = "\(profile.cells) of \(profile.rows) sampled cells filled"
         if !traits.isEmpty { text += ": " + traits.joined(separator: ", ") }
-        if profile.isClosedVocabulary && profile.distinct.count <= 6 {
+        let words: Set<ColumnConcept> = [.status, .rowResult, .valueResult, .sqlState, .operation, .differenceKind, .objectType,
+                                         .sourceExists, .targetExists]
+        if words.contains(concept), profile.isClosedVocabulary {
             text += "; words " + profile.distinctOrder.prefix(6).map { "\"\(quoted($0))\"" }.joined(separator: ", ")
         }
         return text

@@ -19,8 +19,8 @@ enum ValueReading {
         let parts: Int
         let unknown: Int
 
-        init(_ text: String) {
-            let parts = HeaderParts(text).meaningful
+        init(_ text: String, overlay: WordOverlay) {
+            let parts = HeaderParts(text, overlay: overlay).meaningful
             var senses: Set<Sense> = []
             var weak: Set<Sense> = []
             var negations = 0
@@ -50,11 +50,11 @@ enum ValueReading {
 
     // MARK: - Statuses
 
-    static func status(_ text: String) -> Status? {
-        let words = Words(text)
+    static func status(_ text: String, overlay: WordOverlay = WordOverlay()) -> Status? {
+        let words = Words(text, overlay: overlay)
         guard words.parts > 0 else { return nil }
         let firm = words.parts > 1 && words.unknown * 2 < words.parts
-        if words.has(.large) { return Status(status: .tooManyRows, firm: true) }
+        if words.has(.large) || ValueReading.namesHundredMillion(text) { return Status(status: .tooManyRows, firm: true) }
         if words.has(.timeout) {
             switch words.side {
             case .source: return Status(status: .sourceSQLTimeout, firm: true)
@@ -115,12 +115,31 @@ enum ValueReading {
         return nil
     }
 
+    /// DRS skips tables over 100 million rows: a number of that size in a status (`100,000,000`,
+    /// `100M`) says so.
+    static func namesHundredMillion(_ text: String) -> Bool {
+        var digits = ""
+        for character in text + " " {
+            if character.isASCII, character.isNumber {
+                digits.append(character)
+            } else if character == ",", !digits.isEmpty {
+                continue
+            } else if !digits.isEmpty {
+                let value = Double(digits) ?? 0
+                if value >= 100_000_000 { return true }
+                if value >= 100, character == "m" || character == "M" { return true }
+                digits = ""
+            }
+        }
+        return false
+    }
+
     // MARK: - Other vocabularies
 
     /// Only in source / only in target / in both but different: "Origin only", "Missing on
     /// standby" (so only in the source), "主库多" (the primary has more), "Values differ".
-    static func differenceKind(_ text: String) -> DifferenceKind? {
-        let words = Words(text)
+    static func differenceKind(_ text: String, overlay: WordOverlay = WordOverlay()) -> DifferenceKind? {
+        let words = Words(text, overlay: overlay)
         guard words.parts > 0 else { return nil }
         let side = words.side
         if words.has(.only) || words.has(.surplus) || words.hasAny(.surplus) {
@@ -131,15 +150,16 @@ enum ValueReading {
             if side == .source { return .onlyInTarget }
             if side == .target { return .onlyInSource }
         }
-        if side == .both || words.has(.difference) || words.has(.inconsistent) || (words.hasAny(.consistent) && words.negated) {
+        // Both sides hold the row but it differs: "Values differ", "Changed row", "两边不同".
+        if side == .both || words.has(.difference) || words.has(.inconsistent) || words.has(.update) || (words.hasAny(.consistent) && words.negated) {
             return .bothDiffer
         }
         return nil
     }
 
     /// INSERT / UPDATE / DELETE in any wording: "Insert row", "INS", "新增", "删", Debezium's `c`/`u`/`d`.
-    static func operation(_ text: String) -> RepairOperation? {
-        let words = Words(text)
+    static func operation(_ text: String, overlay: WordOverlay = WordOverlay()) -> RepairOperation? {
+        let words = Words(text, overlay: overlay)
         let found: [(RepairOperation, Sense)] = [(.insert, .insertion), (.update, .update), (.delete, .deletion)]
         let strong = found.filter { words.has($0.1) }
         if strong.count == 1 { return strong[0].0 }
@@ -149,8 +169,8 @@ enum ValueReading {
     }
 
     /// How a repair statement went: "Applied", "Apply failed", "Not applied", "执行报错", "待执行".
-    static func repairState(_ text: String) -> RepairState? {
-        let words = Words(text)
+    static func repairState(_ text: String, overlay: WordOverlay = WordOverlay()) -> RepairState? {
+        let words = Words(text, overlay: overlay)
         guard words.parts > 0 else { return nil }
         if words.has(.failed) || words.has(.error) { return words.negated ? nil : .failed }
         if words.has(.running) { return .running }

@@ -9,6 +9,8 @@ struct ValueVocabulary: Sendable {
     private var repairStates: [String: RepairState] = [:]
     private var objectTypes: [String: String] = [:]
     private var existence: [String: ObjectExistence] = [:]
+    /// Words the workbook being read taught (its side words).
+    var overlay = WordOverlay()
 
     static let standard = ValueVocabulary(builtin: ())
 
@@ -82,7 +84,7 @@ struct ValueVocabulary: Sendable {
         case "false", "no", "否": return ValueReading.Status(status: .inconsistent, firm: true)
         default: break
         }
-        return ValueReading.status(text)
+        return ValueReading.status(text, overlay: overlay)
     }
 
     // MARK: - Other vocabularies
@@ -90,19 +92,19 @@ struct ValueVocabulary: Sendable {
     func differenceKind(_ text: String) -> DifferenceKind {
         let normalized = NormalizedText(text)
         if let kind = differenceKinds[normalized.fullString] { return kind }
-        return ValueReading.differenceKind(text) ?? .unknown(text)
+        return ValueReading.differenceKind(text, overlay: overlay) ?? .unknown(text)
     }
 
     func operation(_ text: String) -> RepairOperation {
         let normalized = NormalizedText(text)
         if let operation = operations[normalized.fullString] { return operation }
-        return ValueReading.operation(text) ?? .unknown(text)
+        return ValueReading.operation(text, overlay: overlay) ?? .unknown(text)
     }
 
     func repairState(_ text: String) -> RepairState {
         let normalized = NormalizedText(text)
         if let state = repairStates[normalized.fullString] { return state }
-        return ValueReading.repairState(text) ?? .unknown(text)
+        return ValueReading.repairState(text, overlay: overlay) ?? .unknown(text)
     }
 
     /// Whether an object exists, from `Exists` / `Missing`, `Yes` / `No`, `存在` / `不存在`, `√` / `×`…

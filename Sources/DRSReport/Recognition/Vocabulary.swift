@@ -56,7 +56,7 @@ public struct Vocabulary: Sendable {
     /// nothing fits well enough. Built-in readings compose the concept from the header's parts
     /// (``ConceptRule``); a vocabulary file's phrases and patterns come first.
     func columnCandidates(_ header: String) -> [ColumnCandidate] {
-        columnCandidates(header, parts: HeaderParts(header))
+        columnCandidates(header, parts: HeaderParts(header, overlay: values.overlay))
     }
 
     func columnCandidates(_ header: String, parts: HeaderParts) -> [ColumnCandidate] {
@@ -84,6 +84,9 @@ public struct Vocabulary: Sendable {
         }
         return best.values.sorted { Vocabulary.ranks($0, above: $1) }
     }
+
+    /// Teaches the words one workbook uses (its side words) to headers and values alike.
+    mutating func learn(_ overlay: WordOverlay) { values.overlay = overlay }
 
     /// True for a header a vocabulary file says must stay unmatched.
     func isIgnored(_ header: String) -> Bool {
