@@ -40,7 +40,8 @@ let package = Package(
         // CSV, JSON, NDJSON, Markdown and text writers over the report model and over plain sheets.
         .target(
             name: "DRSOutput",
-            dependencies: ["XLSXReader", "DRSReport"]
+            // Crypto: the SHA-256 of the HTML page's inline style and script, for its Content-Security-Policy.
+            dependencies: ["XLSXReader", "DRSReport", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(
             name: "DRSClient",
@@ -66,7 +67,7 @@ let package = Package(
         ),
         .testTarget(name: "XLSXReaderTests", dependencies: ["XLSXReader", "CDRSDiffZlib"]),
         .testTarget(name: "DRSReportTests", dependencies: ["DRSReport", "XLSXReader"]),
-        .testTarget(name: "DRSOutputTests", dependencies: ["DRSOutput", "DRSReport", "XLSXReader"]),
+        .testTarget(name: "DRSOutputTests", dependencies: ["DRSOutput", "DRSReport", "XLSXReader", "CDRSDiffLibXML2"]),
         .testTarget(name: "DRSClientTests", dependencies: ["DRSClient", "DRSFakeService"]),
         .testTarget(name: "drsdiffTests", dependencies: ["DRSFakeService", "XLSXReader", "CDRSDiffZlib"]),
     ]

@@ -6,6 +6,8 @@
 #   scripts/bench.sh --quick      # smoke run on small files (50,000 / 15,000 / 50,000 rows)
 #   scripts/bench.sh --no-peers   # skip python-calamine and fastexcel
 #   scripts/bench.sh --no-build   # don't run `swift build`; use the existing release binary
+#   scripts/bench.sh --typed-only # only the typed paths (second part below)
+#   TYPED_RUNS=5 scripts/bench.sh # alternating runs of the typed paths (default 3; medians are reported)
 #   DRSDIFF=path/to/drsdiff scripts/bench.sh --quick   # time that binary (no build)
 #
 # The workbooks are generated once with XlsxWriter (scripts/bench_data.py) and cached under
@@ -22,15 +24,26 @@
 # and, when `drsdiff report --help` succeeds, `drsdiff report DIFFS --format ndjson > /dev/null`.
 # Targets (issues 2 and 3): drsdiff <= 0.5 x fastexcel wall time on the 1M-row sheet, peak RSS
 # <= 64 MB on the inline-string file and for `report --format ndjson` on the 1M-row report.
+#
+# The typed paths (issue 8), on a 1,000,000-row value-differences report written by Apache POI's
+# SXSSF (inline strings, as DRS's Java back end writes; needs scripts/setup_poi.sh, else skipped)
+# and a 1,000,000-table row-count report (XlsxWriter), in TYPED_RUNS alternating rounds:
+#   drsdiff convert FILE --sheet MAIN --format csv > /dev/null   (the reference: reading + CSV)
+#   unzip -p FILE <main sheet part> > /dev/null                    (the inflate floor)
+#   drsdiff report --format ndjson, report --format csv --section KIND, summary, check  (> /dev/null)
+# Each is reported as the median wall time and peak RSS, and as a ratio to convert of the same
+# file. Targets: report <= 1.25 x convert, summary and check <= 1.10 x convert, convert <= 1.5 x
+# the inflate floor on the row-count report, peak RSS <= 64 MB on every path.
 set -u -o pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 SCRIPTS="$ROOT/scripts"
-QUICK=0 PEERS=1 BUILD=1
+QUICK=0 PEERS=1 BUILD=1 READER=1
 for arg in "$@"; do
   case "$arg" in
     --quick) QUICK=1 ;;
     --no-peers) PEERS=0 ;;
+    --typed-only) READER=0 ;;
     --no-build) BUILD=0 ;;
     -h|--help) sed -n '2,/^set -u/{/^set -u/d;p}' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench: unknown option $arg (try --help)" >&2; exit 2 ;;
@@ -65,9 +78,17 @@ make_data() {  # kind rows file
 F_INLINE="$DIR/inline_${N_INLINE}x6.xlsx"
 F_SHARED="$DIR/shared_${N_SHARED}x6.xlsx"
 F_DIFFS="$DIR/diffs_${N_DIFFS}.xlsx"
-make_data inline "$N_INLINE" "$F_INLINE" || exit 1
-make_data shared "$N_SHARED" "$F_SHARED" || exit 1
-make_data diffs "$N_DIFFS" "$F_DIFFS" || exit 1
+F_VALUES="$DIR/values_poi_${N_DIFFS}.xlsx"
+F_ROWS="$DIR/rowcounts_${N_DIFFS}.xlsx"
+if [ "$READER" = 1 ]; then
+  make_data inline "$N_INLINE" "$F_INLINE" || exit 1
+  make_data shared "$N_SHARED" "$F_SHARED" || exit 1
+  make_data diffs "$N_DIFFS" "$F_DIFFS" || exit 1
+fi
+TYPED_FILES=()
+if make_data diffs-poi "$N_DIFFS" "$F_VALUES"; then TYPED_FILES+=("$F_VALUES"); else
+  echo "bench: no POI-written report (run scripts/setup_poi.sh); its typed rows are skipped" >&2; fi
+make_data rowcounts "$N_DIFFS" "$F_ROWS" && TYPED_FILES+=("$F_ROWS")
 
 # ---------------------------------------------------------------- drsdiff binary
 BIN=${DRSDIFF:-}
@@ -135,6 +156,7 @@ EOF
 }
 
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+if [ "$READER" = 1 ]; then
 echo "bench: measuring ($( [ "$QUICK" = 1 ] && echo quick || echo full ) run; $(nproc) cores; load $LOAD_BEFORE)" >&2
 for f in "$F_INLINE" "$F_SHARED" "$F_DIFFS"; do
   b=$(basename "$f" .xlsx)
@@ -156,9 +178,90 @@ elif "$BIN" report --help >/dev/null 2>&1; then
 else
   skip drsdiff-report "$F_DIFFS" "no 'report' command in this binary"
 fi
+fi
+
+# ---------------------------------------------------------------- typed paths
+TYPED="$OUT/typed.tsv"
+printf 'tool\tfile\trun\twall_s\trss_mb\tstatus\n' > "$TYPED"
+
+measure_typed() {  # run tool file accepted-exit-codes cmd... (stdout to /dev/null)
+  local run=$1 tool=$2 file=$3 accepted=$4; shift 4
+  local tf="$OUT/time.$$.txt" err="$OUT/stderr.typed.$tool.$(basename "$file").txt" rc
+  /usr/bin/time -v -o "$tf" "$@" >/dev/null 2>"$err"
+  rc=$?
+  local wall rss status=ok
+  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$tf" | awk -F: '{ if (NF==3) printf "%.2f", $1*3600+$2*60+$3; else printf "%.2f", $1*60+$2 }')
+  rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.1f", $2/1024}' "$tf")
+  case " $accepted " in *" $rc "*) ;; *) status="exit $rc: $(tail -n 1 "$err" | cut -c1-80)" ;; esac
+  rm -f "$tf"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$tool" "$(basename "$file")" "$run" "${wall:--}" "${rss:--}" "$status" >> "$TYPED"
+  printf '  run %s %-16s %-28s %8s s %9s MB  %s\n' "$run" "$tool" "$(basename "$file")" "${wall:--}" "${rss:--}" "$status" >&2
+}
+
+main_sheet() {  # the name and part of the workbook's largest sheet
+  "$PY" - "$1" <<'EOF'
+import sys, zipfile, re, posixpath
+z = zipfile.ZipFile(sys.argv[1])
+wb = z.read("xl/workbook.xml").decode()
+rels = z.read("xl/_rels/workbook.xml.rels").decode()
+best = None
+for name, rid in re.findall(r'<sheet [^>]*name="([^"]+)"[^>]*r:id="([^"]+)"', wb):
+    m = re.search(r'<Relationship [^>]*Id="%s"[^>]*/>' % re.escape(rid), rels).group(0)
+    t = re.search(r'Target="([^"]+)"', m).group(1)
+    part = t.lstrip("/") if t.startswith("/") else posixpath.normpath(posixpath.join("xl", t))
+    size = z.getinfo(part).file_size
+    if best is None or size > best[0]:
+        best = (size, name, part)
+print(best[1]); print(best[2])
+EOF
+}
+
+if [ -n "$BIN_NOTE" ] || [ "${#TYPED_FILES[@]}" = 0 ]; then
+  echo "bench: typed paths skipped (${BIN_NOTE:-no typed workbooks})" >&2
+else
+  echo "bench: typed paths, ${TYPED_RUNS:-3} alternating runs (load $(cut -d' ' -f1-3 /proc/loadavg))" >&2
+  for run in $(seq 1 "${TYPED_RUNS:-3}"); do
+    for f in "${TYPED_FILES[@]}"; do
+      { read -r sheet; read -r part; } < <(main_sheet "$f")
+      kind=value_differences; [ "$f" = "$F_ROWS" ] && kind=table_row_counts
+      measure_typed "$run" convert "$f" 0 "$BIN" convert "$f" --sheet "$sheet" --format csv
+      measure_typed "$run" inflate-floor "$f" 0 unzip -p "$f" "$part"
+      measure_typed "$run" report-ndjson "$f" 0 "$BIN" report "$f" --format ndjson
+      measure_typed "$run" report-csv "$f" 0 "$BIN" report "$f" --format csv --section "$kind"
+      measure_typed "$run" summary "$f" 0 "$BIN" summary "$f"
+      measure_typed "$run" check "$f" "0 1 2" "$BIN" check "$f" --quiet
+    done
+  done
+  "$PY" - "$TYPED" "$(cut -d' ' -f1-3 /proc/loadavg)" <<'EOF'
+import csv, statistics, sys
+rows = [r for r in csv.DictReader(open(sys.argv[1], encoding="utf-8"), delimiter="\t")]
+files = list(dict.fromkeys(r["file"] for r in rows))
+tools = ["convert", "inflate-floor", "report-ndjson", "report-csv", "summary", "check"]
+def med(tool, file, key):
+    xs = [float(r[key]) for r in rows if r["tool"] == tool and r["file"] == file and r["status"] == "ok" and r[key] != "-"]
+    return statistics.median(xs) if xs else None
+print()
+print(f"typed paths: medians of alternating runs (load after: {sys.argv[2]}); ratio = tool / convert of the same file, floor row: convert / inflate floor")
+print(f"{'file':<30} {'tool':<14} {'wall s':>8} {'peak MB':>8} {'ratio':>7}")
+print("-" * 72)
+for f in files:
+    conv = med("convert", f, "wall_s")
+    for t in tools:
+        w, m = med(t, f, "wall_s"), med(t, f, "rss_mb")
+        if t == "inflate-floor":
+            ratio = f"{conv / w:.2f}" if w and conv else "-"
+        else:
+            ratio = f"{w / conv:.2f}" if w and conv else "-"
+        print(f"{f:<30} {t:<14} {w if w is not None else '-':>8} {m if m is not None else '-':>8} {ratio:>7}")
+for r in rows:
+    if r["status"] != "ok":
+        print(f"FAILED: {r['tool']} {r['file']} run {r['run']}: {r['status']}")
+print("\ntargets: report-* <= 1.25, summary and check <= 1.10, convert / inflate floor <= 1.5 on the row-count report, peak RSS <= 64 MB")
+EOF
+fi
 
 # ---------------------------------------------------------------- table
-"$PY" - "$RESULTS" "$BIN" "$QUICK" "$LOAD_BEFORE / $(cut -d' ' -f1-3 /proc/loadavg)" <<'EOF'
+[ "$READER" = 1 ] && "$PY" - "$RESULTS" "$BIN" "$QUICK" "$LOAD_BEFORE / $(cut -d' ' -f1-3 /proc/loadavg)" <<'EOF'
 import csv, sys
 rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8"), delimiter="\t"))
 print()

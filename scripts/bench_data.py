@@ -4,6 +4,8 @@
     bench_data.py inline  ROWS OUT.xlsx   # XlsxWriter constant_memory: inline strings, 6 columns
     bench_data.py shared  ROWS OUT.xlsx   # XlsxWriter normal mode: shared strings, 6 columns
     bench_data.py diffs   ROWS OUT.xlsx   # a DRS value-differences report (contents sample layout)
+    bench_data.py diffs-poi ROWS OUT.xlsx # the same, written by Apache POI SXSSF (needs scripts/setup_poi.sh)
+    bench_data.py rowcounts ROWS OUT.xlsx # a DRS row-count report with ROWS tables (lines sample layout)
 
 Deterministic (fixed seed, fixed document date). Writes OUT.xlsx.tmp and renames it, so an
 interrupted run never leaves a half-written file in the cache.
@@ -117,13 +119,103 @@ def diffs(path: str, rows: int) -> None:
     wb.close()
 
 
+def diff_rows(rows: int):
+    """The value-differences rows of `diffs`, as lists of cell values (None for an empty cell)."""
+    rng = random.Random(20240515)
+    for i in range(rows):
+        db = DBS[i % 3]
+        t = TABLES[(i // 3) % len(TABLES)]
+        kind = KINDS[i % 5]
+        key = f"{rng.randrange(1, 10_000_000):07d}"
+        sql = f"SELECT *\nFROM `{db}`.`{t}`\nWHERE `id` = '{key}';"
+        col = sv = tv = None
+        if kind == "Both differ":
+            col = COLUMNS[rng.randrange(len(COLUMNS))]
+            sv, tv = VALUES[col]
+        yield [db, t, kind, f"id={key}", col, sv, tv or None,
+               sql if kind != "Only in destination" else None, sql if kind != "Only in source" else None]
+
+
+def diffs_poi(path: str, rows: int) -> None:
+    """`diffs` written by Apache POI's streaming SXSSFWorkbook (inline strings), as DRS's Java back
+    end would. The plan is streamed to a file: a million rows must not sit in memory here."""
+    import subprocess
+    import tempfile
+    import poi
+
+    why = poi.unavailable()
+    if why:
+        sys.exit(f"bench_data: Apache POI unavailable: {why}")
+    poi._compile()
+    header = ["Source Database", "Source Table", "Difference Type", "Key Values", "Column Name",
+              "Source Value", "Target Value", "Source Select SQL", "Target Select SQL"]
+    with tempfile.TemporaryDirectory() as tmp:
+        plan = os.path.join(tmp, "plan.txt")
+        with open(plan, "w", encoding="utf-8") as f:
+            f.write("BOOK\tsxssf\nSHEET\tValue Differences\n")
+            f.write("MERGE\t0\t0\t0\t8\nROW\t0\n" + poi.cell(0, "Value Differences", "title") + "\n")
+            f.write("ROW\t1\n" + poi.cell(0, "Task ID: 9c1b7e2f-03d4-4a8b-b6f1-2e5d8c7a1jb01") + "\n")
+            f.write("ROW\t2\n" + poi.cell(0, "Compare Type: Value comparison") + "\n")
+            f.write("ROW\t4\n" + "\n".join(poi.cell(c, h, "bold") for c, h in enumerate(header)) + "\n")
+            f.write("FREEZE\t5\n")
+            for i, values in enumerate(diff_rows(rows)):
+                f.write(f"ROW\t{5 + i}\n")
+                for c, v in enumerate(values):
+                    if v is not None:
+                        f.write(poi.cell(c, v, "wrap" if "\n" in v else "-") + "\n")
+            f.write("SHEET\tTable Results\nROW\t0\n")
+            f.write("\n".join(poi.cell(c, h, "bold") for c, h in enumerate(
+                ["Source DB Name", "Source Table Name", "Target DB Name", "Target Table Name", "Rows in Source",
+                 "Rows in Target", "Different Rows", "Row Comparison Result", "Value Comparison Result"])) + "\n")
+            for j, t in enumerate(TABLES):
+                f.write(f"ROW\t{j + 1}\n" + "\n".join(poi.cell(c, v) for c, v in enumerate(
+                    [DBS[j % 3], t, DBS[j % 3], t, "4.339028215E9", 4339028215, 0, "Consistent", "Inconsistent"])) + "\n")
+        subprocess.run(["java", "-Duser.timezone=UTC", "-Djava.awt.headless=true", "-Xmx2g", "-cp", poi.classpath(),
+                        "PoiWriter", plan, path], check=True)
+
+
+RESULTS = ["Consistent"] * 7 + ["Inconsistent", "Consistent", "The comparison failed"]
+
+
+def rowcounts(path: str, rows: int) -> None:
+    """A row-count report (the lines sample's layout) comparing `rows` tables."""
+    rng = random.Random(20240516)
+    wb = book(path, True)
+    bold = wb.add_format({"bold": True})
+    ws = wb.add_worksheet("Database Overview")
+    ws.write_row(0, 0, ["Source Database", "Destination Database", "Tables Compared", "Tables Finished",
+                        "Inconsistent Tables", "Tables Not Compared"], bold)
+    for j, db in enumerate(DBS):
+        ws.write_row(j + 1, 0, [db, db, rows // 3, rows // 3, rows // 30, 0])
+    ws = wb.add_worksheet("Table Details")
+    ws.write_string(0, 0, "Row Comparison Report")
+    ws.write_string(1, 0, "Task ID: 9c1b7e2f-03d4-4a8b-b6f1-2e5d8c7a1jb01")
+    ws.write_row(3, 0, ["Source Database", "Source Table", "Destination Database", "Destination Table",
+                        "Source Rows", "Destination Rows", "Difference", "Comparison Result", "Remarks"], bold)
+    for i in range(rows):
+        db = DBS[i % 3]
+        t = f"{TABLES[i % len(TABLES)]}_{i // len(TABLES):06d}"
+        source = rng.randrange(0, 50_000_000)
+        result = RESULTS[i % len(RESULTS)]
+        target = source if result == "Consistent" else source - rng.randrange(1, 500)
+        r = 4 + i
+        ws.write_row(r, 0, [db, t, db, t, source, target, source - target, result])
+        if result != "Consistent":
+            ws.write_string(r, 8, "checked again after resync" if i % 2 else "")
+    wb.close()
+
+
 def main() -> None:
-    if len(sys.argv) != 4 or sys.argv[1] not in ("inline", "shared", "diffs"):
+    if len(sys.argv) != 4 or sys.argv[1] not in ("inline", "shared", "diffs", "diffs-poi", "rowcounts"):
         sys.exit(__doc__)
     kind, rows, out = sys.argv[1], int(sys.argv[2]), sys.argv[3]
     tmp = out + ".tmp"
     if kind == "diffs":
         diffs(tmp, rows)
+    elif kind == "diffs-poi":
+        diffs_poi(tmp, rows)
+    elif kind == "rowcounts":
+        rowcounts(tmp, rows)
     else:
         table(tmp, rows, constant_memory=(kind == "inline"))
     os.replace(tmp, out)

@@ -3,6 +3,7 @@
 
     python3 scripts/make_reports.py            # (re)writes samples/reports/
     python3 scripts/make_reports.py --check    # regenerate into a temp dir, compare with the repo
+    python3 scripts/make_reports.py --hostile DIR   # only the hostile-text report, into DIR
 
 Ten workbooks, one per compare type x language (`<compare_type>_<lang>.xlsx`), laid out the way
 `../shared/reference/report-layout.md` describes POI exports (merged title, "key: value" metadata
@@ -933,6 +934,70 @@ PLAN = [  # (compare type, language, builder, (writer, mode)); xw: XlsxWriter co
 POI_FILES = {f"{c}_{l}.xlsx" for c, l, _, (w, _m) in PLAN if w == "poi"}
 
 
+# ------------------------------------------------------------------ hostile text (HTML output check)
+
+# Texts that would run script, leave an attribute or open a tag if an HTML page wrote them raw.
+# Each payload that executes sets document.title to PWNED-<n>, which scripts/check-html.sh reads
+# from the rendered page (as well as looking for the elements they would add).
+HOSTILE = [
+    '<script>document.title="PWNED-0"</script>',
+    '"><img src=x onerror="document.title=\'PWNED-1\'">',
+    "javascript:document.title='PWNED-2'",
+    '<svg onload="document.title=\'PWNED-3\'"></svg>',
+    '</td></tr></table></style></script><script>document.title="PWNED-4"</script>',
+    "' onmouseover='document.title=\"PWNED-5\"' x='",
+    '<a href="javascript:document.title=\'PWNED-6\'">link</a>',
+    "<iframe srcdoc=\"<script>parent.document.title='PWNED-7'</script>\"></iframe>",
+    "&lt;b&gt;already escaped&lt;/b&gt; &amp; <!-- comment -->",
+    "<style>body{display:none}</style>",
+]
+
+
+def hostile_report(book) -> Report:
+    """A row-count report whose database, table, sheet, title, metadata and message texts are
+    payloads (HOSTILE): an HTML page must show every one as text and run none."""
+    rng = random.Random("hostile")
+    cols_db = [("Source Database", "source_database"), ("Destination Database", "target_database"), ("Status", "status"),
+               ("Tables Compared", "tables_compared"), ("Inconsistent Tables", "tables_inconsistent")]
+    cols_t = [("Source Database", "source_database"), ("Source Table", "source_table"),
+              ("Destination Database", "target_database"), ("Destination Table", "target_table"),
+              ("Source Rows", "source_rows"), ("Destination Rows", "target_rows"), ("Difference", "difference"),
+              ("Status", "status"), ("Row Filter", "row_filter")]
+    cols_u = [("Source Database", "source_database"), ("Source Table", "source_table"), ("Status", "status"), ("Remarks", "message")]
+    dbs = [HOSTILE[0], HOSTILE[1]]
+    per_table, uncomparable = [], []
+    for i, payload in enumerate(HOSTILE):
+        db = dbs[i % 2]
+        src = rng.randint(100, 5000)
+        tgt = src - (i % 3)
+        per_table.append({"source_database": text(db), "source_table": text(payload), "target_database": text(db),
+                          "target_table": text(payload), "source_rows": count(src), "target_rows": count(tgt),
+                          "difference": count(src - tgt), "status": status(2 if src == tgt else 0, "en"),
+                          "row_filter": text(HOSTILE[(i + 3) % len(HOSTILE)])})
+        uncomparable.append({"source_database": text(db), "source_table": text(payload + " (2)"),
+                             "status": status(12, "en"), "message": text(HOSTILE[(i + 5) % len(HOSTILE)])})
+    overview = [{"source_database": text(db), "target_database": text(db), "status": status(0, "en"),
+                 "tables_compared": count(len(HOSTILE)), "tables_inconsistent": count(3)} for db in dbs]
+    meta = [Meta("task_id", "Task ID", HOSTILE[4]), Meta("compare_type", "Compare Type", "Row comparison"),
+            Meta("source_engine", "Source DB Engine", HOSTILE[2]), Meta("", HOSTILE[6], HOSTILE[1], "two_cells", "")]
+    title = HOSTILE[0]
+    sections = [
+        Section("database_summary", cols_db, [SheetPart("Overview <b>&'\"", overview, title, meta)]),
+        Section("table_row_counts", cols_t, [SheetPart("Details <script>", per_table, HOSTILE[3])]),
+        Section("cannot_compare", cols_u, [SheetPart("Cannot Be Compared", uncomparable)]),
+        Section("unknown", [(payload[:30], "values") for payload in HOSTILE[:4]],
+                [SheetPart("Notes \"><img", [{"values": text(HOSTILE[7])}])]),
+    ]
+    return Report("lines", "en-us", book, sections)
+
+
+def generate_hostile(out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / "hostile_en-us.xlsx"
+    write_report(hostile_report(XWBook(path, constant_memory=False)), path)
+    print(f"{path.name}: {path.stat().st_size} bytes, {len(HOSTILE)} payloads")
+
+
 def dump_truth(truth: dict) -> str:
     """Indented JSON, one line per data row (diff-friendly)."""
     rows = {}
@@ -968,7 +1033,11 @@ def generate(out: Path, keep_from: Path | None = None) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--check", action="store_true", help="regenerate in a temp dir and diff against samples/reports")
+    ap.add_argument("--hostile", metavar="DIR", type=Path, help="write only the hostile-text report (hostile_en-us.xlsx) into DIR")
     args = ap.parse_args()
+    if args.hostile:
+        generate_hostile(args.hostile)
+        return
     if not args.check:
         generate(OUT)
         return

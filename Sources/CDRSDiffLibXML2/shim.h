@@ -7,6 +7,8 @@
 #undef LIBXML_ICU_ENABLED
 
 #include <libxml/parser.h>
+// For tests, which check drsdiff's HTML pages with libxml2's HTML parser.
+#include <libxml/HTMLparser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/xmlerror.h>
 #include <libxml/xmlmemory.h>

@@ -1,13 +1,5 @@
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Writes a download into a hidden temporary file beside its destination and only moves it
 /// into place once it is complete, checked and on disk, so the destination holds either the
 /// previous file or the whole new one — never a partial download.

@@ -20,6 +20,10 @@ public final class Workbook {
     private let archive: ZipArchive
     private let package: WorkbookPart
     private var loadedStrings: SharedStrings?
+    /// Called on the parsing thread each time a chunk of a sheet's XML (256 KiB) is handed to the
+    /// parser, never per row or cell, so a display can show how far a long read has got. Set it
+    /// before asking for rows: each read takes the handler set when it starts.
+    public var onProgress: (@Sendable (SheetProgress) -> Void)?
     private var loadedStyles: CellStyles?
 
     public init(path: String, displayName: String? = nil, limits: ReaderLimits = ReaderLimits()) throws {
@@ -129,7 +133,8 @@ public final class Workbook {
         guard let entry = archive.entry(named: part) else {
             throw XLSXError(.missingPart, "sheet \"\(sheet.name)\" points at \(part), which is not in the archive", part: part)
         }
-        return PreparedSheet(entry: entry, sharedStrings: try sharedStrings(), styles: try cellStyles())
+        return PreparedSheet(entry: entry, sharedStrings: try sharedStrings(), styles: try cellStyles(),
+                             progress: onProgress.map { (sheet, $0) })
     }
 
     /// Parses a sheet with libxml2's SAX2 parser in pull mode, fed chunk by chunk from an inflater
@@ -146,13 +151,24 @@ public final class Workbook {
             state.deallocate()
         }
         let stream = try PrefetchingStream(archive.stream(sheet.entry))
+        var bytesRead: Int64 = 0
+        var rowsRead = 0
         do {
             try withoutActuallyEscaping(deliver) { deliver in
                 let input = UnsafeMutablePointer<PulledInput>.allocate(capacity: 1)
                 input.initialize(to: PulledInput(refill: {
                     if stopAtSheetData && state.pointee.reachedSheetData { throw ReachedSheetData() }
-                    if state.pointee.store.pointee.rows.count > 0 { try deliver(state) }
-                    return try stream.next()
+                    let completed = state.pointee.store.pointee.rows.count
+                    if completed > 0 {
+                        rowsRead += completed
+                        try deliver(state)
+                    }
+                    let chunk = try stream.next()
+                    if let (info, report) = sheet.progress, let chunk {
+                        bytesRead += Int64(chunk.count)
+                        report(SheetProgress(sheet: info, bytesRead: bytesRead, totalBytes: sheet.entry.uncompressedSize, rows: rowsRead))
+                    }
+                    return chunk
                 }))
                 defer {
                     input.deinitialize(count: 1)
@@ -205,6 +221,8 @@ struct PreparedSheet {
     let entry: ZipEntry
     let sharedStrings: SharedStrings
     let styles: CellStyles
+    /// The sheet and the handler to tell how far its reading has got.
+    var progress: (SheetInfo, @Sendable (SheetProgress) -> Void)? = nil
 }
 
 /// Hands out a sheet's rows one at a time; see ``Workbook/rows(in:)``.

@@ -15,7 +15,7 @@ struct Check: ParsableCommand {
 
     @OptionGroup var input: ReportInput
 
-    @Flag(name: .shortAndLong, help: "Print only the verdict line, not each problem.")
+    @Flag(name: .shortAndLong, help: "Print only the verdict line: not each problem, nor a progress line.")
     var quiet = false
 
     func run() throws {
@@ -23,12 +23,16 @@ struct Check: ParsableCommand {
             let file = try input.open()
             noteUnrecognised(file.report.sections)
             var repairs = RepairTally()
-            let summary = try file.summary(top: 0) { _, record in
-                if case .repairStatement(let statement) = record {
-                    repairs.add(statement, category: record.category)
-                } else if !quiet, let problem = record.problemDescription {
-                    Console.write(problem + "\n")
-                }
+            // Value differences are counted per table from the summary, not printed one by one.
+            let kinds = Set(SectionKind.allCases).subtracting([.valueDifferences])
+            let summary = try ReadProgress.showing(on: file.workbook, quiet: quiet) {
+                try file.summary(top: 0, problemsIn: kinds, onProblem: { _, record in
+                    if case .repairStatement(let statement) = record {
+                        repairs.add(statement, category: record.category)
+                    } else if !quiet, let problem = record.problemDescription {
+                        Console.write(problem + "\n")
+                    }
+                })
             }
             if !quiet {
                 for table in summary.valueDifferences?.tables ?? [] {

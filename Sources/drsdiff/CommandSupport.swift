@@ -1,12 +1,8 @@
 import ArgumentParser
 import DRSOutput
 import DRSReport
+import Foundation
 import XLSXReader
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// The reader's safety limits as command-line options, shared by every command that opens a workbook.
 struct ReaderLimitOptions: ParsableArguments {
@@ -42,12 +38,40 @@ enum Console {
         write("drsdiff: note: " + message + "\n")
     }
 
+    /// Writes `text`, first clearing the progress line if one is shown (it is drawn again with
+    /// the next report).
     static func write(_ text: String) {
+        lock.withLock {
+            writeAll((lineShown ? "\r\u{1B}[K" : "") + text)
+            lineShown = false
+        }
+    }
+
+    /// Draws `text` over the current terminal line: progress, on stderr only when it is a terminal.
+    static func showLine(_ text: String) {
+        lock.withLock {
+            writeAll("\r" + text + "\u{1B}[K")
+            lineShown = true
+        }
+    }
+
+    /// Clears the progress line, if one is shown.
+    static func clearLine() {
+        lock.withLock {
+            if lineShown { writeAll("\r\u{1B}[K") }
+            lineShown = false
+        }
+    }
+
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var lineShown = false
+
+    private static func writeAll(_ text: String) {
         var text = text
         text.withUTF8 { buffer in
             var offset = 0
             while offset < buffer.count {
-                let written = Glibc.write(STDERR_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
+                let written = writeToDescriptor(STDERR_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
                 if written <= 0 { return }
                 offset += written
             }

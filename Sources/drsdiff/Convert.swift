@@ -2,11 +2,6 @@ import ArgumentParser
 import DRSOutput
 import DRSReport
 import XLSXReader
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 struct Convert: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -41,6 +36,9 @@ struct Convert: ParsableCommand {
     @Flag(help: "Start CSV output with a UTF-8 byte-order mark, so Excel shows non-ASCII text correctly.")
     var bom = false
 
+    @Flag(name: .shortAndLong, help: "Show no progress line on stderr (it is shown only when stderr is a terminal).")
+    var quiet = false
+
     @OptionGroup(title: "Reader limits")
     var limits: ReaderLimitOptions
 
@@ -64,25 +62,29 @@ struct Convert: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let workbook = try openWorkbook(file, limits: limits.limits)
-            let options = TableWriter.Options(byteOrderMark: bom)
-            if allSheets {
-                try convertAll(workbook, options: options)
-                return
-            }
-            let chosen: SheetInfo
-            if let sheet {
-                chosen = try workbook.sheet(named: sheet)
-            } else if let sheetIndex {
-                chosen = try workbook.sheet(at: sheetIndex)
-            } else if let first = workbook.firstWorksheet {
-                chosen = first
-            } else {
-                Console.note("\(workbook.displayName) has no worksheet; nothing to convert")
-                return
-            }
-            if !chosen.hasCells { Console.note("sheet \"\(chosen.name)\" is a \(chosen.kind.rawValue): it holds no cells") }
-            try write(chosen, of: workbook, to: output, options: options)
+            try ReadProgress.showing(on: workbook, quiet: quiet) { try convert(workbook) }
         }
+    }
+
+    private func convert(_ workbook: Workbook) throws {
+        let options = TableWriter.Options(byteOrderMark: bom)
+        if allSheets {
+            try convertAll(workbook, options: options)
+            return
+        }
+        let chosen: SheetInfo
+        if let sheet {
+            chosen = try workbook.sheet(named: sheet)
+        } else if let sheetIndex {
+            chosen = try workbook.sheet(at: sheetIndex)
+        } else if let first = workbook.firstWorksheet {
+            chosen = first
+        } else {
+            Console.note("\(workbook.displayName) has no worksheet; nothing to convert")
+            return
+        }
+        if !chosen.hasCells { Console.note("sheet \"\(chosen.name)\" is a \(chosen.kind.rawValue): it holds no cells") }
+        try write(chosen, of: workbook, to: output, options: options)
     }
 
     private func write(_ sheet: SheetInfo, of workbook: Workbook, to path: String?, options: TableWriter.Options) throws {

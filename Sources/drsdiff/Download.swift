@@ -2,12 +2,6 @@ import ArgumentParser
 import DRSClient
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 struct Download: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Export a comparison result file from DRS, wait for it, and download it (.xlsx).",

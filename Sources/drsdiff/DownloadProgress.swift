@@ -1,12 +1,6 @@
 import DRSClient
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// What a download is doing, on stderr, only for a person watching: silent when stderr is not
 /// a terminal or with `--quiet`, so scripts and logs get nothing but errors.
 final class DownloadProgress: @unchecked Sendable {

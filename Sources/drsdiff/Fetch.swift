@@ -46,7 +46,7 @@ struct Fetch: ParsableCommand {
     /// Markdown is the summary, the other formats the typed report. The compare type asked
     /// for is passed on as the hint those commands take.
     private func printLocally(_ path: String) throws {
-        let arguments = [path, "--format", format.rawValue, "--compare-type", service.compareType.rawValue]
+        let arguments = [path, "--format", format.rawValue, "--compare-type", service.compareType.rawValue] + (service.quiet ? ["--quiet"] : [])
         switch format {
         case .md:
             try Summary.parse(arguments).run()

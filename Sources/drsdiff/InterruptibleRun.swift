@@ -1,12 +1,6 @@
 import Dispatch
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Runs async work from a synchronous command (the root command is synchronous) and turns
 /// Ctrl-C or SIGTERM into task cancellation, so a download in flight removes its temporary
 /// file before the process ends the way an interrupted process should (killed by the signal).

@@ -28,6 +28,9 @@ struct Report: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of stdout.", valueName: "path"))
     var output: String?
 
+    @Flag(name: .shortAndLong, help: "Show no progress line on stderr (it is shown only when stderr is a terminal).")
+    var quiet = false
+
     enum FormatChoice: String, ExpressibleByArgument, CaseIterable {
         case json, ndjson, csv
     }
@@ -49,14 +52,16 @@ struct Report: ParsableCommand {
             if onlyInconsistent, sections.contains(where: { $0.kind == .unknown }) {
                 Console.note("--only-inconsistent leaves out the rows of sheets that were not recognised")
             }
-            try writeOutput(to: output) { sink in
-                switch format {
-                case .json:
-                    try ReportWriter.writeJSON(file, ReportWriter.Selection(sections: sections, onlyInconsistent: onlyInconsistent), to: sink)
-                case .ndjson:
-                    try ReportWriter.writeNDJSON(file, ReportWriter.Selection(sections: sections, onlyInconsistent: onlyInconsistent), to: sink)
-                case .csv:
-                    try ReportWriter.writeCSV(file, section: sections[0], onlyInconsistent: onlyInconsistent, to: sink)
+            try ReadProgress.showing(on: file.workbook, quiet: quiet) {
+                try writeOutput(to: output) { sink in
+                    switch format {
+                    case .json:
+                        try ReportWriter.writeJSON(file, ReportWriter.Selection(sections: sections, onlyInconsistent: onlyInconsistent), to: sink)
+                    case .ndjson:
+                        try ReportWriter.writeNDJSON(file, ReportWriter.Selection(sections: sections, onlyInconsistent: onlyInconsistent), to: sink)
+                    case .csv:
+                        try ReportWriter.writeCSV(file, section: sections[0], onlyInconsistent: onlyInconsistent, to: sink)
+                    }
                 }
             }
         }

@@ -7,36 +7,57 @@ struct Summary: ParsableCommand {
         abstract: "Summarise a DRS comparison report: verdict, counts, largest differences, tables not compared.",
         discussion: """
             Markdown (the default) is meant to be pasted into a ticket; text reads well in a terminal; \
-            JSON (drsdiff.summary/v1) is for programs. One pass over the records, in flat memory. \
-            See docs/report.md.
+            JSON (drsdiff.summary/v1, schema/drsdiff.summary.v1.json) is for programs; HTML is one \
+            self-contained page (no network fetches) with the verdict, per-database bars, the largest \
+            differences and each section's records in tables that sort and filter. One pass over the \
+            records, in flat memory. See docs/report.md.
             """)
 
     @OptionGroup var input: ReportInput
 
-    @Option(help: "Output format: md, json or text.")
+    @Option(help: "Output format: md, json, text or html.")
     var format: FormatChoice = .md
 
     @Option(help: ArgumentHelp("List this many tables with the largest row differences.", valueName: "n"))
     var top: Int = 10
 
+    @Option(help: ArgumentHelp("HTML: show at most this many records of each section, inconsistent and incomplete ones first (default: 500).",
+                               valueName: "n"))
+    var rowsPerSection: Int?
+
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of stdout.", valueName: "path"))
     var output: String?
 
+    @Flag(name: .shortAndLong, help: "Show no progress line on stderr (it is shown only when stderr is a terminal).")
+    var quiet = false
+
     enum FormatChoice: String, ExpressibleByArgument, CaseIterable {
-        case md, json, text
-        var format: SummaryWriter.Format { SummaryWriter.Format(rawValue: rawValue)! }
+        case md, json, text, html
     }
 
     func validate() throws {
         if top < 0 { throw ValidationError("--top must be 0 or more") }
+        if let rowsPerSection {
+            if format != .html { throw ValidationError("--rows-per-section applies to --format html only") }
+            if rowsPerSection < 0 { throw ValidationError("--rows-per-section must be 0 or more") }
+        }
     }
 
     func run() throws {
         try reportingFailures {
             let file = try input.open()
             noteUnrecognised(file.report.sections)
-            let summary = try file.summary(top: top)
-            try writeOutput(to: output) { sink in try SummaryWriter.write(summary, as: format.format, to: sink) }
+            try ReadProgress.showing(on: file.workbook, quiet: quiet) {
+                switch format {
+                case .html:
+                    let options = HTMLReport.Options(top: top, rowsPerSection: rowsPerSection ?? HTMLReport.Options().rowsPerSection)
+                    try writeOutput(to: output) { sink in try HTMLReport.write(file, options: options, to: sink) }
+                case .md, .json, .text:
+                    let summary = try file.summary(top: top)
+                    let chosen = SummaryWriter.Format(rawValue: format.rawValue)!
+                    try writeOutput(to: output) { sink in try SummaryWriter.write(summary, as: chosen, to: sink) }
+                }
+            }
         }
     }
 }

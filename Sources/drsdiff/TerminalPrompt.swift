@@ -1,12 +1,6 @@
 import DRSClient
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Asks for missing sign-in details at the terminal: questions on stderr (stdout carries only
 /// data), answers from stdin, the password without echo.
 enum TerminalPrompt {

@@ -128,3 +128,32 @@ struct SummaryTests {
         #expect(none.sorted.isEmpty)
     }
 }
+
+/// The summary reads rows straight from cell bytes; read from fully typed records instead, it
+/// must come out the same.
+struct SummaryPathTests {
+    @Test(arguments: Repository.reportSamples)
+    func theFastPathAgreesWithTypedRecords(_ name: String) throws {
+        let file = try ReportWorkbook(path: Repository.reportSample(name))
+        var builder = SummaryBuilder(report: file.report, top: 10)
+        for section in file.report.sections where section.kind != .unknown {
+            let records = file.records(in: section)
+            while let record = try records.next() { builder.add(RecordVerdictInputs(record: record.body), in: section) }
+        }
+        #expect(try file.summary(top: 10) == builder.finish())
+    }
+
+    @Test func problemsAreTheRecordsThatAreNotConsistent() throws {
+        let file = try ReportWorkbook(path: Repository.reportSample("lines_en-us"))
+        var problems: [String] = []
+        var expected: [String] = []
+        try file.forEachRecord { section, record in
+            if section.kind != .unknown, record.category != .consistent { expected.append("\(record.sheet)!\(record.row)") }
+        }
+        _ = try file.summary { _, record in problems.append("\(record.sheet)!\(record.row)") }
+        #expect(!problems.isEmpty && problems == expected)
+        var tablesOnly: [SectionKind] = []
+        _ = try file.summary(problemsIn: [.tableRowCounts]) { section, _ in tablesOnly.append(section.kind) }
+        #expect(!tablesOnly.isEmpty && tablesOnly.allSatisfy { $0 == .tableRowCounts })
+    }
+}

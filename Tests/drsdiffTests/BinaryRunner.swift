@@ -1,3 +1,4 @@
+import CDRSDiffZlib
 import Foundation
 import Testing
 #if canImport(Glibc)
@@ -48,9 +49,10 @@ enum BinaryRunner {
 
     /// Runs `drsdiff arguments…` with stdin from `stdinPath` (or /dev/null) in `directory`,
     /// killing it after `timeout` seconds; `whileRunning` gets its pid once it started. Output
-    /// goes through files, so nothing blocks on a full pipe.
+    /// goes through files, so nothing blocks on a full pipe; stderr goes to `stderrTerminal`
+    /// instead when given (a pseudo-terminal's device, whose output the caller reads).
     static func run(_ arguments: [String], stdinPath: String? = nil, environment: [String: String]? = nil,
-                    directory: String? = nil, timeout: Double = 120,
+                    directory: String? = nil, timeout: Double = 120, stderrTerminal: String? = nil,
                     whileRunning: ((pid_t) -> Void)? = nil) throws -> Result {
         let binary = try binary()
         let scratch = try temporaryDirectory()
@@ -62,7 +64,11 @@ enum BinaryRunner {
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, stdinPath ?? "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        if let stderrTerminal {
+            posix_spawn_file_actions_addopen(&actions, 2, stderrTerminal, O_RDWR | O_NOCTTY, 0)
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        }
 
         // A working directory is set by coreutils' env, which then execs drsdiff in the same process.
         let launcher = directory == nil ? binary : "/usr/bin/env"
@@ -100,7 +106,7 @@ enum BinaryRunner {
             status: signaled ? -1 : (status >> 8) & 0xFF,
             signal: signaled ? status & 0x7F : nil,
             stdout: Array(try Data(contentsOf: URL(fileURLWithPath: outPath))),
-            stderr: String(decoding: try Data(contentsOf: URL(fileURLWithPath: errPath)), as: UTF8.self),
+            stderr: stderrTerminal == nil ? String(decoding: try Data(contentsOf: URL(fileURLWithPath: errPath)), as: UTF8.self) : "",
             seconds: seconds,
             timedOut: timedOut,
             peakMegabytes: Double(peakKilobytes) / 1024)
@@ -174,12 +180,7 @@ struct StoredZip {
     }
 
     static func crc32(_ data: [UInt8]) -> UInt32 {
-        var crc: UInt32 = 0xFFFF_FFFF
-        for byte in data {
-            crc ^= UInt32(byte)
-            for _ in 0..<8 { crc = (crc >> 1) ^ (0xEDB8_8320 & (0 &- (crc & 1))) }
-        }
-        return ~crc
+        UInt32(CDRSDiffZlib.crc32(0, data, uInt(data.count)))
     }
 
     private func le16(_ value: UInt16) -> [UInt8] { [UInt8(value & 0xFF), UInt8(value >> 8)] }

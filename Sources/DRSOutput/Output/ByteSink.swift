@@ -1,12 +1,5 @@
 import DRSReport
 import XLSXReader
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// A buffered writer of bytes to a file descriptor. Output is written in large blocks; nothing is
 /// converted to `String` on the way. Its state sits behind a pointer so per-byte writes pay no
@@ -81,7 +74,7 @@ public final class ByteSink {
         guard storage.pointee.failure == nil else { return }
         var offset = 0
         while offset < bytes.count {
-            let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            let written = writeToDescriptor(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
                 storage.pointee.failure = OutputError("write failed: " + String(cString: strerror(errno)))

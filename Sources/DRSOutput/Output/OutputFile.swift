@@ -1,11 +1,4 @@
 import DRSReport
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// A file that appears at its path complete or not at all: written to a temporary file beside the
 /// destination, synced, then renamed over it. If the writer fails or is abandoned, the temporary

@@ -93,6 +93,30 @@ package enum MarkdownEncoding {
     }
 }
 
+/// Text as HTML element content or a double-quoted attribute value: `&`, `<`, `>`, `"` and `'` as
+/// character references, so no cell can open a tag or leave an attribute; control characters
+/// that HTML forbids (all but tab, LF and CR) as U+FFFD.
+package enum HTMLEncoding {
+    package static func appendText(_ bytes: UnsafeRawBufferPointer, to buffer: inout ByteBuffer) {
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "&"): buffer.append("&amp;")
+            case UInt8(ascii: "<"): buffer.append("&lt;")
+            case UInt8(ascii: ">"): buffer.append("&gt;")
+            case UInt8(ascii: "\""): buffer.append("&quot;")
+            case UInt8(ascii: "'"): buffer.append("&#39;")
+            case 0x09, 0x0A, 0x0D: buffer.append(byte)
+            case 0..<0x20, 0x7F: buffer.append("\u{FFFD}")
+            default: buffer.append(byte)
+            }
+        }
+    }
+
+    package static func text(_ text: String) -> String {
+        encoded(text, appendText)
+    }
+}
+
 /// Runs one of the byte encoders above over a `String`, for the small texts of summaries and listings.
 private func encoded(_ text: String, _ encode: (UnsafeRawBufferPointer, inout ByteBuffer) -> Void) -> String {
     var buffer = ByteBuffer(capacity: text.utf8.count + 16)
@@ -100,4 +124,25 @@ private func encoded(_ text: String, _ encode: (UnsafeRawBufferPointer, inout By
     var text = text
     text.withUTF8 { encode(UnsafeRawBufferPointer($0), &buffer) }
     return buffer.string
+}
+
+extension ByteBuffer {
+    mutating func append(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { append($0) }
+    }
+
+    /// A whole number in decimal, without building a `String`.
+    mutating func appendInteger(_ value: Int64) {
+        if value < 0 { append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var count = 0
+            repeat {
+                digits[19 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            append(UnsafeRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(digits)[(20 - count)...]))
+        }
+    }
 }

@@ -1,27 +1,15 @@
 import DRSReport
-/// Writes JSON values straight to a ``ByteSink``, byte by byte, without building a tree: the
-/// writer every drsdiff JSON output goes through (records are written by the million).
+
+/// Writes the small JSON around records (a report's head, sections' descriptions) straight to a
+/// ``ByteSink``; records themselves go through ``JSONRecordEncoder``.
 struct JSONWriter {
     let sink: ByteSink
-
-    func raw(_ text: String) { sink.write(text) }
 
     func string(_ text: String) { JSONEncoding.writeString(text, to: sink) }
 
     func string(_ text: String?) {
         if let text { JSONEncoding.writeString(text, to: sink) } else { sink.write("null") }
     }
-
-    func integer<I: BinaryInteger>(_ value: I?) {
-        if let value { sink.write(String(value)) } else { sink.write("null") }
-    }
-
-    func number(_ value: Double?) {
-        guard let value, value.isFinite else { sink.write("null"); return }
-        sink.write(JSONWriter.format(value))
-    }
-
-    func bool(_ value: Bool) { sink.write(value ? "true" : "false") }
 
     /// `"key":` with a leading comma unless it is the first member.
     func key(_ name: String, first: Bool = false) {
@@ -43,64 +31,6 @@ struct JSONWriter {
     static func format(_ value: Double) -> String {
         if value.rounded() == value, abs(value) < 1e15 { return String(Int64(value)) }
         return "\(value)"
-    }
-
-    // MARK: - Report values
-
-    func status(_ status: (any AnyInterpreted)?) {
-        guard let status else { sink.write("null"); return }
-        sink.write("{\"value\":")
-        string(status.name)
-        sink.write(",\"code\":")
-        integer(status.code)
-        sink.write(",\"text\":")
-        string(status.text)
-        if status.inferred { sink.write(",\"inferred\":true") }
-        sink.write(byte: UInt8(ascii: "}"))
-    }
-
-    func reading(_ reading: (any AnyInterpreted)?) {
-        guard let reading else { sink.write("null"); return }
-        sink.write("{\"value\":")
-        string(reading.name)
-        sink.write(",\"text\":")
-        string(reading.text)
-        sink.write(byte: UInt8(ascii: "}"))
-    }
-
-    func record(_ record: ReportRecord) {
-        let body = record.body
-        sink.write("{\"kind\":")
-        string(record.kind.rawValue)
-        key("sheet")
-        string(body.sheet)
-        key("row")
-        integer(body.row)
-        for (position, field) in type(of: body).fields.enumerated() {
-            key(field.key)
-            let value = body[position]
-            switch field.type {
-            case .text: string(value as? String)
-            case .count: integer(value as? Int64)
-            case .percent: number(value as? Double)
-            case .status: status(value as? any AnyInterpreted)
-            case .objectType, .differenceKind, .repairOperation, .repairState, .existence: reading(value as? any AnyInterpreted)
-            case .texts: array(value as? [String] ?? []) { string($0) }
-            }
-        }
-        if type(of: body).keepsExtraCells {
-            key("extra")
-            array(body.extra) { extra in
-                sink.write("{\"column\":")
-                string(extra.column)
-                sink.write(",\"header\":")
-                string(extra.header)
-                sink.write(",\"value\":")
-                string(extra.value)
-                sink.write(byte: UInt8(ascii: "}"))
-            }
-        }
-        sink.write(byte: UInt8(ascii: "}"))
     }
 
     /// A small value (metadata, a title, a section's description) through its Codable

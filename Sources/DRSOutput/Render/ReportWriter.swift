@@ -31,10 +31,11 @@ public enum ReportWriter {
             json.sectionHead(section)
             sink.write(",\"records\":[")
             var first = true
-            try forEachRecord(file, section, selection) { record in
+            let encoder = JSONRecordEncoder(section: section)
+            try forEachRow(file, section, selection) { reader, row, sheet in
                 sink.write(first ? "\n" : ",\n")
                 first = false
-                json.record(record)
+                encoder.write(reader, row, sheet, to: sink)
             }
             sink.write(first ? "]}" : "\n]}")
         }
@@ -54,8 +55,9 @@ public enum ReportWriter {
         }
         sink.write("}\n")
         for section in selection.sections {
-            try forEachRecord(file, section, selection) { record in
-                json.record(record)
+            let encoder = JSONRecordEncoder(section: section)
+            try forEachRow(file, section, selection) { reader, row, sheet in
+                encoder.write(reader, row, sheet, to: sink)
                 sink.write(byte: 0x0A)
             }
         }
@@ -69,42 +71,22 @@ public enum ReportWriter {
             try TableWriter.write(file.workbook.sheet(at: section.sheets[0].index), of: file.workbook, as: .csv, to: sink)
             return
         }
-        var header = ["sheet", "row"] + FieldColumns.names(section.kind.fields)
-        let unmatched = section.columns.filter { $0.concept == nil }
-        header += unmatched.map { "extra:" + ($0.header.isEmpty ? $0.letter : $0.header) }
-        header.append("extra")
-        CSVEncoding.writeRecord(header, to: sink)
-
-        let selection = Selection(sections: [section], onlyInconsistent: onlyInconsistent)
-        var fields: [String] = []
-        try forEachRecord(file, section, selection) { record in
-            fields.removeAll(keepingCapacity: true)
-            fields.append(record.sheet)
-            fields.append(String(record.row))
-            let body = record.body
-            for (position, field) in type(of: body).fields.enumerated() {
-                FieldColumns.append(body[position], as: field.type, to: &fields)
-            }
-            var others: [String] = []
-            var byColumn: [String: String] = [:]
-            for extra in body.extra {
-                if unmatched.contains(where: { $0.letter == extra.column }) { byColumn[extra.column] = extra.value }
-                else { others.append((extra.header.isEmpty ? extra.column : extra.header) + ": " + extra.value) }
-            }
-            fields += unmatched.map { byColumn[$0.letter] ?? "" }
-            fields.append(others.joined(separator: "\n"))
-            CSVEncoding.writeRecord(fields, to: sink)
+        let encoder = CSVRecordEncoder(section: section)
+        CSVEncoding.writeRecord(encoder.header, to: sink)
+        try forEachRow(file, section, Selection(sections: [section], onlyInconsistent: onlyInconsistent)) { reader, row, sheet in
+            encoder.write(reader, row, sheet, to: sink)
         }
     }
 
     // MARK: - Shared
 
-    private static func forEachRecord(_ file: ReportWorkbook, _ section: ReportSection, _ selection: Selection,
-                                      _ body: (ReportRecord) throws -> Void) throws {
-        let records = file.records(in: section)
-        while let record = try records.next() {
-            if selection.onlyInconsistent && record.category != .inconsistent { continue }
-            try body(record)
+    /// The section's data rows on the fast path, read by their fields; with `onlyInconsistent`,
+    /// only those whose category is `inconsistent`.
+    private static func forEachRow(_ file: ReportWorkbook, _ section: ReportSection, _ selection: Selection,
+                                   _ body: (FieldReader, RowView, SectionSheet) throws -> Void) throws {
+        try file.scan(section, with: file.fieldReader(for: section)) { reader, row, sheet in
+            if selection.onlyInconsistent && reader.category != .inconsistent { return }
+            try body(reader, row, sheet)
         }
     }
 

@@ -41,9 +41,11 @@ public enum ColumnConcept: String, Sendable, Hashable, Codable, CaseIterable, Co
     case sourceExists = "source_exists"
     case targetExists = "target_exists"
 
-    public static func < (a: ColumnConcept, b: ColumnConcept) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
-    }
+    public static func < (a: ColumnConcept, b: ColumnConcept) -> Bool { a.ordinal < b.ordinal }
+
+    /// The case's place in declaration order: how per-concept tables index an array instead of
+    /// hashing (a case without payload is stored as its declaration index).
+    var ordinal: Int { Int(unsafeBitCast(self, to: UInt8.self)) }
 
     /// Columns read as whole-number counts.
     var isCount: Bool {

@@ -179,7 +179,7 @@ public struct ColumnMapping: Sendable, Hashable, Codable {
         try container.encodeIfPresent(learned, forKey: .learned)
     }
 
-    static func letter(_ index: Int) -> String {
+    package static func letter(_ index: Int) -> String {
         var number = index + 1
         var letters: [Character] = []
         while number > 0 {

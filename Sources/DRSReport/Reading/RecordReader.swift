@@ -10,7 +10,7 @@ import XLSXReader
 public final class RecordReader {
     private let workbook: Workbook
     private let section: ReportSection
-    private let builder: RecordBuilder
+    private let reader: FieldReader
     private var sheetPosition = 0
     private var rows: RowReader?
     private var headerIndex: Int?
@@ -18,7 +18,7 @@ public final class RecordReader {
     init(workbook: Workbook, section: ReportSection, vocabulary: Vocabulary) {
         self.workbook = workbook
         self.section = section
-        self.builder = RecordBuilder(section: section, vocabulary: vocabulary)
+        self.reader = FieldReader(section: section, vocabulary: vocabulary)
     }
 
     /// The next record, or nil after the section's last row.
@@ -37,8 +37,9 @@ public final class RecordReader {
                 continue
             }
             if let headerIndex, row.index <= headerIndex { continue }
-            if section.kind != .unknown, builder.isHeader(row) { continue }
-            return builder.record(row, sheet: section.sheets[sheetPosition].name)
+            if section.kind != .unknown, reader.isHeader(row) { continue }
+            reader.read(row)
+            return reader.record(row, sheet: section.sheets[sheetPosition].name)
         }
     }
 }

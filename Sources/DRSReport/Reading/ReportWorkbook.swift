@@ -54,17 +54,47 @@ public final class ReportWorkbook {
     }
 
     /// The verdict and counts, from one pass over the records. `top` tables by absolute row
-    /// difference are kept; memory does not grow with the number of records. `visit`, if given,
-    /// sees every record on the way (`drsdiff check` prints problems from it).
-    public func summary(top: Int = 10, visit: ((ReportSection, ReportRecord) throws -> Void)? = nil) throws -> ReportSummary {
+    /// difference are kept; memory does not grow with the number of records. `onProblem`, if
+    /// given, sees each record that is not consistent (inconsistent, incomplete, or saying
+    /// neither) in sections of the `problemsIn` kinds, as summaries read records: without the
+    /// detail fields (SQL, values, keys, row filters) and extra cells. `drsdiff check` prints its
+    /// lines from them.
+    public func summary(top: Int = 10, problemsIn kinds: Set<SectionKind> = Set(SectionKind.allCases),
+                        onProblem: ((ReportSection, ReportRecord) throws -> Void)? = nil) throws -> ReportSummary {
         var builder = SummaryBuilder(report: report, top: top)
         for section in report.sections where section.kind != .unknown {
-            let records = records(in: section)
-            while let record = try records.next() {
-                builder.add(record, in: section)
-                try visit?(section, record)
+            let onProblem = kinds.contains(section.kind) ? onProblem : nil
+            try scan(section, with: fieldReader(for: section)) { reader, row, sheet in
+                builder.add(ReadRow(reader: reader, cells: row, sheet: sheet.name), in: section)
+                if let onProblem, reader.category != .consistent {
+                    try onProblem(section, reader.record(row, sheet: sheet.name, fields: .summary))
+                }
             }
         }
         return builder.finish()
+    }
+}
+
+extension ReportWorkbook {
+    /// The fast path: every data row of `section` (title, metadata and header rows left out) read
+    /// by `reader` straight from cell bytes, with parsing overlapped on a second thread. `body`
+    /// gets the reader holding the row, the borrowed row and its sheet; nothing outlives the call.
+    package func scan(_ section: ReportSection, with reader: FieldReader,
+                      _ body: (FieldReader, RowView, SectionSheet) throws -> Void) throws {
+        for sheet in section.sheets {
+            let headerIndex = section.kind == .unknown ? nil : sheet.headerRow.map { $0 - 1 }
+            try workbook.forEachRow(in: try workbook.sheet(at: sheet.index)) { row in
+                if row.count == 0 { return }
+                if let headerIndex, row.index <= headerIndex { return }
+                if section.kind != .unknown, reader.isHeader(row) { return }
+                reader.read(row)
+                try body(reader, row, sheet)
+            }
+        }
+    }
+
+    /// A reader for `section` with this workbook's vocabulary.
+    package func fieldReader(for section: ReportSection) -> FieldReader {
+        FieldReader(section: section, vocabulary: vocabulary)
     }
 }

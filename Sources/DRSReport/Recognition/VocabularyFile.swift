@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// A vocabulary file that cannot be used, with the place and the reason.
 public struct VocabularyError: Error, Sendable, CustomStringConvertible {
     public let file: String

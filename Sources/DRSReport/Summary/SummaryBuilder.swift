@@ -4,6 +4,8 @@ struct SummaryBuilder {
     private let report: ComparisonReport
     private let top: Int
     private var sections: [SectionKey: SectionTally] = [:]
+    /// The tally of the section being read, kept out of ``sections`` while its rows come.
+    private var open: (key: SectionKey, tally: SectionTally)?
     private var databases = OrderedTally<String, DatabaseCounts>()
     private var objectTypes = OrderedTally<String, ObjectTypeCounts>()
     private var topTables = TopTables(limit: 0)
@@ -35,88 +37,88 @@ struct SummaryBuilder {
         topTables = TopTables(limit: self.top)
     }
 
-    mutating func add(_ record: ReportRecord, in section: ReportSection) {
-        let key = SectionKey(sheet: section.sheets[0].index)
-        var tally = sections[key] ?? SectionTally()
-        tally.records += 1
-        switch record.category {
-        case .consistent?: tally.consistent += 1
-        case .inconsistent?: tally.inconsistent += 1
-        case .incomplete?: tally.incomplete += 1
-        case nil: break
-        }
-        if let (name, code, text) = SummaryBuilder.status(of: record) {
-            tally.statuses[name, default: StatusCount(status: name, code: code, text: text, count: 0)].count += 1
-        }
-        sections[key] = tally
-
-        switch record {
-        case .objectTypeSummary(let r):
-            let type = SummaryBuilder.typeName(r.objectType)
-            objectTypes.update(type, SummaryBuilder.emptyObjectType(type)) {
-                $0.sourceCount = r.sourceCount
-                $0.targetCount = r.targetCount
-                $0.status = r.status
+    mutating func add(_ record: some SummaryInputs, in section: ReportSection) {
+        let kind = section.kind
+        let category = kind.category(of: record)
+        let status = SummaryBuilder.status(of: record, kind)
+        withTally(of: SectionKey(sheet: section.sheets[0].index)) { tally in
+            tally.records += 1
+            switch category {
+            case .consistent?: tally.consistent += 1
+            case .inconsistent?: tally.inconsistent += 1
+            case .incomplete?: tally.incomplete += 1
+            case nil: break
             }
-        case .objectDifference(let r):
-            let type = SummaryBuilder.typeName(r.objectType)
-            let category = record.category
+            if let (name, code, text) = status {
+                tally.statuses[name, default: StatusCount(status: name, code: code, text: text, count: 0)].count += 1
+            }
+        }
+
+        switch kind {
+        case .objectSummary:
+            let type = SummaryBuilder.typeName(record.word(of: .objectType, as: ObjectType.self))
+            objectTypes.update(type, SummaryBuilder.emptyObjectType(type)) {
+                $0.sourceCount = record.count(of: .sourceCount)
+                $0.targetCount = record.count(of: .targetCount)
+                $0.status = record.word(of: .status, as: ComparisonStatus.self)
+            }
+        case .objectDifferences:
+            let type = SummaryBuilder.typeName(record.word(of: .objectType, as: ObjectType.self))
             objectTypes.update(type, SummaryBuilder.emptyObjectType(type)) {
                 $0.objects += 1
                 if category == .inconsistent { $0.inconsistentObjects += 1 }
                 if category == .incomplete { $0.incompleteObjects += 1 }
             }
-        case .databaseSummary(let r):
-            let name = r.sourceDatabase ?? r.targetDatabase ?? ""
-            databases.update(name, SummaryBuilder.emptyDatabase(name)) { $0.status = r.status }
-        case .tableRowCount(let r):
-            addTable(record, database: r.sourceDatabase ?? r.targetDatabase, table: r.sourceTable ?? r.targetTable,
-                     sourceRows: r.sourceRows, targetRows: r.targetRows, difference: r.rowDifference, status: r.status, message: r.message)
-        case .uncomparableTable(let r):
-            addTable(record, database: r.sourceDatabase ?? r.targetDatabase, table: r.sourceTable ?? r.targetTable,
-                     sourceRows: r.sourceRows, targetRows: r.targetRows, difference: nil, status: r.status, message: r.message)
-        case .tableValues(let r):
-            addTable(record, database: r.database, table: r.table, sourceRows: r.sourceRows, targetRows: r.targetRows,
-                     difference: r.rowDifference, status: r.worstResult, message: r.message)
-        case .samplingResult(let r):
-            addTable(record, database: r.database, table: r.table, sourceRows: r.sourceRows, targetRows: r.targetRows,
-                     difference: r.rowDifference, status: r.worstResult, message: r.message)
-        case .valueDifference(let r):
+        case .databaseSummary:
+            let name = record.database ?? ""
+            databases.update(name, SummaryBuilder.emptyDatabase(name)) { $0.status = record.word(of: .status, as: ComparisonStatus.self) }
+        case .tableRowCounts:
+            addTable(record, category, difference: record.rowDifference, status: record.word(of: .status, as: ComparisonStatus.self))
+        case .cannotCompare:
+            addTable(record, category, difference: nil, status: record.word(of: .status, as: ComparisonStatus.self))
+        case .tableValues, .sampling:
+            addTable(record, category, difference: record.rowDifference, status: record.worstResult)
+        case .valueDifferences:
             differences.total += 1
-            switch r.kind?.value {
+            switch record.word(of: .differenceKind, as: DifferenceKind.self)?.value {
             case .onlyInSource?: differences.onlyInSource += 1
             case .onlyInTarget?: differences.onlyInTarget += 1
             case .bothDiffer?: differences.bothDiffer += 1
             default: differences.unknownKind += 1
             }
-            let table = TableKey(database: r.sourceDatabase ?? r.targetDatabase, table: r.sourceTable ?? r.targetTable)
+            let table = TableKey(database: record.database, table: record.table)
             differencesByTable.update(table, TableCount(database: table.database, table: table.table, count: 0)) { $0.count += 1 }
-        case .repairStatement(let r):
+        case .repairStatements:
             repairSeen = true
             repair.statements += 1
-            operations[r.operation?.value.name ?? "none", default: 0] += 1
-            states[r.state?.value.name ?? "none", default: 0] += 1
-            if r.state?.value == .failed {
-                let table = TableKey(database: r.sourceDatabase ?? r.targetDatabase, table: r.sourceTable ?? r.targetTable)
+            let state = record.word(of: .sqlState, as: RepairState.self)
+            operations[record.word(of: .operation, as: RepairOperation.self)?.value.name ?? "none", default: 0] += 1
+            states[state?.value.name ?? "none", default: 0] += 1
+            if state?.value == .failed {
+                let table = TableKey(database: record.database, table: record.table)
                 failedStatements.update(table, TableCount(database: table.database, table: table.table, count: 0)) { $0.count += 1 }
             }
-        case .repairProgress(let r):
+        case .repairProgress:
             repairSeen = true
-            repair.totalRows += r.totalRows ?? 0
-            repair.repairedRows += r.repairedRows ?? 0
-            repair.failedRows += r.failedRows ?? 0
-            if let failed = r.failedRows, failed > 0 {
-                let table = TableKey(database: r.sourceDatabase ?? r.targetDatabase, table: r.sourceTable ?? r.targetTable)
+            let failed = record.count(of: .failedRows)
+            repair.totalRows += record.count(of: .totalRows) ?? 0
+            repair.repairedRows += record.count(of: .repairedRows) ?? 0
+            repair.failedRows += failed ?? 0
+            if let failed, failed > 0 {
+                let table = TableKey(database: record.database, table: record.table)
                 failedRows.update(table, TableCount(database: table.database, table: table.table, count: 0)) { $0.count += Int(clamping: failed) }
             }
-        case .generic:
+        case .unknown:
             break
         }
     }
 
-    private mutating func addTable(_ record: ReportRecord, database: String?, table: String?, sourceRows: Int64?, targetRows: Int64?,
-                                   difference: Int64?, status: Interpreted<ComparisonStatus>?, message: String?) {
-        let category = record.category
+    private mutating func addTable(_ record: some SummaryInputs, _ category: StatusCategory?, difference: Int64?,
+                                   status: Interpreted<ComparisonStatus>?) {
+        let database = record.database
+        let table = record.table
+        let sourceRows = record.count(of: .sourceRows)
+        let targetRows = record.count(of: .targetRows)
         let name = database ?? ""
         databases.update(name, SummaryBuilder.emptyDatabase(name)) {
             $0.tables += 1
@@ -135,10 +137,18 @@ struct SummaryBuilder {
         if category == .incomplete {
             uncomparableCount += 1
             if uncomparable.count < ReportSummary.uncomparableLimit {
-                let reason = [message, status?.text].compactMap { $0 }.filter { !$0.isEmpty }.first ?? "no reason given"
+                let reason = [record.text(of: .message), status?.text].compactMap { $0 }.filter { !$0.isEmpty }.first ?? "no reason given"
                 uncomparable.append(UncomparableTable(database: database, table: table, status: status, reason: reason, sheet: record.sheet, row: record.row))
             }
         }
+    }
+
+    private mutating func withTally(of key: SectionKey, _ change: (inout SectionTally) -> Void) {
+        if open?.key != key {
+            if let open { sections[open.key] = open.tally }
+            open = (key, sections.removeValue(forKey: key) ?? SectionTally())
+        }
+        change(&open!.tally)
     }
 
     func finish() -> ReportSummary {
@@ -151,7 +161,8 @@ struct SummaryBuilder {
                 notes.append("sheet \"\(section.sheets[0].name)\" was not recognised: it is written as a generic table")
                 continue
             }
-            let tally = sections[SectionKey(sheet: section.sheets[0].index)] ?? SectionTally()
+            let key = SectionKey(sheet: section.sheets[0].index)
+            let tally = (open?.key == key ? open?.tally : sections[key]) ?? SectionTally()
             let statuses = tally.statuses.values.sorted { ($0.code ?? Int.max, $0.status) < ($1.code ?? Int.max, $1.status) }
             sectionCounts.append(SectionCounts(kind: section.kind, sheets: section.sheets.map(\.name), records: tally.records,
                                                consistent: tally.consistent, inconsistent: tally.inconsistent, incomplete: tally.incomplete,
@@ -214,19 +225,16 @@ struct SummaryBuilder {
     }
 
     /// The status a record is counted under in its section.
-    private static func status(of record: ReportRecord) -> (String, Int?, String)? {
-        func named(_ status: Interpreted<ComparisonStatus>?) -> (String, Int?, String)? {
-            status.map { ($0.value.name, $0.value.code, $0.text) }
-        }
-        switch record {
-        case .objectTypeSummary(let r): return named(r.status)
-        case .objectDifference(let r): return named(r.status)
-        case .databaseSummary(let r): return named(r.status)
-        case .tableRowCount(let r), .uncomparableTable(let r): return named(r.status)
-        case .tableValues(let r): return named(r.worstResult)
-        case .samplingResult(let r): return named(r.worstResult)
-        case .repairStatement(let r): return r.state.map { ($0.value.name, nil, $0.text) }
-        case .valueDifference, .repairProgress, .generic: return nil
+    private static func status(of record: some SummaryInputs, _ kind: SectionKind) -> (String, Int?, String)? {
+        switch kind {
+        case .objectSummary, .objectDifferences, .databaseSummary, .tableRowCounts, .cannotCompare:
+            return record.word(of: .status, as: ComparisonStatus.self).map { ($0.value.name, $0.value.code, $0.text) }
+        case .tableValues, .sampling:
+            return record.worstResult.map { ($0.value.name, $0.value.code, $0.text) }
+        case .repairStatements:
+            return record.word(of: .sqlState, as: RepairState.self).map { ($0.value.name, nil, $0.text) }
+        case .valueDifferences, .repairProgress, .unknown:
+            return nil
         }
     }
 
@@ -254,14 +262,21 @@ struct SummaryBuilder {
 struct OrderedTally<Key: Hashable, Value> {
     private var positions: [Key: Int] = [:]
     private(set) var values: [Value] = []
+    /// Reports list a table's or a database's rows together: the key of the last update is
+    /// usually the next one's, and comparing it is cheaper than hashing.
+    private var last: (key: Key, position: Int)?
 
     mutating func update(_ key: Key, _ initial: @autoclosure () -> Value, _ change: (inout Value) -> Void) {
-        if let position = positions[key] {
+        if let last, last.key == key {
+            change(&values[last.position])
+        } else if let position = positions[key] {
+            last = (key, position)
             change(&values[position])
         } else {
             var value = initial()
             change(&value)
             positions[key] = values.count
+            last = (key, values.count)
             values.append(value)
         }
     }

@@ -1,9 +1,4 @@
 internal import CDRSDiffZlib
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Counts inflated bytes across every entry of one archive, so many small bombs add up too.
 /// Sheets can be inflated on several threads at once, so the count is kept under a lock.

@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// One background thread with the lock and condition its owner shares with it: the machinery of
 /// the streaming stages (inflating ahead, parsing ahead). The owner keeps its queue state under
 /// `locked`, waits with `wait(until:)` and announces changes with `changed()`; `stop()` (called by

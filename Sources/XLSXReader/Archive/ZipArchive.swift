@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// One file inside the archive, as the central directory describes it.
 struct ZipEntry: Sendable {
     let name: String
@@ -91,7 +83,7 @@ final class ZipArchive {
     fileprivate static func pread(_ descriptor: Int32, _ buffer: UnsafeMutableRawBufferPointer, _ offset: Int64) throws -> Int {
         var done = 0
         while done < buffer.count {
-            let count = Glibc.pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset) + off_t(done))
+            let count = readAtOffset(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset) + off_t(done))
             if count < 0 {
                 if errno == EINTR { continue }
                 throw XLSXError(.fileNotReadable, "read failed: " + String(cString: strerror(errno)))

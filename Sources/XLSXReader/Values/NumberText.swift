@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Numbers as text: the canonical spelling (what Python's `repr` gives, with integral values
 /// below 2^53 as plain digits) and fast parsing of the spellings writers use.
 package enum NumberText {

@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Builds the text of an `<si>` or `<is>`: the `<t>` runs joined in document order, then trimmed
 /// as Excel shows it (leading whitespace unless the first non-empty run preserves it, trailing
 /// unless the last one does — never at run boundaries), then `_xHHHH_` escapes decoded.

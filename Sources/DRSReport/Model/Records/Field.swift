@@ -87,24 +87,45 @@ public struct FieldLayout<Fields: RecordFields>: Sendable {
     let table: Fields
     public let fields: [any AnyField]
     private let positions: [String: Int]
+    private let conceptPositions: [ColumnConcept: Int]
+    /// A table holds nothing but `Field` constants, all laid out alike whatever their value type,
+    /// so a field's position is its offset over this stride: no hashing per field access.
+    private static var stride: Int { MemoryLayout<Field<String>>.stride }
 
     public init(_ table: Fields) {
         self.table = table
-        fields = Mirror(reflecting: table).children.compactMap { $0.value as? any AnyField }
+        fields = Mirror(reflecting: table).children.map { child in
+            guard let field = child.value as? any AnyField else {
+                preconditionFailure("\(Fields.self).\(child.label ?? "?") is not a Field: a field table holds only Field constants")
+            }
+            return field
+        }
+        precondition(MemoryLayout<Fields>.size == max(0, fields.count * FieldLayout.stride - (FieldLayout.stride - MemoryLayout<Field<String>>.size)),
+                     "\(Fields.self) holds something besides its \(fields.count) fields")
         var positions: [String: Int] = [:]
         for (position, field) in fields.enumerated() {
             precondition(positions.updateValue(position, forKey: field.key) == nil, "\(Fields.self) declares \(field.key) twice")
         }
         self.positions = positions
+        var conceptPositions: [ColumnConcept: Int] = [:]
+        for (position, field) in fields.enumerated() {
+            guard let concept = field.concept else { continue }
+            precondition(conceptPositions.updateValue(position, forKey: concept) == nil, "\(Fields.self) reads \(concept) twice")
+        }
+        self.conceptPositions = conceptPositions
     }
 
-    /// Where the field sits in ``fields``.
+    /// Where the field sits in ``fields``. Key paths made in this module are plain stored-property
+    /// paths with an offset; others (made across a module boundary) may not be, and go by key.
+    @inline(__always)
     public func position<Value>(of path: KeyPath<Fields, Field<Value>>) -> Int {
-        positions[table[keyPath: path].key]!
+        if let offset = MemoryLayout<Fields>.offset(of: path) { return offset / FieldLayout.stride }
+        return positions[table[keyPath: path].key]!
     }
+
+    /// The position of the field with this JSON key.
+    public func position(ofKey key: String) -> Int? { positions[key] }
 
     /// The position of the field read from `concept`, if the kind has one.
-    public func position(of concept: ColumnConcept) -> Int? {
-        fields.firstIndex { $0.concept == concept }
-    }
+    public func position(of concept: ColumnConcept) -> Int? { conceptPositions[concept] }
 }

@@ -102,6 +102,7 @@ public protocol AnyRecord: Sendable, Codable {
     /// The kind's fields, in table order.
     static var fields: [any AnyField] { get }
     static var keepsExtraCells: Bool { get }
+    static var readsObjectStatusCodes: Bool { get }
     subscript(position: Int) -> (any FieldValue)? { get }
     /// The value of the field read from `concept`, if the kind has such a field.
     func value(for concept: ColumnConcept) -> (any FieldValue)?
@@ -110,6 +111,7 @@ public protocol AnyRecord: Sendable, Codable {
 extension Record: AnyRecord {
     public static var fields: [any AnyField] { Fields.layout.fields }
     public static var keepsExtraCells: Bool { Fields.keepsExtraCells }
+    public static var readsObjectStatusCodes: Bool { Fields.readsObjectStatusCodes }
 }
 
 extension SectionKind {

@@ -1,0 +1,324 @@
+import DRSReport
+
+/// A report as one self-contained HTML page for the people who sign off a migration: the verdict
+/// in a banner, per-database bars (inline SVG), the largest differences, the tables that could
+/// not be compared, the metadata, and each section's records in tables that sort and filter (a
+/// small inline script; without it the page reads the same). It fetches nothing, prints cleanly,
+/// and shows every text from the report as text: all of it is escaped, and a strict
+/// Content-Security-Policy allows only the page's own style sheet and script.
+public enum HTMLReport {
+    public struct Options: Sendable {
+        /// Tables listed by largest row difference.
+        public var top: Int
+        /// Records shown per section (problems first); the rest are counted, not shown.
+        public var rowsPerSection: Int
+
+        public init(top: Int = 10, rowsPerSection: Int = 500) {
+            self.top = top
+            self.rowsPerSection = rowsPerSection
+        }
+    }
+
+    /// Reads the report twice, for the summary and for the records shown (only those are built as
+    /// typed records), and writes the page. Memory holds the summary and at most twice
+    /// `rowsPerSection` records per section.
+    public static func write(_ file: ReportWorkbook, options: Options = Options(), to sink: ByteSink) throws {
+        let summary = try file.summary(top: options.top)
+        var sample = RecordSample(limit: options.rowsPerSection)
+        for section in file.report.sections {
+            try file.scan(section, with: file.fieldReader(for: section)) { reader, row, sheet in
+                sample.offer(section, category: reader.category) { reader.record(row, sheet: sheet.name) }
+            }
+        }
+        sink.write(page(summary, report: file.report, sample: sample))
+    }
+
+    static func page(_ summary: ReportSummary, report: ComparisonReport, sample: RecordSample) -> String {
+        let words = HTMLLabels.forLanguage(summary.language)
+        var page = Page(words: words)
+        let cut = report.sections.map(sample.sample(of:)).filter { $0.leftOut > 0 }
+        let verdict = words.verdicts[summary.verdict] ?? summary.verdict.rawValue
+
+        page.add("<!DOCTYPE html>\n<html lang=\"\(words.lang)\">\n<head>\n<meta charset=\"utf-8\">\n")
+        page.add("<meta http-equiv=\"Content-Security-Policy\" content=\"\(HTMLAssets.contentSecurityPolicy)\">\n")
+        page.add("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"drsdiff\">\n")
+        page.add("<link rel=\"icon\" href=\"data:,\">\n")
+        page.add("<title>" + page.text("\(words.title): \(summary.file): \(verdict)") + "</title>\n")
+        page.add("<style>" + HTMLAssets.style + "</style>\n</head>\n<body>\n")
+
+        page.add("<header class=\"banner \(summary.verdict.rawValue)\" id=\"verdict\">\n")
+        page.add("<h1>\(page.text(words.verdict)): \(page.text(verdict))</h1>\n")
+        page.add("<p class=\"file\">\(page.text(summary.file))</p>\n")
+        if !summary.reasons.isEmpty {
+            page.add("<ul>" + summary.reasons.map { "<li>" + page.text($0) + "</li>" }.joined() + "</ul>\n")
+        }
+        if !cut.isEmpty {
+            page.add("<p class=\"cut\">" + page.text(words.cutBanner(cut.count, cut.reduce(0) { $0 + $1.leftOut }, sample.limit)) + "</p>\n")
+        }
+        page.add("</header>\n")
+
+        var blocks: [(id: String, title: String, body: String)] = []
+        blocks.append(("report", words.report, about(summary, &page)))
+        if !summary.sections.isEmpty { blocks.append(("sections", words.sections, sections(summary, &page))) }
+        if !summary.databases.isEmpty { blocks.append(("databases", words.databases, databases(summary, &page))) }
+        if !summary.topTables.isEmpty { blocks.append(("largest", words.largest, largest(summary, &page))) }
+        if summary.uncomparableCount > 0 {
+            blocks.append(("uncomparable", words.uncomparable + " (\(HTMLLabels.grouped(summary.uncomparableCount)))", uncomparable(summary, &page)))
+        }
+        if !summary.objectTypes.isEmpty { blocks.append(("objects", words.objectTypes, objectTypes(summary, &page))) }
+        if let differences = summary.valueDifferences { blocks.append(("values", words.valueDifferences, valueDifferences(differences, limit: sample.limit, &page))) }
+        if let repair = summary.repair { blocks.append(("repair", words.repair, self.repair(repair, &page))) }
+        if !summary.notes.isEmpty {
+            blocks.append(("notes", words.notes, "<ul>" + summary.notes.map { "<li>" + page.text($0) + "</li>" }.joined() + "</ul>\n"))
+        }
+        let recordBlocks = report.sections.enumerated().map { position, section in
+            records(sample.sample(of: section), number: position + 1, &page)
+        }
+        if !recordBlocks.isEmpty { blocks.append(("records", words.allRecords, recordBlocks.joined())) }
+
+        page.add("<nav>" + blocks.map { "<a href=\"#\($0.id)\">" + page.text($0.title) + "</a>" }.joined() + "</nav>\n<main>\n")
+        for block in blocks {
+            page.add("<section id=\"\(block.id)\">\n<h2>" + page.text(block.title) + "</h2>\n" + block.body + "</section>\n")
+        }
+        page.add("</main>\n<footer>" + page.text(words.generatedBy + " " + summary.file + " (" + ReportSummary.schema + ")") + "</footer>\n")
+        page.add("<script>" + HTMLAssets.script + "</script>\n</body>\n</html>\n")
+        return page.html
+    }
+
+    // MARK: - Blocks
+
+    private static func about(_ summary: ReportSummary, _ page: inout Page) -> String {
+        let words = page.words
+        var rows: [[Cell]] = [
+            [.text(words.compareType), .text(summary.compareType?.rawValue ?? "unknown")],
+            [.text(words.language), .text(summary.language?.rawValue ?? "unknown")],
+        ]
+        var seen: Set<[String]> = []
+        for entry in summary.metadata where seen.insert([entry.key, entry.value]).inserted {
+            rows.append([.text(entry.key), .text(entry.value)])
+        }
+        return page.table([words.key, words.value], rows)
+    }
+
+    private static func sections(_ summary: ReportSummary, _ page: inout Page) -> String {
+        let words = page.words
+        let counts = summary.sections.map { section -> [Cell] in
+            [.text(section.kind.rawValue), .text(section.sheets.joined(separator: ", ")), .number(section.records),
+             .number(section.consistent), .number(section.inconsistent), .number(section.incomplete)]
+        }
+        var out = page.table([words.section, words.sheets, words.records, "consistent", "inconsistent", "incomplete"], counts)
+        let statuses = summary.sections.flatMap { section in
+            section.statuses.map { status -> [Cell] in
+                [.text(section.kind.rawValue), .text(status.status), status.code.map { .number($0) } ?? .text(""), .text(status.text), .number(status.count)]
+            }
+        }
+        if !statuses.isEmpty { out += page.table([words.section, words.status, "code", "text", words.count], statuses) }
+        return out
+    }
+
+    private static func databases(_ summary: ReportSummary, _ page: inout Page) -> String {
+        let words = page.words
+        let widest = max(1, summary.databases.map(\.tables).max() ?? 1)
+        let rows = summary.databases.map { database -> [Cell] in
+            [.text(database.database), .number(database.tables), .markup(bar(database, widest: widest)),
+             .number(database.consistent), .number(database.inconsistent), .number(database.incomplete),
+             .number(database.rowDifference), .text(database.status?.text ?? "")]
+        }
+        return page.table([words.database, words.tables, words.bar, "consistent", "inconsistent", "incomplete", words.rowDifference, words.databaseStatus], rows)
+    }
+
+    /// A stacked bar of the database's tables by result, as wide as its share of the largest database.
+    static func bar(_ database: DatabaseCounts, widest: Int) -> String {
+        let width = 220.0
+        let label = "\(database.consistent) consistent, \(database.inconsistent) inconsistent, \(database.incomplete) incomplete"
+        var out = "<svg class=\"bar\" width=\"\(Int(width))\" height=\"14\" viewBox=\"0 0 \(Int(width)) 14\" role=\"img\" aria-label=\"\(HTMLEncoding.text(label))\">"
+        out += "<title>" + HTMLEncoding.text(label) + "</title><rect class=\"rest\" x=\"0\" y=\"0\" width=\"\(Int(width))\" height=\"14\"/>"
+        var x = 0.0
+        for (category, count) in [("consistent", database.consistent), ("inconsistent", database.inconsistent), ("incomplete", database.incomplete)] where count > 0 {
+            let part = width * Double(count) / Double(widest)
+            out += "<rect class=\"\(category)\" x=\"\(decimal(x))\" y=\"0\" width=\"\(decimal(max(part, 1)))\" height=\"14\"/>"
+            x += part
+        }
+        return out + "</svg>"
+    }
+
+    private static func largest(_ summary: ReportSummary, _ page: inout Page) -> String {
+        let words = page.words
+        let rows = summary.topTables.map { entry -> [Cell] in
+            [.text(entry.database ?? ""), .text(entry.table ?? ""), entry.sourceRows.map { .number($0) } ?? .text(""),
+             entry.targetRows.map { .number($0) } ?? .text(""), .number(entry.difference), .text(entry.status?.text ?? ""),
+             .text("\(entry.sheet) \(words.row) \(entry.row)")]
+        }
+        return page.table([words.database, words.table, words.sourceRows, words.targetRows, words.difference, words.status, words.location], rows)
+    }
+
+    private static func uncomparable(_ summary: ReportSummary, _ page: inout Page) -> String {
+        let words = page.words
+        let rows = summary.uncomparable.map { entry -> [Cell] in
+            [.text(entry.database ?? ""), .text(entry.table ?? ""), .text(entry.status?.value.name ?? ""), .text(entry.reason),
+             .text("\(entry.sheet) \(words.row) \(entry.row)")]
+        }
+        var out = page.table([words.database, words.table, words.status, words.reason, words.location], rows, filter: true)
+        let left = summary.uncomparableCount - summary.uncomparable.count
+        if left > 0 { out += "<p class=\"note\">" + page.text(words.firstOf(summary.uncomparable.count, summary.uncomparableCount)) + "</p>\n" }
+        return out
+    }
+
+    private static func objectTypes(_ summary: ReportSummary, _ page: inout Page) -> String {
+        let words = page.words
+        let rows = summary.objectTypes.map { type -> [Cell] in
+            [.text(type.objectType), type.sourceCount.map { .number($0) } ?? .text(""), type.targetCount.map { .number($0) } ?? .text(""),
+             .text(type.status?.text ?? ""), .number(type.objects), .number(type.inconsistentObjects), .number(type.incompleteObjects)]
+        }
+        return page.table([words.objectType, words.source, words.target, words.status, words.objects, "inconsistent", "incomplete"], rows)
+    }
+
+    private static func valueDifferences(_ differences: ValueDifferenceCounts, limit: Int, _ page: inout Page) -> String {
+        let words = page.words
+        var out = page.table(["differing rows", "only in source", "only in destination", "both differ", "other"],
+                             [[.number(differences.total), .number(differences.onlyInSource), .number(differences.onlyInTarget),
+                               .number(differences.bothDiffer), .number(differences.unknownKind)]])
+        if !differences.tables.isEmpty {
+            let shown = differences.tables.prefix(limit)
+            out += page.table([words.database, words.table, "differing rows"],
+                              shown.map { [.text($0.database ?? ""), .text($0.table ?? ""), .number($0.count)] }, filter: true)
+            if shown.count < differences.tables.count {
+                out += "<p class=\"note\">" + page.text(words.firstOf(shown.count, differences.tables.count)) + "</p>\n"
+            }
+        }
+        return out
+    }
+
+    private static func repair(_ repair: RepairCounts, _ page: inout Page) -> String {
+        let words = page.words
+        var out = page.table(["statements", "rows to repair", "repaired rows", "failed rows"],
+                             [[.number(repair.statements), .number(repair.totalRows), .number(repair.repairedRows), .number(repair.failedRows)]])
+        let named = repair.operations.map { [Cell.text("operation"), .text($0.name), .number($0.count)] }
+            + repair.states.map { [Cell.text("state"), .text($0.name), .number($0.count)] }
+        if !named.isEmpty { out += page.table(["", words.name, "statements"], named) }
+        if !repair.tablesWithFailures.isEmpty {
+            out += page.table([words.database, words.table, "failures"],
+                              repair.tablesWithFailures.map { [.text($0.database ?? ""), .text($0.table ?? ""), .number($0.count)] })
+        }
+        return out
+    }
+
+    /// One section's records: the report's own header texts over the fields (the field's name
+    /// where the report has no such column), one row per record.
+    private static func records(_ sample: RecordSample.Section, number: Int, _ page: inout Page) -> String {
+        let words = page.words
+        let section = sample.section
+        var out = "<h3 id=\"records-\(number)\">" + page.text(section.kind.rawValue + ": " + section.sheets.map(\.name).joined(separator: ", "))
+            + " <span class=\"muted\">(" + page.text("\(HTMLLabels.grouped(sample.total)) \(words.records)") + ")</span></h3>\n"
+        let shown = sample.shown
+        if sample.leftOut > 0 {
+            out += "<p class=\"note\">" + page.text(words.shownOf(shown.count, sample.total, sample.leftOut)) + "</p>\n"
+        }
+        let multipleSheets = section.sheets.count > 1
+        var headers = [words.row]
+        var rows: [[Cell]]
+        if section.kind == .unknown {
+            let width = shown.map { ($0.body[0] as? [String])?.count ?? 0 }.max() ?? 0
+            headers += (0..<width).map(columnLetter)
+            rows = shown.map { record in
+                let values = record.body[0] as? [String] ?? []
+                return [location(record, multipleSheets)] + (0..<width).map { .text($0 < values.count ? values[$0] : "") }
+            }
+        } else {
+            let fields = section.kind.fields
+            headers += fields.map { field in field.concept.flatMap { section.column(for: $0)?.header }.flatMap { $0.isEmpty ? nil : $0 } ?? field.key }
+            let hasExtra = shown.contains { !$0.body.extra.isEmpty }
+            if hasExtra { headers.append(words.extra) }
+            rows = shown.map { record in
+                let body = record.body
+                var cells = [location(record, multipleSheets)]
+                for (position, field) in fields.enumerated() { cells.append(cell(body[position], as: field.type)) }
+                if hasExtra {
+                    cells.append(.text(body.extra.map { ($0.header.isEmpty ? $0.column : $0.header) + ": " + $0.value }.joined(separator: "\n")))
+                }
+                return cells
+            }
+        }
+        let classes = shown.map { $0.category.map(\.rawValue) }
+        return out + page.table(headers, rows, rowClasses: classes, filter: true)
+    }
+
+    private static func location(_ record: ReportRecord, _ multipleSheets: Bool) -> Cell {
+        multipleSheets ? .text("\(record.sheet) \(record.row)") : .number(record.row)
+    }
+
+    private static func cell(_ value: (any FieldValue)?, as type: FieldType) -> Cell {
+        guard let value else { return .text("") }
+        switch type {
+        case .text: return .text(value as? String ?? "")
+        case .count: return (value as? Int64).map { .number($0) } ?? .text("")
+        case .percent: return .text((value as? Double).map(JSONWriter.format) ?? "", numeric: true)
+        case .texts: return .text((value as? [String])?.joined(separator: " | ") ?? "")
+        case .status, .objectType, .differenceKind, .repairOperation, .repairState, .existence:
+            guard let reading = value as? any AnyInterpreted else { return .text("") }
+            return .interpreted(name: reading.name, text: reading.text)
+        }
+    }
+
+    static func columnLetter(_ index: Int) -> String {
+        var index = index + 1
+        var letters = ""
+        while index > 0 {
+            index -= 1
+            letters = String(UnicodeScalar(UInt8(65 + index % 26))) + letters
+            index /= 26
+        }
+        return letters
+    }
+
+    private static func decimal(_ value: Double) -> String {
+        let hundredths = Int((value * 100).rounded())
+        return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
+    }
+
+    // MARK: - Markup
+
+    enum Cell {
+        case text(String, numeric: Bool = false)
+        case number(Int64)
+        /// An interpreted cell: its stable name, and the report's text beside it when they differ.
+        case interpreted(name: String, text: String)
+        /// Markup drsdiff made itself (never from the report).
+        case markup(String)
+
+        static func number(_ value: Int) -> Cell { .number(Int64(value)) }
+    }
+
+    struct Page {
+        let words: HTMLLabels
+        private(set) var html = ""
+
+        init(words: HTMLLabels) { self.words = words }
+
+        mutating func add(_ markup: String) { html += markup }
+
+        func text(_ text: String) -> String { HTMLEncoding.text(text) }
+
+        /// A table that sorts by any column when scripts run; `filter` adds a filter box above it.
+        func table(_ headers: [String], _ rows: [[Cell]], rowClasses: [String?] = [], filter: Bool = false) -> String {
+            var out = "<div class=\"wrap\"><table class=\"sortable\"" + (filter ? " data-filter=\"\(text(words.filter))\"" : "") + ">\n<thead><tr>"
+            out += headers.map { "<th scope=\"col\">" + text($0) + "</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+            for (position, row) in rows.enumerated() {
+                let rowClass = position < rowClasses.count ? rowClasses[position] : nil
+                out += rowClass.map { "<tr class=\"\($0)\">" } ?? "<tr>"
+                for cell in row {
+                    switch cell {
+                    case .text(let value, let numeric): out += (numeric ? "<td class=\"n\">" : "<td>") + text(value) + "</td>"
+                    case .number(let value): out += "<td class=\"n\">" + HTMLLabels.grouped(Int(value)) + "</td>"
+                    case .interpreted(let name, let value):
+                        out += "<td><span class=\"v\">" + text(name) + "</span>" + (value == name || value.isEmpty ? "" : " <span class=\"muted\">" + text(value) + "</span>") + "</td>"
+                    case .markup(let markup): out += "<td>" + markup + "</td>"
+                    }
+                }
+                out += "</tr>\n"
+            }
+            if rows.isEmpty { out += "<tr><td class=\"muted\" colspan=\"\(max(headers.count, 1))\">" + text(words.none) + "</td></tr>\n" }
+            return out + "</tbody>\n</table></div>\n"
+        }
+    }
+}

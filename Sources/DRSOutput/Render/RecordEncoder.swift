@@ -1,0 +1,214 @@
+import DRSReport
+import XLSXReader
+
+/// Writes the row a ``FieldReader`` just read as a `drsdiff.report/v1` record, straight from the
+/// cell bytes and the reader's slots: no `String` or dictionary per cell. Everything constant per
+/// section (member names, the kind, each interpreted word's JSON) is encoded once.
+final class JSONRecordEncoder {
+    private let kindPrefix: [UInt8]
+    private let keys: [[UInt8]]
+    private let types: [FieldType]
+    private let keepsExtraCells: Bool
+    private var sheetPrefix: (sheet: Int, bytes: [UInt8]) = (-1, [])
+    /// Per field, each word entry's JSON, encoded on first use.
+    private var words: [[[UInt8]?]]
+    private var extraPrefixes: [Int: [UInt8]] = [:]
+
+    init(section: ReportSection) {
+        let fields = section.kind.fields
+        kindPrefix = Array("{\"kind\":\(JSONEncoding.quoted(section.kind.rawValue)),\"sheet\":".utf8)
+        keys = fields.map { Array(",\(JSONEncoding.quoted($0.key)):".utf8) }
+        types = fields.map(\.type)
+        keepsExtraCells = section.kind.recordType.keepsExtraCells
+        words = Array(repeating: [], count: fields.count)
+    }
+
+    func write(_ reader: FieldReader, _ row: RowView, _ sheet: SectionSheet, to sink: ByteSink) {
+        if sheetPrefix.sheet != sheet.index {
+            sheetPrefix = (sheet.index, kindPrefix + Array((JSONEncoding.quoted(sheet.name) + ",\"row\":").utf8))
+        }
+        sink.write { buffer in
+            buffer.append(sheetPrefix.bytes)
+            buffer.appendInteger(Int64(row.index + 1))
+            if reader.kind == .unknown {
+                buffer.append(keys[0])
+                appendTexts(row, to: &buffer)
+            } else {
+                for (position, slot) in reader.slots.enumerated() {
+                    buffer.append(keys[position])
+                    append(slot, field: position, reader, row, to: &buffer)
+                }
+            }
+            if keepsExtraCells {
+                buffer.append(",\"extra\":[")
+                for (index, position) in reader.extras.enumerated() {
+                    if index > 0 { buffer.append(0x2C) }
+                    let column = row.column(position)
+                    buffer.append(extraPrefix(column, reader))
+                    JSONEncoding.appendString(row.text(position), to: &buffer)
+                    buffer.append(0x7D)
+                }
+                buffer.append(0x5D)
+            }
+            buffer.append(0x7D)
+        }
+    }
+
+    private func append(_ slot: FieldReader.Slot, field: Int, _ reader: FieldReader, _ row: RowView, to buffer: inout ByteBuffer) {
+        switch slot {
+        case .empty: buffer.append("null")
+        case .text(let cell): JSONEncoding.appendString(row.text(cell), to: &buffer)
+        case .count(let count): buffer.appendInteger(count)
+        case .percent(let percent): buffer.append(JSONWriter.format(percent))
+        case .word(let entry): buffer.append(word(entry, field: field, reader))
+        }
+    }
+
+    private func word(_ entry: Int32, field: Int, _ reader: FieldReader) -> [UInt8] {
+        let index = Int(entry)
+        if index < words[field].count, let bytes = words[field][index] { return bytes }
+        let reading = reader.word(entry, field: field).reading
+        var text = "{\"value\":" + JSONEncoding.quoted(reading.name)
+        if types[field] == .status { text += ",\"code\":" + (reading.code.map { String($0) } ?? "null") }
+        text += ",\"text\":" + JSONEncoding.quoted(reading.text)
+        if reading.inferred { text += ",\"inferred\":true" }
+        text += "}"
+        let bytes = Array(text.utf8)
+        // The word cache's scratch entry changes meaning from row to row: never kept.
+        guard index < WordCache.limit else { return bytes }
+        if words[field].count <= index { words[field] += Array(repeating: nil, count: index + 1 - words[field].count) }
+        words[field][index] = bytes
+        return bytes
+    }
+
+    private func extraPrefix(_ column: Int, _ reader: FieldReader) -> [UInt8] {
+        if let prefix = extraPrefixes[column] { return prefix }
+        let prefix = Array(("{\"column\":" + JSONEncoding.quoted(ColumnMapping.letter(column)) + ",\"header\":"
+            + JSONEncoding.quoted(reader.headers[column] ?? "") + ",\"value\":").utf8)
+        extraPrefixes[column] = prefix
+        return prefix
+    }
+
+    /// A generic row's `values`: column A to the last cell, `""` in the gaps.
+    private func appendTexts(_ row: RowView, to buffer: inout ByteBuffer) {
+        buffer.append(0x5B)
+        var column = 0
+        for position in 0..<row.count {
+            let cellColumn = row.column(position)
+            while column < cellColumn {
+                buffer.append(column == 0 ? "\"\"" : ",\"\"")
+                column += 1
+            }
+            if column > 0 { buffer.append(0x2C) }
+            JSONEncoding.appendString(row.text(position), to: &buffer)
+            column += 1
+        }
+        buffer.append(0x5D)
+    }
+}
+
+/// Writes the row a ``FieldReader`` just read as a CSV record of its section (see
+/// ``ReportWriter/writeCSV(_:section:onlyInconsistent:to:)``), straight from the cell bytes.
+final class CSVRecordEncoder {
+    private let types: [FieldType]
+    /// For each column, its place among the unmatched columns (each has a CSV column), or -1.
+    private let unmatchedSlot: [Int: Int]
+    private let unmatchedCount: Int
+    private var sheetField: (sheet: Int, bytes: [UInt8]) = (-1, [])
+    private var words: [[[UInt8]?]]
+    private var cellOfUnmatched: [Int]
+
+    /// The CSV header of `section`.
+    let header: [String]
+
+    init(section: ReportSection) {
+        let fields = section.kind.fields
+        types = fields.map(\.type)
+        let unmatched = section.columns.filter { $0.concept == nil }
+        var slots: [Int: Int] = [:]
+        for (slot, column) in unmatched.enumerated() { slots[column.index] = slot }
+        unmatchedSlot = slots
+        unmatchedCount = unmatched.count
+        cellOfUnmatched = Array(repeating: -1, count: unmatched.count)
+        words = Array(repeating: [], count: fields.count)
+        header = ["sheet", "row"] + FieldColumns.names(fields)
+            + unmatched.map { "extra:" + ($0.header.isEmpty ? $0.letter : $0.header) } + ["extra"]
+    }
+
+    func write(_ reader: FieldReader, _ row: RowView, _ sheet: SectionSheet, to sink: ByteSink) {
+        if sheetField.sheet != sheet.index {
+            var buffer = ByteBuffer(capacity: sheet.name.utf8.count + 8)
+            var name = sheet.name
+            name.withUTF8 { CSVEncoding.appendField(UnsafeRawBufferPointer($0), to: &buffer) }
+            sheetField = (sheet.index, Array(buffer.bytes))
+            buffer.release()
+        }
+        for slot in cellOfUnmatched.indices { cellOfUnmatched[slot] = -1 }
+        sink.write { buffer in
+            buffer.append(sheetField.bytes)
+            buffer.append(0x2C)
+            buffer.appendInteger(Int64(row.index + 1))
+            for (position, slot) in reader.slots.enumerated() {
+                buffer.append(0x2C)
+                append(slot, field: position, reader, row, to: &buffer)
+            }
+            // Cells of unmatched columns have a column each; anything else goes, as `Header: value`
+            // lines, to the last one.
+            var others: [Int] = []
+            for position in reader.extras {
+                if let slot = unmatchedSlot[row.column(position)] { cellOfUnmatched[slot] = position } else { others.append(position) }
+            }
+            for position in cellOfUnmatched {
+                buffer.append(0x2C)
+                if position >= 0 { CSVEncoding.appendField(row.text(position), to: &buffer) }
+            }
+            buffer.append(0x2C)
+            if !others.isEmpty { appendOthers(others, reader, row, to: &buffer) }
+            buffer.append(0x0A)
+        }
+    }
+
+    private func append(_ slot: FieldReader.Slot, field: Int, _ reader: FieldReader, _ row: RowView, to buffer: inout ByteBuffer) {
+        let columns = types[field] == .status ? 3 : types[field].isInterpreted ? 2 : 1
+        switch slot {
+        case .empty: buffer.append(repeating: 0x2C, count: columns - 1)
+        case .text(let cell): CSVEncoding.appendField(row.text(cell), to: &buffer)
+        case .count(let count): buffer.appendInteger(count)
+        case .percent(let percent): buffer.append(JSONWriter.format(percent))
+        case .word(let entry): buffer.append(word(entry, field: field, reader))
+        }
+    }
+
+    private func word(_ entry: Int32, field: Int, _ reader: FieldReader) -> [UInt8] {
+        let index = Int(entry)
+        if index < words[field].count, let bytes = words[field][index] { return bytes }
+        var texts: [String] = []
+        FieldColumns.append(reader.word(entry, field: field).value, as: types[field], to: &texts)
+        var buffer = ByteBuffer(capacity: 64)
+        defer { buffer.release() }
+        for (position, text) in texts.enumerated() {
+            if position > 0 { buffer.append(0x2C) }
+            var text = text
+            text.withUTF8 { CSVEncoding.appendField(UnsafeRawBufferPointer($0), to: &buffer) }
+        }
+        let bytes = Array(buffer.bytes)
+        guard index < WordCache.limit else { return bytes }
+        if words[field].count <= index { words[field] += Array(repeating: nil, count: index + 1 - words[field].count) }
+        words[field][index] = bytes
+        return bytes
+    }
+
+    private func appendOthers(_ positions: [Int], _ reader: FieldReader, _ row: RowView, to buffer: inout ByteBuffer) {
+        var lines = ByteBuffer(capacity: 256)
+        defer { lines.release() }
+        for (index, position) in positions.enumerated() {
+            if index > 0 { lines.append(0x0A) }
+            let column = row.column(position)
+            let header = reader.headers[column] ?? ""
+            lines.append(header.isEmpty ? ColumnMapping.letter(column) : header)
+            lines.append(": ")
+            lines.append(row.text(position))
+        }
+        CSVEncoding.appendField(lines.bytes, to: &buffer)
+    }
+}
