@@ -117,7 +117,8 @@ struct SheetEvidence: Sendable {
             split[text] = entry
         }
         let total = split.values.reduce(0) { $0 + $1.agree + $1.differ }
-        guard total >= 3, split.values.contains(where: { $0.agree > 0 }), split.values.contains(where: { $0.differ > 0 }) else { return nil }
+        // Words must repeat for their split to mean anything: each stands on two rows or more on average.
+        guard total >= 3, split.count * 2 <= total, split.values.contains(where: { $0.agree > 0 }), split.values.contains(where: { $0.differ > 0 }) else { return nil }
         return Double(split.values.reduce(0) { $0 + max($1.agree, $1.differ) }) / Double(total)
     }
 

@@ -147,8 +147,9 @@ struct ColumnProfile: Sendable, Hashable {
     var isClosedVocabulary: Bool {
         guard cells >= 1, !distinctOverflow else { return false }
         let short = distinct.keys.allSatisfy { $0.unicodeScalars.count <= 60 && !$0.contains("\n") }
-        // Words repeat: a column where most cells differ holds names, not a vocabulary.
-        return short && distinct.count <= 12 && distinct.count * 2 <= max(cells, 2)
+        // Words repeat: a column where most cells differ holds names, not a vocabulary (a handful
+        // of cells proves nothing either way).
+        return short && distinct.count <= 12 && (distinct.count * 2 <= cells || cells < 8)
     }
 
     // MARK: - Compatibility with a concept

@@ -139,7 +139,7 @@ struct HeaderParts: Sendable, Hashable {
         return groups.filter { !$0.tokens.isEmpty }
     }
 
-    private static let symbols: Set<Unicode.Scalar> = ["%", "#", "Δ", "∆", "@", "&", "?"]
+    private static let symbols: Set<Unicode.Scalar> = ["%", "#", "∆", "@", "&", "?"]
 
     /// Lower-cased words of a Latin run: `SrcRowCnt` → src row cnt, `PKValue` → pk value.
     private static func splitCase(_ scalars: [Unicode.Scalar]) -> [String] {

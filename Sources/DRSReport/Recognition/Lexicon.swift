@@ -109,7 +109,7 @@ enum Lexicon {
                  "comment", "diagnostic", "hint", "explanation", "cause", "why"], [.message]),
         entries(["additional", "extra"], [.message, .surplus]),
         entries(["error", "err", "errored", "exception"], [.error], weak: [.failed]),
-        entries(["difference", "diff", "delta", "gap", "variance", "discrepancy", "deviation", "differ*", "Δ", "∆"], [.difference]),
+        entries(["difference", "diff", "delta", "gap", "variance", "discrepancy", "deviation", "differ*", "δ", "∆"], [.difference]),
         entries(["offset"], [], weak: [.difference]),
         entries(["inconsistent", "mismatch*", "unequal", "unmatched", "oos"], [.inconsistent], weak: [.difference]),
         entries(["different"], [.inconsistent, .difference]),
