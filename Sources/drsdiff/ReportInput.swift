@@ -39,17 +39,19 @@ struct ReportInput: ParsableArguments {
 
 /// Writes to `-o PATH` through a temporary file renamed into place on success (nothing
 /// half-written is left behind), or to standard output.
-func writeOutput(to path: String?, _ body: (ByteSink) throws -> Void) throws {
+@discardableResult
+func writeOutput<Result>(to path: String?, _ body: (ByteSink) throws -> Result) throws -> Result {
     guard let path, path != "-" else {
         let sink = ByteSink.standardOutput()
-        try body(sink)
+        let result = try body(sink)
         try sink.flush()
-        return
+        return result
     }
     let file = try OutputFile(path: path)
     do {
-        try body(file.sink)
+        let result = try body(file.sink)
         try file.commit()
+        return result
     } catch {
         file.discard()
         throw error

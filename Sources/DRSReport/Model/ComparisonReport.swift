@@ -134,6 +134,9 @@ public struct ColumnMapping: Sendable, Hashable, Codable {
     /// Cell words this column holds that drsdiff did not know and read from the rows (`OK` →
     /// consistent where the counts agree): every one is inferred, with its evidence.
     public var learned: [LearnedValue]?
+    /// Other concepts the column could be, best first (for an unmatched column, what a
+    /// vocabulary file could make it): what `inspect --suggest-vocabulary` offers.
+    public var candidates: [ConceptScore]?
 
     public init(index: Int, header: String, concept: ColumnConcept? = nil, score: Double? = nil, via: String? = nil,
                 inferred: Bool? = nil, evidence: String? = nil, learned: [LearnedValue]? = nil) {
@@ -150,7 +153,7 @@ public struct ColumnMapping: Sendable, Hashable, Codable {
     /// `A`, `B`… `AA`.
     public var letter: String { ColumnMapping.letter(index) }
 
-    private enum CodingKeys: String, CodingKey { case index, letter, header, concept, score, via, inferred, evidence, learned }
+    private enum CodingKeys: String, CodingKey { case index, letter, header, concept, score, via, inferred, evidence, learned, candidates }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -162,6 +165,7 @@ public struct ColumnMapping: Sendable, Hashable, Codable {
         inferred = try container.decodeIfPresent(Bool.self, forKey: .inferred)
         evidence = try container.decodeIfPresent(String.self, forKey: .evidence)
         learned = try container.decodeIfPresent([LearnedValue].self, forKey: .learned)
+        candidates = try container.decodeIfPresent([ConceptScore].self, forKey: .candidates)
     }
 
     /// Every member is written, the derived `letter` and `null` included: the JSON shape is fixed
@@ -177,6 +181,7 @@ public struct ColumnMapping: Sendable, Hashable, Codable {
         try container.encodeIfPresent(inferred, forKey: .inferred)
         try container.encodeIfPresent(evidence, forKey: .evidence)
         try container.encodeIfPresent(learned, forKey: .learned)
+        try container.encodeIfPresent(candidates, forKey: .candidates)
     }
 
     package static func letter(_ index: Int) -> String {
@@ -190,12 +195,24 @@ public struct ColumnMapping: Sendable, Hashable, Codable {
     }
 }
 
+/// A concept a column could be, with how well header and values fit it.
+public struct ConceptScore: Sendable, Hashable, Codable {
+    public var concept: ColumnConcept
+    public var score: Double
+
+    public init(concept: ColumnConcept, score: Double) {
+        self.concept = concept
+        self.score = score
+    }
+}
+
 /// A cell word drsdiff did not know, read from the rows it appears on: `{"text": "OK", "value":
 /// "consistent", "evidence": "on 12 rows where the row counts agree, on none where they differ"}`.
 public struct LearnedValue: Sendable, Hashable, Codable {
     /// The cell text as found.
     public var text: String
-    /// The name it was read as (`consistent`, `inconsistent`, `cannot_compare`…).
+    /// The name it was read as (`consistent`, `inconsistent`, `cannot_compare`…), or `unknown`
+    /// when neither the words nor the rows decide (the word keeps its text; a vocabulary file can say).
     public var value: String
     public var evidence: String
 

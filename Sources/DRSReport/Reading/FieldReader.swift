@@ -70,7 +70,7 @@ package final class FieldReader {
         var learned: [ColumnConcept: [String: String]] = [:]
         for column in section.columns {
             guard let concept = column.concept, let words = column.learned else { continue }
-            for word in words { learned[concept, default: [:]][word.text] = word.value }
+            for word in words where word.value != "unknown" { learned[concept, default: [:]][word.text] = word.value }
         }
         caches = fields.map { field in
             FieldReader.cache(for: field.type, values, objects: objects, learned: field.concept.flatMap { learned[$0] } ?? [:])

@@ -7,6 +7,8 @@ struct ColumnEvidence: Sendable {
     let header: String
     let parts: HeaderParts
     let candidates: [Vocabulary.ColumnCandidate]
+    /// Readings too weak to decide on, kept as suggestions.
+    let weakReadings: [Vocabulary.ColumnCandidate]
     var profile = ColumnProfile()
     /// On a vocabulary file's ignore list: never given a concept.
     let ignored: Bool
@@ -20,6 +22,7 @@ struct ColumnEvidence: Sendable {
         self.parts = parts
         let candidates = vocabulary.columnCandidates(header, parts: parts)
         self.candidates = candidates
+        weakReadings = vocabulary.columnCandidates(header, parts: parts, minimum: 0.3).filter { $0.score < Vocabulary.threshold }
         ignored = vocabulary.isIgnored(header)
         let overlay = vocabulary.values.overlay
         learnedWords = parts.parts.compactMap { overlay.reasons[$0.text] }

@@ -40,8 +40,14 @@ struct ColumnProfile: Sendable, Hashable {
     mutating func add(_ value: CellValue, values: ValueVocabulary) {
         rows += 1
         guard !value.isEmpty else { return }
-        cells += 1
         let text = value.text
+        // "-", "/", "—": a placeholder for nothing, as empty as an empty cell (check marks and
+        // crosses say something).
+        if case .text = value, !text.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }),
+           !ValueVocabulary.checkMarks.contains(text.trimmedSpaces), !ValueVocabulary.crosses.contains(text.trimmedSpaces) {
+            return
+        }
+        cells += 1
         if distinct[text] != nil {
             distinct[text]! += 1
         } else if distinct.count < ColumnProfile.distinctLimit {
@@ -316,6 +322,7 @@ struct ColumnProfile: Sendable, Hashable {
         case .keyValues: return share(keyValuePairs)
         case .rowFilter: return share(predicates)
         case .objectName, .sourceTable, .sourceDatabase: return share(identifiers)
+        case .message: return 1 - share(identifiers + integers + fractions + percents + statusWords)
         default: return 0
         }
     }

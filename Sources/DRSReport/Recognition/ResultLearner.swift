@@ -132,8 +132,12 @@ struct ResultLearner {
         }
 
         for column in columns {
-            let words = column.texts.compactMap { text in
-                learned[text].map { LearnedValue(text: text, value: $0.status.name, evidence: $0.evidence) }
+            let words = column.texts.compactMap { text -> LearnedValue? in
+                if let meaning = learned[text] { return LearnedValue(text: text, value: meaning.status.name, evidence: meaning.evidence) }
+                // A word no reading and no row decided: listed so that a vocabulary file can say what it means.
+                guard firm[text] == nil, let tally = tallies[text], values.statusReading(text: text, objects: column.objects) == nil else { return nil }
+                return LearnedValue(text: text, value: "unknown", evidence: tally.agree + tally.differ + tally.valueDiffer + tally.missing == 0
+                    ? "no count on its rows to judge by" : ResultLearner.describe(tally) + ": no single meaning")
             }
             guard !words.isEmpty else { continue }
             sections[column.section].columns[column.position].learned = words

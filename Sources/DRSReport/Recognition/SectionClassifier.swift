@@ -109,6 +109,11 @@ enum SectionClassifier {
             columns[position].via = candidate.via
             columns[position].evidence = "header: " + sheet.columns[position].parts.description
         }
+        for (position, column) in sheet.columns.enumerated() where !column.ignored && columns[position].concept == nil {
+            if columns[position].evidence == nil, !column.parts.isEmpty { columns[position].evidence = "header: " + column.parts.description }
+            let others = suggestions(column, weights: [:], missing: [], except: nil)
+            if !others.isEmpty { columns[position].candidates = others }
+        }
         return columns
     }
 
@@ -167,9 +172,17 @@ enum SectionClassifier {
         relateDifference(sheet, weights: weights, columns: &columns, fits: &fits, taken: &taken)
         relateTableCounts(sheet, weights: weights, columns: &columns, fits: &fits, taken: &taken)
         fillGaps(sheet, weights: weights, columns: &columns, fits: &fits, taken: &taken)
+        // Counts found by their values can reveal the difference column only now.
+        relateDifference(sheet, weights: weights, columns: &columns, fits: &fits, taken: &taken)
 
         let found = Set(taken.keys)
         guard profile.required.allSatisfy({ !$0.isDisjoint(with: found) }) else { return nil }
+        // Other readings are offered where the decision was the values' or none was made.
+        for position in columns.indices where !sheet.columns[position].ignored && (columns[position].concept == nil || columns[position].inferred == true) {
+            let others = suggestions(sheet.columns[position], weights: weights, missing: weights.keys.filter { taken[$0] == nil },
+                                     except: columns[position].concept)
+            if !others.isEmpty { columns[position].candidates = others }
+        }
         var matched = 0.0
         for (concept, position) in taken { matched += (weights[concept] ?? 0) * fits[position] }
         let weightFound = found.reduce(0.0) { $0 + (weights[$1] ?? 0) }
@@ -177,6 +190,32 @@ enum SectionClassifier {
         let headerShare = columns.isEmpty ? 0 : Double(found.count) / Double(columns.count)
         let confidence = min(1, share * headerShare + (named ? 0.1 : 0))
         return Reading(kind: kind, base: matched - foreign, confidence: (confidence * 100).rounded() / 100, columns: columns)
+    }
+
+    /// Other concepts a column could be, best first: its header's other readings (weak ones too)
+    /// weighed by its values, what its values point at, and for an unmatched column the kind's
+    /// concepts still missing that its values fit.
+    private static func suggestions(_ column: ColumnEvidence, weights: [ColumnConcept: Double], missing: [ColumnConcept],
+                                    except concept: ColumnConcept?) -> [ConceptScore] {
+        var scores: [ColumnConcept: Double] = [:]
+        func offer(_ concept: ColumnConcept, _ score: Double) {
+            guard score >= 0.2 else { return }
+            scores[concept] = max(scores[concept] ?? 0, score)
+        }
+        for candidate in column.candidates + column.weakReadings {
+            offer(candidate.concept, candidate.score * column.profile.compatibility(with: candidate.concept))
+        }
+        for (value, strength) in column.profile.valueConcepts where sideFits(value, column.side) {
+            offer(value, strength * column.profile.compatibility(with: value))
+        }
+        if concept == nil, !column.isForeign, column.profile.cells > 0 {
+            for value in missing where column.profile.compatibility(with: value) >= 0.9 && sideFits(value, column.side)
+                && column.profile.strength(for: value) >= 0.5 {
+                offer(value, 0.2 + 0.1 * min(1, column.profile.strength(for: value)))
+            }
+        }
+        return scores.filter { $0.key != concept }.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(3)
+            .map { ConceptScore(concept: $0.key, score: ($0.value * 100).rounded() / 100) }
     }
 
     /// How far behind a kind's own concepts one it does not expect ranks, and what such a column costs the kind.
@@ -324,7 +363,13 @@ enum SectionClassifier {
             for (position, column) in sheet.columns.enumerated() where columns[position].concept == nil && !column.ignored {
                 guard column.candidates.isEmpty, !column.isForeign, column.profile.cells >= 2, sideFits(concept, column.side),
                       column.profile.compatibility(with: concept) >= 0.9, distinctive(concept, column.profile) else { continue }
-                if [.status, .rowResult, .valueResult].contains(concept), !resultLike(column, in: sheet, taken: taken) { continue }
+                if [.status, .rowResult, .valueResult].contains(concept) {
+                    guard resultLike(column, in: sheet, taken: taken) else { continue }
+                    // A second column of results needs words that read as results, not only a split
+                    // of the rows a few names could make by chance.
+                    let results = [ColumnConcept.status, .rowResult, .valueResult].filter { taken[$0] != nil }
+                    if !results.isEmpty, column.profile.share(column.profile.statusWords) < 0.5 { continue }
+                }
                 qualifying.append((position, column.profile.strength(for: concept)))
             }
             if [.objectName, .sourceTable, .sourceDatabase].contains(concept), qualifying.count != 1 { continue }

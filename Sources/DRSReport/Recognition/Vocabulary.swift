@@ -59,7 +59,7 @@ public struct Vocabulary: Sendable {
         columnCandidates(header, parts: HeaderParts(header, overlay: values.overlay))
     }
 
-    func columnCandidates(_ header: String, parts: HeaderParts) -> [ColumnCandidate] {
+    func columnCandidates(_ header: String, parts: HeaderParts, minimum: Double = Vocabulary.threshold) -> [ColumnCandidate] {
         let text = NormalizedText(header)
         guard !text.core.isEmpty, !ignoredHeaders.contains(text.coreString), !ignoredHeaders.contains(text.fullString) else { return [] }
         if let concept = columnPhrases[text.coreString] ?? columnPhrases[text.fullString] {
@@ -67,7 +67,7 @@ public struct Vocabulary: Sendable {
         }
         var best: [ColumnConcept: ColumnCandidate] = [:]
         func offer(_ candidate: ColumnCandidate) {
-            guard candidate.score >= Vocabulary.threshold else { return }
+            guard candidate.score >= minimum else { return }
             if let current = best[candidate.concept], !Vocabulary.ranks(candidate, above: current) { return }
             best[candidate.concept] = candidate
         }

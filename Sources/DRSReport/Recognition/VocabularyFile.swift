@@ -74,8 +74,11 @@ extension Vocabulary {
                 }
             case "values":
                 try loadValues(value, fail)
+            case "notes":
+                // Free text for the reader (`inspect --suggest-vocabulary` explains its guesses there).
+                _ = try Vocabulary.strings(value, "notes", fail)
             default:
-                throw fail("unknown key \"\(key)\"; a vocabulary file has schema, columns, ignore, metadata, sections, values")
+                throw fail("unknown key \"\(key)\"; a vocabulary file has schema, columns, ignore, metadata, sections, values, notes")
             }
         }
         noteFile(source)
