@@ -76,7 +76,9 @@ enum Lexicon {
         entries(["row", "record", "line", "tuple", "upcount", "downcount"], [.row]),
         entries(["entry"], [], weak: [.row]),
         entries(["count", "cnt", "num", "qty", "quantity", "amount", "#"], [.count]),
-        entries(["number", "no", "nr", "size", "volume", "n"], [], weak: [.count, .identifier]),
+        entries(["number", "nr", "size", "volume", "n"], [], weak: [.count, .identifier]),
+        // "No." numbers a column; "No differences" negates.
+        entries(["no"], [], weak: [.count, .identifier, .negation]),
         entries(["total", "sum"], [.total], weak: [.count]),
         entries(["all"], [], weak: [.total]),
         entries(["value", "val"], [.value]),
@@ -137,7 +139,7 @@ enum Lexicon {
         entries(["missing", "absent", "lacking", "lost", "gone", "nonexistent", "unexpected"], [.missing]),
         entries(["empty", "blank"], [.empty]),
         entries(["timeout", "timeouts"], [.timeout]),
-        entries(["connect*", "conn", "unreachable", "network", "link"], [.connection]),
+        entries(["connect*", "conn", "unreachable", "network", "link", "reach*"], [.connection]),
         entries(["wait*", "pending", "queued", "scheduled"], [.waiting]),
         entries(["running", "ongoing", "comparing", "processing", "executing", "validating", "checking"], [.running]),
         entries(["cancel*", "stopped", "terminated", "killed", "aborted"], [.canceled]),
@@ -171,7 +173,10 @@ enum Lexicon {
 
     /// Words that carry no meaning of their own in a column title.
     static let latinFillers: Set<String> = [
+        // Function words of a common English stop-word list.
         "the", "of", "in", "on", "at", "for", "a", "an", "is", "are", "be", "that", "which", "per", "with", "and", "or", "its",
+        "was", "were", "been", "being", "do", "does", "did", "it", "this", "these", "those", "there", "has", "have", "had",
+        "as", "so", "than", "any", "each", "where", "because", "yet", "still",
         "@", "&", "affected", "related", "involved", "corresponding", "respective", "need", "needs", "needing", "required",
         "requiring", "pending", "awaiting", "side", "end", "endpoint", "whether", "overall", "final", "current", "actual",
     ]
@@ -271,7 +276,7 @@ enum Lexicon {
         // What result, state and difference cells say (drs-api.md §3 texts; DTS; DBA usage).
         entries(["缺失", "缺少", "丢失", "遗漏", "无此", "找不到", "未找到"], [.missing]),
         entries(["为空", "空"], [.empty]),
-        entries(["超时"], [.timeout]),
+        entries(["超时", "时间过长", "耗时过长", "时间太长"], [.timeout]),
         entries(["连接", "连不上", "网络"], [.connection]),
         entries(["等待", "排队", "等待中"], [.waiting]),
         entries(["待"], [], weak: [.waiting]),

@@ -27,7 +27,8 @@ enum ValueReading {
             for part in parts {
                 senses.formUnion(part.senses)
                 weak.formUnion(part.weakSenses)
-                if part.senses.contains(.negation) { negations += 1 }
+                // In a cell, "no" and "无" negate what follows ("No differences", "无差异").
+                if part.senses.contains(.negation) || part.weakSenses.contains(.negation) { negations += 1 }
             }
             self.senses = senses
             self.weak = weak
@@ -96,6 +97,10 @@ enum ValueReading {
             default: break
             }
         }
+        // "Could not be completed because of an error" says why: an error.
+        if words.has(.error) || words.has(.failed), words.has(.compare) || words.has(.finished) || words.has(.execution) {
+            return Status(status: .failed, firm: true)
+        }
         if words.has(.uncomparable) || (words.has(.compare) && words.negated && !words.hasAny(.consistent)) {
             return Status(status: .cannotCompare, firm: true)
         }
@@ -135,6 +140,16 @@ enum ValueReading {
     }
 
     // MARK: - Other vocabularies
+
+    /// Whether an object exists: "Yes, it exists", "No, it is missing", "不存在", "absent".
+    static func existence(_ text: String, overlay: WordOverlay = WordOverlay()) -> ObjectExistence? {
+        let words = Words(text, overlay: overlay)
+        // A side, a table or "only" makes it a status or a difference kind ("目标表不存在", "Only in source").
+        guard words.parts > 0, words.side == nil, !words.has(.only), !words.has(.table), !words.has(.database) else { return nil }
+        if words.has(.missing) || (words.has(.exists) && words.negated) { return .missing }
+        if words.has(.exists) { return .exists }
+        return nil
+    }
 
     /// Only in source / only in target / in both but different: "Origin only", "Missing on
     /// standby" (so only in the source), "主库多" (the primary has more), "Values differ".

@@ -115,10 +115,7 @@ struct ValueVocabulary: Sendable {
         let trimmed = text.trimmedSpaces
         if ValueVocabulary.checkMarks.contains(trimmed) { return .exists }
         if ValueVocabulary.crosses.contains(trimmed) { return .missing }
-        for (value, pattern) in ValueVocabulary.existenceRules where pattern.fit(normalized.full).map({ $0.score >= 0.6 }) == true {
-            return value
-        }
-        return .unknown(text)
+        return ValueReading.existence(text, overlay: overlay) ?? .unknown(text)
     }
 
     func objectType(_ text: String) -> ObjectType {
@@ -159,7 +156,6 @@ struct ValueVocabulary: Sendable {
         (.cannotCompare, ["CAN_NOT_COMPARE", "无法对比", "Cannot be compared", "Can not compare", "UNCOMPARABLE"]),
     ]
 
-    private static let missing = Term(["not exist*", "does not exist", "missing", "not found", "absent", "不存在", "缺失", "未找到"])
 
     /// Object comparison (DRS "object does not exist in the destination"), schema-diff tools
     /// (Liquibase "missing", Redgate "only in source"), and spreadsheet habit (Y/N, √/×, 是/否, 有/无).
@@ -171,9 +167,4 @@ struct ValueVocabulary: Sendable {
     ]
     static let checkMarks: Set<String> = ["√", "✓", "✔", "☑"]
     static let crosses: Set<String> = ["×", "✗", "✘", "☒", "x", "X"]
-
-    private static let existenceRules: [(ObjectExistence, KeywordPattern)] = [
-        (.missing, KeywordPattern([missing])),
-        (.exists, KeywordPattern([Term(["exist*", "present", "存在"])], excluded: [Term(["not", "no", "不", "无"])])),
-    ]
 }
