@@ -103,7 +103,7 @@ extension TestBedTests.Score {
                     }
                     let found = record.flatMap { TestBedTests.meaning(of: ColumnConcept(rawValue: concept)!, in: $0) }
                     if want == nil && found == nil { continue }
-                    add("values", TestBedTests.same(found, want), "\(name) \(position) \(concept): want \(want ?? "nil"), got \(found ?? "nil")")
+                    add("values", SampleTruth.same(found, want), "\(name) \(position) \(concept): want \(want ?? "nil"), got \(found ?? "nil")")
                 }
             }
         }
@@ -133,18 +133,5 @@ extension TestBedTests {
         case let value?: return value
         case nil: return nil
         }
-    }
-
-    static func same(_ found: Any?, _ want: Any?) -> Bool {
-        guard let found, let want else { return found == nil && want == nil }
-        if let names = found as? [String], let want = want as? String { return names.contains(want) }
-        if let want = want as? NSNumber {
-            if let found = found as? Int64 { return found == want.int64Value }
-            if let found = found as? Int { return found == want.intValue }
-            if let found = found as? Double { return found == want.doubleValue }
-            return false
-        }
-        if let want = want as? String { return (found as? String) == want }
-        return false
     }
 }

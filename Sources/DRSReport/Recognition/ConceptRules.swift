@@ -95,6 +95,8 @@ struct ConceptRule: Sendable {
         rules.append(ConceptRule(.status, [[.status]], optional: [.compare, .result]))
         rules.append(ConceptRule(.status, [[.result]], optional: [.compare], bonus: -1))
         rules.append(ConceptRule(.rowResult, [[.row], [.result, .status]], optional: [.compare, .count]))
+        rules.append(ConceptRule(.rowResult, [[.count], [.result, .status]], optional: [.compare], excluded: [.object, .table, .source, .target],
+                                 factor: 0.9))
         rules.append(ConceptRule(.rowResult, [[.result]], optional: [.compare],
                                  excluded: [.content, .value, .sql, .repair, .execution], factor: 0.8))
         rules.append(ConceptRule(.valueResult, [[.content, .value], [.result, .status]], optional: [.compare]))
@@ -134,6 +136,7 @@ struct ConceptRule: Sendable {
         rules.append(ConceptRule(.sqlState, [[.sql, .repair, .execution], [.result, .status]], optional: [.repair, .execution, .sql]))
         // In a repair sheet a lone "State" is the statement's, a lone "Type" its operation.
         rules.append(ConceptRule(.sqlState, [[.status, .result]], optional: [.compare], factor: 0.75))
+        rules.append(ConceptRule(.sqlState, [[.execution]], factor: 0.75))
         rules.append(ConceptRule(.operation, [[.kind]], excluded: [.object, .difference, .inconsistent, .source, .target], factor: 0.7))
         rules.append(ConceptRule(.totalRows, [[.total], [.row]], optional: [.count, .repair], excluded: [.source, .target]))
         rules.append(ConceptRule(.totalRows, [[.repair], [.row, .count]], optional: [.total],

@@ -68,14 +68,15 @@ enum Lexicon {
 
         // Entities. DRS field names (source_db_name, source_table_name, source_row_num…), DMS
         // table statistics (SchemaName, TableName, FullLoadRows), Oracle's table owner.
-        entries(["database", "db", "schema", "instance", "catalog", "keyspace"], [.database]),
+        // Abbreviations as scripts and narrow screens write them: sch, tbl, typ, fld, res, stat…
+        entries(["database", "db", "schema", "sch", "instance", "catalog", "keyspace"], [.database]),
         entries(["namespace"], [], weak: [.database]),
         entries(["table", "tbl", "relation", "collection"], [.table]),
         entries(["tab"], [], weak: [.table]),
         entries(["object", "obj"], [.object]),
         entries(["row", "record", "line", "tuple", "upcount", "downcount"], [.row]),
         entries(["entry"], [], weak: [.row]),
-        entries(["count", "cnt", "num", "qty", "quantity", "amount", "#"], [.count]),
+        entries(["count", "cnt", "num", "qty", "quantity", "amount", "amt", "#"], [.count]),
         entries(["number", "nr", "size", "volume", "n"], [], weak: [.count, .identifier]),
         // "No." numbers a column; "No differences" negates.
         entries(["no"], [], weak: [.count, .identifier, .negation]),
@@ -85,14 +86,14 @@ enum Lexicon {
         entries(["content", "data"], [.content]),
         entries(["definition", "def", "ddl", "structure"], [.definition]),
         entries(["key", "pk", "uk", "rowkey"], [.key]),
-        entries(["column", "col", "field", "attribute", "attr"], [.column]),
+        entries(["column", "col", "field", "fld", "attribute", "attr"], [.column]),
         entries(["sql", "statement", "stmt", "script"], [.sql]),
-        entries(["query"], [.sql, .select]),
-        entries(["select", "lookup", "fetch", "retrieve"], [.select]),
-        entries(["operation", "op", "action", "dml"], [.operation]),
+        entries(["query", "qry"], [.sql, .select]),
+        entries(["select", "sel", "lookup", "fetch", "retrieve"], [.select]),
+        entries(["operation", "op", "action", "act", "dml"], [.operation]),
         entries(["change", "changed"], [.update], weak: [.operation]),
         entries(["event"], [], weak: [.operation]),
-        entries(["type", "kind", "category", "class", "sort"], [.kind]),
+        entries(["type", "typ", "kind", "category", "cat", "class", "sort"], [.kind]),
         entries(["name", "label"], [.name]),
         // Row filters: DRS compare_line_config_filter; SQL WHERE; pt-table-checksum --where.
         entries(["filter", "where", "predicate", "condition", "cond", "criteria", "criterion"], [.filter]),
@@ -102,7 +103,7 @@ enum Lexicon {
         // "Applied?", "In Source?": a question asks for a result.
         entries(["?"], [], weak: [.result]),
         entries(["share"], [], weak: [.ratio]),
-        entries(["sampl*", "random"], [.sampling]),
+        entries(["sampl*", "smp", "random"], [.sampling]),
 
         // Facets. DRS: difference, result, status, message, additional info, remarks; DMS:
         // ValidationState, FAILURE_TYPE, DETAILS; Veridata: out-of-sync, compare status;
@@ -115,8 +116,8 @@ enum Lexicon {
         entries(["offset"], [], weak: [.difference]),
         entries(["inconsistent", "mismatch*", "unequal", "unmatched", "oos"], [.inconsistent], weak: [.difference]),
         entries(["different"], [.inconsistent, .difference]),
-        entries(["result", "outcome", "verdict", "conclusion", "finding", "judgement", "judgment"], [.result]),
-        entries(["status", "state"], [.status]),
+        entries(["result", "res", "rslt", "outcome", "verdict", "conclusion", "finding", "judgement", "judgment"], [.result]),
+        entries(["status", "stat", "state", "sts"], [.status]),
         entries(["compar*", "check*", "chk", "verif*", "validat*", "audit*", "reconcil*", "consisten*", "crc", "checksum"],
                 [.compare], weak: [.result]),
         entries(["finish*", "complet*", "done", "ended"], [.finished]),
@@ -214,7 +215,7 @@ enum Lexicon {
         entries(["源库", "主库", "原库", "源数据库", "上游库"], [.source, .database]),
         entries(["源表", "原表"], [.source, .table]),
         entries(["目标", "目标端", "目标侧", "目的", "目的端", "下游", "新", "对端"], [.target]),
-        entries(["备", "从"], [], weak: [.target]),
+        entries(["备", "从", "目"], [], weak: [.target]),
         entries(["主"], [], weak: [.source]),
         entries(["目标库", "目的库", "备库", "从库", "目标数据库", "下游库", "新库"], [.target, .database]),
         entries(["目标表", "目的表", "新表"], [.target, .table]),
@@ -267,6 +268,8 @@ enum Lexicon {
         entries(["修改"], [.update], weak: [.repair]),
         entries(["已修复", "修复成功", "修复完成", "已订正", "已修正", "修好", "已补偿"], [.repaired]),
         entries(["成功"], [.succeeded]),
+        entries(["成"], [], weak: [.succeeded]),
+        entries(["败"], [], weak: [.failed]),
         entries(["失败", "未成功"], [.failed]),
         entries(["执行", "应用", "运行"], [.execution]),
         entries(["存在", "是否存在", "有无", "在否"], [.exists]),

@@ -136,7 +136,9 @@ enum SectionClassifier {
                 claims.append(Claim(position: position, concept: candidate.concept, score: candidate.score * compatibility,
                                     header: candidate, compatibility: compatibility))
             }
-            if column.candidates.isEmpty {
+            // Values speak for a column whose header says nothing drsdiff knows, or only what they contradict.
+            let overruled = column.candidates.allSatisfy { !$0.exactPhrase && column.profile.compatibility(with: $0.concept) < 0.5 }
+            if overruled {
                 for (concept, strength) in column.profile.valueConcepts where sideFits(concept, column.side) {
                     let compatibility = column.profile.compatibility(with: concept)
                     claims.append(Claim(position: position, concept: concept, score: strength * compatibility, header: nil,
@@ -219,7 +221,7 @@ enum SectionClassifier {
     }
 
     /// How far behind a kind's own concepts one it does not expect ranks, and what such a column costs the kind.
-    static let foreignDiscount = 0.85
+    static let foreignDiscount = 0.7
     static let foreignPenalty = 1.5
 
     private static func sideFits(_ concept: ColumnConcept, _ side: Sense?) -> Bool {

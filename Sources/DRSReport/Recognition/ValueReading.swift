@@ -18,9 +18,23 @@ enum ValueReading {
         let negations: Int
         let parts: Int
         let unknown: Int
+        /// Per side, whether the words say it has the row (`源有目无`: the source has, the target not).
+        let holds: [Sense: Bool]
 
         init(_ text: String, overlay: WordOverlay) {
             let parts = HeaderParts(text, overlay: overlay).meaningful
+            var holds: [Sense: Bool] = [:]
+            var current: Sense?
+            for part in parts {
+                let all = part.allSenses
+                if all.contains(.source) != all.contains(.target) { current = all.contains(.source) ? .source : .target }
+                guard let side = current else { continue }
+                if all.contains(.negation) || part.senses.contains(.missing) { holds[side] = false }
+                else if part.senses.contains(.exists) || all.contains(.surplus) || ValueVocabulary.presenceWords.contains(part.text) {
+                    holds[side] = holds[side] ?? true
+                }
+            }
+            self.holds = holds
             var senses: Set<Sense> = []
             var weak: Set<Sense> = []
             var negations = 0
@@ -40,12 +54,17 @@ enum ValueReading {
         func has(_ sense: Sense) -> Bool { senses.contains(sense) }
         func hasAny(_ sense: Sense) -> Bool { senses.contains(sense) || weak.contains(sense) }
         var negated: Bool { negations % 2 == 1 }
-        /// Which side the words name: both when both do, or when they say "both" / "neither".
+        /// Which side the words name: both when both do, or when they say "both" / "neither"; a
+        /// weak side word ("目" for 目标) counts where no strong one is named.
         var side: Sense? {
             if has(.both) || (has(.source) && has(.target)) { return .both }
             if has(.source) { return .source }
             if has(.target) { return .target }
-            return nil
+            switch (weak.contains(.source), weak.contains(.target)) {
+            case (true, false): return .source
+            case (false, true): return .target
+            default: return nil
+            }
         }
     }
 
@@ -73,8 +92,11 @@ enum ValueReading {
         if words.has(.canceled), !words.has(.error), !words.has(.failed) { return Status(status: .canceled, firm: true) }
         if words.has(.waiting) { return Status(status: .waiting, firm: true) }
         if words.has(.running) { return Status(status: .inProgress, firm: true) }
-        if words.has(.missing) || (words.has(.exists) && words.negated) {
-            let database = words.has(.database) && !words.has(.table)
+        // "源无表", "no src tab": a side with no table (or database) is one missing.
+        let lacks = words.negated && (words.hasAny(.table) || words.has(.database)) && !words.hasAny(.consistent)
+            && !words.has(.difference) && !words.has(.inconsistent) && !words.has(.compare)
+        if words.has(.missing) || (words.has(.exists) && words.negated) || lacks {
+            let database = words.has(.database) && !words.hasAny(.table)
             switch words.side {
             case .both: return Status(status: database ? .bothDatabasesMissing : .bothTablesMissing, firm: true)
             case .source: return Status(status: database ? .sourceDatabaseMissing : .sourceTableMissing, firm: true)
@@ -157,6 +179,11 @@ enum ValueReading {
         let words = Words(text, overlay: overlay)
         guard words.parts > 0 else { return nil }
         let side = words.side
+        switch (words.holds[.source], words.holds[.target]) {
+        case (true?, false?): return .onlyInSource
+        case (false?, true?): return .onlyInTarget
+        default: break
+        }
         if words.has(.only) || words.has(.surplus) || words.hasAny(.surplus) {
             if side == .source { return .onlyInSource }
             if side == .target { return .onlyInTarget }
@@ -191,8 +218,11 @@ enum ValueReading {
         if words.has(.running) { return .running }
         if words.hasAny(.waiting) || words.has(.uncomparable) { return .notExecuted }
         let done = words.has(.succeeded) || words.has(.repaired) || words.has(.finished) || words.has(.execution)
-            || words.hasAny(.consistent)
+            || words.hasAny(.consistent) || words.hasAny(.succeeded)
         if done { return words.negated ? .notExecuted : .succeeded }
+        if words.hasAny(.failed) { return .failed }
+        // "未": not (yet).
+        if words.negated, words.parts == 1 { return .notExecuted }
         return nil
     }
 }

@@ -165,6 +165,8 @@ struct ValueVocabulary: Sendable {
         (.missing, ["missing", "absent", "not exist", "not exists", "does not exist", "not present", "not found", "none", "no", "n",
                     "false", "lacking", "不存在", "否", "无", "缺失", "缺少", "未找到", "没有", "不在"]),
     ]
+    /// Words saying a side has the row or object, read inside longer texts (`源有目无`).
+    static let presenceWords: Set<String> = ["有", "在", "yes", "y", "present", "found"]
     static let checkMarks: Set<String> = ["√", "✓", "✔", "☑"]
     static let crosses: Set<String> = ["×", "✗", "✘", "☒", "x", "X"]
 }
