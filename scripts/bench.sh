@@ -7,7 +7,9 @@
 #   scripts/bench.sh --no-peers   # skip python-calamine and fastexcel
 #   scripts/bench.sh --no-build   # don't run `swift build`; use the existing release binary
 #   scripts/bench.sh --typed-only # only the typed paths (second part below)
+#   scripts/bench.sh --diff-only  # only the diff of two reports (third part below)
 #   TYPED_RUNS=5 scripts/bench.sh # alternating runs of the typed paths (default 3; medians are reported)
+#   DIFF_RUNS=5 scripts/bench.sh  # alternating runs of the diff part (default 3; medians are reported)
 #   DRSDIFF=path/to/drsdiff scripts/bench.sh --quick   # time that binary (no build)
 #
 # The workbooks are generated once with XlsxWriter (scripts/bench_data.py) and cached under
@@ -34,16 +36,25 @@
 # Each is reported as the median wall time and peak RSS, and as a ratio to convert of the same
 # file. Targets: report <= 1.25 x convert, summary and check <= 1.10 x convert, convert <= 1.5 x
 # the inflate floor on the row-count report, peak RSS <= 64 MB on every path.
+#
+# The diff (issue 11), on the 1,000,000-row value-differences report (DIFFS, XlsxWriter) and the
+# same report after a known change (DIFFS_AFTER: every 10th row gone, the destination value of
+# every 10th row from the 5th changed, 1/20 as many new rows), in DIFF_RUNS alternating rounds:
+#   drsdiff summary DIFFS, drsdiff summary DIFFS_AFTER          (> /dev/null)
+#   drsdiff diff DIFFS DIFFS_AFTER -o OUT/diff.md                (Markdown; exit 1: regressions)
+# reported as medians, with the ratio diff / (summary + summary); the diff's counts are checked
+# against the known change. Targets: ratio <= 2.5, peak RSS <= 256 MB.
 set -u -o pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 SCRIPTS="$ROOT/scripts"
-QUICK=0 PEERS=1 BUILD=1 READER=1
+QUICK=0 PEERS=1 BUILD=1 READER=1 TYPED_PART=1 DIFF_PART=1
 for arg in "$@"; do
   case "$arg" in
     --quick) QUICK=1 ;;
     --no-peers) PEERS=0 ;;
-    --typed-only) READER=0 ;;
+    --typed-only) READER=0 DIFF_PART=0 ;;
+    --diff-only) READER=0 TYPED_PART=0 ;;
     --no-build) BUILD=0 ;;
     -h|--help) sed -n '2,/^set -u/{/^set -u/d;p}' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench: unknown option $arg (try --help)" >&2; exit 2 ;;
@@ -86,9 +97,14 @@ if [ "$READER" = 1 ]; then
   make_data diffs "$N_DIFFS" "$F_DIFFS" || exit 1
 fi
 TYPED_FILES=()
-if make_data diffs-poi "$N_DIFFS" "$F_VALUES"; then TYPED_FILES+=("$F_VALUES"); else
-  echo "bench: no POI-written report (run scripts/setup_poi.sh); its typed rows are skipped" >&2; fi
-make_data rowcounts "$N_DIFFS" "$F_ROWS" && TYPED_FILES+=("$F_ROWS")
+if [ "$TYPED_PART" = 1 ]; then
+  if make_data diffs-poi "$N_DIFFS" "$F_VALUES"; then TYPED_FILES+=("$F_VALUES"); else
+    echo "bench: no POI-written report (run scripts/setup_poi.sh); its typed rows are skipped" >&2; fi
+  make_data rowcounts "$N_DIFFS" "$F_ROWS" && TYPED_FILES+=("$F_ROWS")
+fi
+F_DIFFS_AFTER="$DIR/diffs_${N_DIFFS}_after.xlsx"
+DIFF_FILES=0
+if [ "$DIFF_PART" = 1 ] && make_data diffs "$N_DIFFS" "$F_DIFFS" && make_data diffs-after "$N_DIFFS" "$F_DIFFS_AFTER"; then DIFF_FILES=1; fi
 
 # ---------------------------------------------------------------- drsdiff binary
 BIN=${DRSDIFF:-}
@@ -216,7 +232,8 @@ print(best[1]); print(best[2])
 EOF
 }
 
-if [ -n "$BIN_NOTE" ] || [ "${#TYPED_FILES[@]}" = 0 ]; then
+if [ "$TYPED_PART" = 0 ]; then :
+elif [ -n "$BIN_NOTE" ] || [ "${#TYPED_FILES[@]}" = 0 ]; then
   echo "bench: typed paths skipped (${BIN_NOTE:-no typed workbooks})" >&2
 else
   echo "bench: typed paths, ${TYPED_RUNS:-3} alternating runs (load $(cut -d' ' -f1-3 /proc/loadavg))" >&2
@@ -257,6 +274,50 @@ for r in rows:
     if r["status"] != "ok":
         print(f"FAILED: {r['tool']} {r['file']} run {r['run']}: {r['status']}")
 print("\ntargets: report-* <= 1.25, summary and check <= 1.10, convert / inflate floor <= 1.5 on the row-count report, peak RSS <= 64 MB")
+EOF
+fi
+
+# ---------------------------------------------------------------- diff
+if [ "$DIFF_PART" = 0 ]; then :
+elif [ -n "$BIN_NOTE" ] || [ "$DIFF_FILES" = 0 ]; then
+  echo "bench: diff skipped (${BIN_NOTE:-no workbooks to diff})" >&2
+else
+  TYPED="$OUT/diff.tsv"   # measure_typed's table
+  printf 'tool\tfile\trun\twall_s\trss_mb\tstatus\n' > "$TYPED"
+  echo "bench: diff, ${DIFF_RUNS:-3} alternating runs (load $(cut -d' ' -f1-3 /proc/loadavg))" >&2
+  for run in $(seq 1 "${DIFF_RUNS:-3}"); do
+    measure_typed "$run" summary-old "$F_DIFFS" 0 "$BIN" summary "$F_DIFFS"
+    measure_typed "$run" summary-new "$F_DIFFS_AFTER" 0 "$BIN" summary "$F_DIFFS_AFTER"
+    rm -f "$OUT/diff.md"
+    measure_typed "$run" diff "$F_DIFFS_AFTER" 1 "$BIN" diff "$F_DIFFS" "$F_DIFFS_AFTER" -o "$OUT/diff.md"
+  done
+  "$PY" - "$TYPED" "$(cut -d' ' -f1-3 /proc/loadavg)" "$N_DIFFS" "$OUT/diff.md" <<'EOF'
+import csv, re, statistics, sys
+rows = [r for r in csv.DictReader(open(sys.argv[1], encoding="utf-8"), delimiter="\t")]
+def med(tool, key):
+    xs = [float(r[key]) for r in rows if r["tool"] == tool and r["status"] == "ok" and r[key] != "-"]
+    return statistics.median(xs) if xs else None
+n = int(sys.argv[3])
+print()
+print(f"diff of two {n:,}-row value-differences reports: medians of alternating runs (load after: {sys.argv[2]})")
+print(f"{'tool':<14} {'wall s':>8} {'peak MB':>8}")
+print("-" * 32)
+for tool in ["summary-old", "summary-new", "diff"]:
+    print(f"{tool:<14} {med(tool, 'wall_s') or '-':>8} {med(tool, 'rss_mb') or '-':>8}")
+d, a, b = med("diff", "wall_s"), med("summary-old", "wall_s"), med("summary-new", "wall_s")
+if d and a and b:
+    print(f"ratio diff / (summary old + summary new): {d / (a + b):.2f}")
+want = {"newly inconsistent": n // 20, "resolved": (n + 9) // 10, "still inconsistent": n - (n + 9) // 10 + 24}
+try:
+    text = open(sys.argv[4], encoding="utf-8").read()
+    got = {m.group(1): int(m.group(2)) for m in re.finditer(r"^\| (newly inconsistent|resolved|still inconsistent) \|.* \| (\d+) \|$", text, re.M)}
+    print("diff counts " + ("match" if got == want else "DIFFER from") + f" the known change: {got}")
+except OSError as error:
+    print(f"diff output missing: {error}")
+for r in rows:
+    if r["status"] != "ok":
+        print(f"FAILED: {r['tool']} {r['file']} run {r['run']}: {r['status']}")
+print("\ntargets: diff <= 2.5 x (summary old + summary new), peak RSS <= 256 MB")
 EOF
 fi
 

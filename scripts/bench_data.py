@@ -5,6 +5,10 @@
     bench_data.py shared  ROWS OUT.xlsx   # XlsxWriter normal mode: shared strings, 6 columns
     bench_data.py diffs   ROWS OUT.xlsx   # a DRS value-differences report (contents sample layout)
     bench_data.py diffs-poi ROWS OUT.xlsx # the same, written by Apache POI SXSSF (needs scripts/setup_poi.sh)
+    bench_data.py diffs-after ROWS OUT.xlsx   # `diffs` after a known change, for `drsdiff diff`:
+                                          # every 10th row gone (resolved), the destination value of
+                                          # every 10th row from the 5th on changed (still inconsistent),
+                                          # ROWS/20 new rows (newly inconsistent)
     bench_data.py rowcounts ROWS OUT.xlsx # a DRS row-count report with ROWS tables (lines sample layout)
 
 Deterministic (fixed seed, fixed document date). Writes OUT.xlsx.tmp and renames it, so an
@@ -71,8 +75,9 @@ VALUES = {
 }
 
 
-def diffs(path: str, rows: int) -> None:
-    """Like samples/reports/contents_en-us.xlsx's "Value Differences" sheet, one million rows long."""
+def diffs(path: str, rows: int, after: bool = False) -> None:
+    """Like samples/reports/contents_en-us.xlsx's "Value Differences" sheet, one million rows long.
+    `after`: the known change of diffs-after (the random draws stay aligned with the original)."""
     rng = random.Random(20240515)
     wb = book(path, True)
     bold = wb.add_format({"bold": True})
@@ -86,20 +91,26 @@ def diffs(path: str, rows: int) -> None:
               "Source Value", "Target Value", "Source Select SQL", "Target Select SQL"]
     ws.write_row(4, 0, header, bold)
     ws.freeze_panes(5, 0)
-    for i in range(rows):
-        r = 5 + i
+    r = 4
+    extra = rows // 20 if after else 0
+    for i in range(rows + extra):
         db = DBS[i % 3]
         t = TABLES[(i // 3) % len(TABLES)]
         kind = KINDS[i % 5]
-        key = f"{rng.randrange(1, 10_000_000):07d}"
+        key = f"{rng.randrange(1, 10_000_000):07d}" if i < rows else f"{10_000_000 + i:08d}"
+        col = COLUMNS[rng.randrange(len(COLUMNS))] if kind == "Both differ" else None
+        if after and i < rows and i % 10 == 0:
+            continue
+        r += 1
         sql = f"SELECT *\nFROM `{db}`.`{t}`\nWHERE `id` = '{key}';"
         ws.write_string(r, 0, db)
         ws.write_string(r, 1, t)
         ws.write_string(r, 2, kind)
         ws.write_string(r, 3, f"id={key}")
         if kind == "Both differ":
-            col = COLUMNS[rng.randrange(len(COLUMNS))]
             sv, tv = VALUES[col]
+            if after and i % 10 == 5:
+                tv = (tv or "") + " (changed)"
             ws.write_string(r, 4, col)
             ws.write_string(r, 5, sv, wrap if "\n" in sv else None)
             if tv:
@@ -113,9 +124,9 @@ def diffs(path: str, rows: int) -> None:
     ws2.write_row(0, 0, ["Source DB Name", "Source Table Name", "Target DB Name", "Target Table Name",
                          "Rows in Source", "Rows in Target", "Different Rows", "Row Comparison Result",
                          "Value Comparison Result", "Additional Info", "Row Filter"], bold)
-    for j, t in enumerate(TABLES):
-        ws2.write_row(j + 1, 0, [DBS[j % 3], t, DBS[j % 3], t, "4.339028215E9", 4339028215, 0,
-                                 "Consistent", "Inconsistent", "", ""])
+    # every table the differences name, so that each differing row's table is known
+    for j, (db, t) in enumerate((db, t) for t in TABLES for db in DBS):
+        ws2.write_row(j + 1, 0, [db, t, db, t, "4.339028215E9", 4339028215, 0, "Consistent", "Inconsistent", "", ""])
     wb.close()
 
 
@@ -167,9 +178,9 @@ def diffs_poi(path: str, rows: int) -> None:
             f.write("\n".join(poi.cell(c, h, "bold") for c, h in enumerate(
                 ["Source DB Name", "Source Table Name", "Target DB Name", "Target Table Name", "Rows in Source",
                  "Rows in Target", "Different Rows", "Row Comparison Result", "Value Comparison Result"])) + "\n")
-            for j, t in enumerate(TABLES):
+            for j, (db, t) in enumerate((db, t) for t in TABLES for db in DBS):   # as in `diffs`
                 f.write(f"ROW\t{j + 1}\n" + "\n".join(poi.cell(c, v) for c, v in enumerate(
-                    [DBS[j % 3], t, DBS[j % 3], t, "4.339028215E9", 4339028215, 0, "Consistent", "Inconsistent"])) + "\n")
+                    [db, t, db, t, "4.339028215E9", 4339028215, 0, "Consistent", "Inconsistent"])) + "\n")
         subprocess.run(["java", "-Duser.timezone=UTC", "-Djava.awt.headless=true", "-Xmx2g", "-cp", poi.classpath(),
                         "PoiWriter", plan, path], check=True)
 
@@ -206,12 +217,12 @@ def rowcounts(path: str, rows: int) -> None:
 
 
 def main() -> None:
-    if len(sys.argv) != 4 or sys.argv[1] not in ("inline", "shared", "diffs", "diffs-poi", "rowcounts"):
+    if len(sys.argv) != 4 or sys.argv[1] not in ("inline", "shared", "diffs", "diffs-after", "diffs-poi", "rowcounts"):
         sys.exit(__doc__)
     kind, rows, out = sys.argv[1], int(sys.argv[2]), sys.argv[3]
     tmp = out + ".tmp"
-    if kind == "diffs":
-        diffs(tmp, rows)
+    if kind in ("diffs", "diffs-after"):
+        diffs(tmp, rows, after=kind == "diffs-after")
     elif kind == "diffs-poi":
         diffs_poi(tmp, rows)
     elif kind == "rowcounts":

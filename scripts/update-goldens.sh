@@ -1,6 +1,7 @@
 #!/bin/sh
 # Regenerates the golden outputs of `summary`, `report`, `inspect` and `check` for the ten DRS
-# report samples: samples/reports/expected/drsdiff/<sample>/.
+# report samples (samples/reports/expected/drsdiff/<sample>/), and of `diff` for the ten
+# before/after pairs (samples/diff/expected/<pair>/).
 #
 #   scripts/update-goldens.sh              # swift build, then rewrite every golden
 #   scripts/update-goldens.sh --no-build   # use the existing .build/debug/drsdiff
@@ -36,3 +37,20 @@ for workbook in samples/reports/*.xlsx; do
   count=$((count + 1))
 done
 echo "update-goldens: wrote $OUT for $count samples"
+
+# diff: Markdown, JSON and CSV of each pair, and its exit status (checked against each pair's
+# <pair>.truth.json by Tests/DRSReportTests/DiffSampleTests.swift on every run).
+pairs=0
+for before in samples/diff/*.before.xlsx; do
+  name=$(basename "$before" .before.xlsx)
+  after=samples/diff/$name.after.xlsx
+  dir=samples/diff/expected/$name
+  mkdir -p "$dir"
+  status=0
+  "$BIN" diff "$before" "$after" > "$dir/diff.md" || status=$?
+  echo "exit $status" > "$dir/exit.txt"
+  "$BIN" diff "$before" "$after" --format json > "$dir/diff.json" || true
+  "$BIN" diff "$before" "$after" --format csv > "$dir/diff.csv" || true
+  pairs=$((pairs + 1))
+done
+echo "update-goldens: wrote samples/diff/expected for $pairs pairs"

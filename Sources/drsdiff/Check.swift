@@ -1,26 +1,79 @@
 import ArgumentParser
 import DRSOutput
 import DRSReport
+import XLSXReader
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Exit 0 if a DRS comparison report is all consistent, 1 if it shows inconsistencies, 2 if comparisons are incomplete or failed.",
+        abstract: "Exit 0 if DRS comparison reports are all consistent, 1 if they show inconsistencies, 2 if comparisons are incomplete or failed.",
         discussion: """
             For pipeline gates. One line per problem on stderr (per table, object or database; value \
             differences and failed repairs counted per table), then the verdict. Incomplete wins over \
             inconsistent: a comparison that did not finish cannot vouch for anything. A workbook with \
             no comparison results is incomplete. Unreadable input exits 3 or 10–17 (see README). \
-            See docs/report.md.
+            Several files (or - with a list of paths on standard input): one verdict line per file \
+            and a total; the exit status is the worst verdict, unless a file cannot be read: then it \
+            is that file's error code (the first such file's). See docs/report.md.
             """)
 
-    @OptionGroup var input: ReportInput
+    @Argument(help: "The reports (.xlsx); - for standard input: a report, or a list of paths, one per line.")
+    var files: [String]
+
+    @OptionGroup var options: ReportOptions
 
     @Flag(name: .shortAndLong, help: "Print only the verdict line: not each problem, nor a progress line.")
     var quiet = false
 
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("give at least one report") }
+    }
+
     func run() throws {
+        let vocabulary = try options.vocabulary()
+        let input = try InputFiles.expand(files)
+        guard input.paths.count > 1 || input.fromList else {
+            try checkOne(input.paths[0], vocabulary: vocabulary, standardInput: input.standardInput)
+            return
+        }
+        try checkSeveral(input, vocabulary: vocabulary)
+    }
+
+    /// One line per file, then the total. Exit: the first unreadable file's error code, else the worst verdict.
+    private func checkSeveral(_ input: InputFiles, vocabulary: Vocabulary) throws {
+        var verdicts: [StatusCategory: Int] = [:]
+        var unreadable = 0
+        var failure: Int32?
+        for path in input.paths {
+            do {
+                let file = try options.open(path, vocabulary: vocabulary, standardInput: input.standardInput)
+                noteUnrecognised(file.report.sections, file: file.report.file)
+                let summary = try ReadProgress.showing(on: file.workbook, quiet: quiet) { try file.summary(top: 0) }
+                verdicts[summary.verdict, default: 0] += 1
+                Console.write("drsdiff: check: \(file.report.file): \(summary.verdict.rawValue): " + summary.reasons.joined(separator: "; ") + "\n")
+            } catch let error as XLSXError {
+                unreadable += 1
+                failure = failure ?? error.kind.exitCode
+                Console.write("drsdiff: check: \(path): unreadable (exit \(error.kind.exitCode)): \(error.description)\n")
+            }
+        }
+        let worst = verdicts.keys.max()
+        let exit = failure ?? worst.map(Check.exitCode) ?? Exit.incomplete
+        Console.write("drsdiff: check: \(input.paths.count) files: " + StatusCategory.allCases.map { "\(verdicts[$0] ?? 0) \($0.rawValue)" }.joined(separator: ", ")
+            + ", \(unreadable) unreadable: exit \(exit)\n")
+        if exit != Exit.success { throw ExitCode(exit) }
+    }
+
+    static func exitCode(_ verdict: StatusCategory) -> Int32 {
+        switch verdict {
+        case .consistent: return Exit.success
+        case .inconsistent: return Exit.inconsistent
+        case .incomplete: return Exit.incomplete
+        }
+    }
+
+    private func checkOne(_ path: String, vocabulary: Vocabulary, standardInput: StandardInput?) throws {
         try reportingFailures {
-            let file = try input.open()
+            let file = try options.open(path, vocabulary: vocabulary, standardInput: standardInput)
             noteUnrecognised(file.report.sections)
             var repairs = RepairTally()
             // Value differences are counted per table from the summary, not printed one by one.
@@ -41,11 +94,7 @@ struct Check: ParsableCommand {
                 for line in repairs.lines { Console.write(line + "\n") }
             }
             Console.write("drsdiff: check: \(summary.verdict.rawValue): " + summary.reasons.joined(separator: "; ") + "\n")
-            switch summary.verdict {
-            case .consistent: return
-            case .inconsistent: throw ExitCode(Exit.inconsistent)
-            case .incomplete: throw ExitCode(Exit.incomplete)
-            }
+            if summary.verdict != .consistent { throw ExitCode(Check.exitCode(summary.verdict)) }
         }
     }
 

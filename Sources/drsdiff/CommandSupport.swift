@@ -112,8 +112,9 @@ func reportingFailures(_ body: () throws -> Void) throws {
 
 /// Opens a workbook from a path, or from standard input when the path is `-`. A ZIP archive needs
 /// random access, so piped input is first copied to a temporary file (deleted at once: the open
-/// descriptor keeps it readable), never held in memory.
-func openWorkbook(_ path: String, limits: ReaderLimits) throws -> Workbook {
+/// descriptor keeps it readable), never held in memory; bytes already read from it (to tell a
+/// workbook from a list of paths) go first.
+func openWorkbook(_ path: String, limits: ReaderLimits, standardInput: StandardInput? = nil) throws -> Workbook {
     guard path == "-" else { return try Workbook(path: path, limits: limits) }
     var info = stat()
     if fstat(STDIN_FILENO, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG {
@@ -129,6 +130,7 @@ func openWorkbook(_ path: String, limits: ReaderLimits) throws -> Workbook {
         unlink(spoolPath)
     }
     let sink = ByteSink(descriptor: descriptor)
+    if let head = standardInput?.head { head.withUnsafeBytes { sink.write($0) } }
     let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
     defer { buffer.deallocate() }
     while true {

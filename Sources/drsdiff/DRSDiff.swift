@@ -23,7 +23,7 @@ struct DRSDiff: ParsableCommand {
             Sheets.self,
             Convert.self,
             Download.self, Fetch.self,
-            Summary.self, Report.self, Inspect.self, Check.self,
+            Summary.self, Report.self, Inspect.self, Check.self, Diff.self,
         ]
     )
 }

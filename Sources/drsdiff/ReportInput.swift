@@ -3,12 +3,9 @@ import DRSOutput
 import DRSReport
 import XLSXReader
 
-/// The input every report command takes: the workbook, extra vocabulary, the compare-type hint
-/// and the reader's limits.
-struct ReportInput: ParsableArguments {
-    @Argument(help: "The report (.xlsx), or - for standard input.")
-    var file: String
-
+/// How every report command reads reports: extra vocabulary, the compare-type hint and the
+/// reader's limits.
+struct ReportOptions: ParsableArguments {
     @Option(name: .customLong("vocabulary"),
             help: ArgumentHelp("A JSON file of extra header, metadata and value words (docs/report.md); may be repeated.", valueName: "file"))
     var vocabularyFiles: [String] = []
@@ -20,8 +17,8 @@ struct ReportInput: ParsableArguments {
     @OptionGroup(title: "Reader limits")
     var limits: ReaderLimitOptions
 
-    /// Opens and recognises the report. A vocabulary file that cannot be used is a usage error.
-    func open() throws -> ReportWorkbook {
+    /// The built-in vocabulary extended by the vocabulary files; a file that cannot be used is a usage error.
+    func vocabulary() throws -> Vocabulary {
         var vocabulary = Vocabulary.standard
         for path in vocabularyFiles {
             do {
@@ -31,9 +28,26 @@ struct ReportInput: ParsableArguments {
                 throw ExitCode(Exit.usage)
             }
         }
-        let workbook = try openWorkbook(file, limits: limits.limits)
-        return try ReportWorkbook(workbook: workbook, name: file == "-" ? "<stdin>" : nil, vocabulary: vocabulary,
-                                  compareType: compareType)
+        return vocabulary
+    }
+
+    /// Opens and recognises one report (`-`: the workbook on standard input).
+    func open(_ path: String, vocabulary: Vocabulary, standardInput: StandardInput? = nil) throws -> ReportWorkbook {
+        let workbook = try openWorkbook(path, limits: limits.limits, standardInput: standardInput)
+        return try ReportWorkbook(workbook: workbook, name: path == "-" ? "<stdin>" : nil, vocabulary: vocabulary, compareType: compareType)
+    }
+}
+
+/// The input of the commands that read one report: the workbook and the report options.
+struct ReportInput: ParsableArguments {
+    @Argument(help: "The report (.xlsx), or - for standard input.")
+    var file: String
+
+    @OptionGroup var options: ReportOptions
+
+    /// Opens and recognises the report. A vocabulary file that cannot be used is a usage error.
+    func open() throws -> ReportWorkbook {
+        try options.open(file, vocabulary: try options.vocabulary())
     }
 }
 
@@ -59,9 +73,9 @@ func writeOutput<Result>(to path: String?, _ body: (ByteSink) throws -> Result) 
 }
 
 /// A note on stderr for every sheet written as a generic table.
-func noteUnrecognised(_ sections: [ReportSection]) {
+func noteUnrecognised(_ sections: [ReportSection], file: String? = nil) {
     for section in sections where section.kind == .unknown {
-        Console.note("sheet \"\(section.sheets[0].name)\" was not recognised as part of a DRS comparison report: "
+        Console.note((file.map { $0 + ": " } ?? "") + "sheet \"\(section.sheets[0].name)\" was not recognised as part of a DRS comparison report: "
             + "written as a generic table (`drsdiff inspect` shows what was found)")
     }
 }

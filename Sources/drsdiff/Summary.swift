@@ -1,19 +1,26 @@
 import ArgumentParser
 import DRSOutput
 import DRSReport
+import XLSXReader
 
 struct Summary: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Summarise a DRS comparison report: verdict, counts, largest differences, tables not compared.",
+        abstract: "Summarise DRS comparison reports: verdict, counts, largest differences, tables not compared.",
         discussion: """
             Markdown (the default) is meant to be pasted into a ticket; text reads well in a terminal; \
             JSON (drsdiff.summary/v1, schema/drsdiff.summary.v1.json) is for programs; HTML is one \
             self-contained page (no network fetches) with the verdict, per-database bars, the largest \
             differences and each section's records in tables that sort and filter. One pass over the \
-            records, in flat memory. See docs/report.md.
+            records, in flat memory. Several files (or - with a list of paths on standard input): an \
+            overview of every file first, then each file's summary; JSON is then an array; HTML takes \
+            one report. A file that cannot be read is reported on stderr and left out, and the exit \
+            status is its error's. See docs/report.md.
             """)
 
-    @OptionGroup var input: ReportInput
+    @Argument(help: "The reports (.xlsx); - for standard input: a report, or a list of paths, one per line.")
+    var files: [String]
+
+    @OptionGroup var options: ReportOptions
 
     @Option(help: "Output format: md, json, text or html.")
     var format: FormatChoice = .md
@@ -37,6 +44,7 @@ struct Summary: ParsableCommand {
 
     func validate() throws {
         if top < 0 { throw ValidationError("--top must be 0 or more") }
+        if files.isEmpty { throw ValidationError("give at least one report") }
         if let rowsPerSection {
             if format != .html { throw ValidationError("--rows-per-section applies to --format html only") }
             if rowsPerSection < 0 { throw ValidationError("--rows-per-section must be 0 or more") }
@@ -44,8 +52,36 @@ struct Summary: ParsableCommand {
     }
 
     func run() throws {
+        let vocabulary = try options.vocabulary()
+        let input = try InputFiles.expand(files)
+        guard input.paths.count > 1 || input.fromList else {
+            try summariseOne(input.paths[0], vocabulary: vocabulary, standardInput: input.standardInput)
+            return
+        }
+        guard format != .html else { throw ValidationError("--format html takes one report; give one file") }
+        var entries: [SummaryWriter.Entry] = []
+        var failure: Int32?
+        for path in input.paths {
+            do {
+                let file = try options.open(path, vocabulary: vocabulary, standardInput: input.standardInput)
+                noteUnrecognised(file.report.sections, file: file.report.file)
+                entries.append(.summary(try ReadProgress.showing(on: file.workbook, quiet: quiet) { try file.summary(top: top) }))
+            } catch let error as XLSXError {
+                Console.error(error.description)
+                entries.append(.failure(file: path, message: error.description))
+                failure = failure ?? error.kind.exitCode
+            }
+        }
         try reportingFailures {
-            let file = try input.open()
+            let chosen = SummaryWriter.Format(rawValue: format.rawValue)!
+            try writeOutput(to: output) { sink in try SummaryWriter.write(several: entries, as: chosen, to: sink) }
+        }
+        if let failure { throw ExitCode(failure) }
+    }
+
+    private func summariseOne(_ path: String, vocabulary: Vocabulary, standardInput: StandardInput?) throws {
+        try reportingFailures {
+            let file = try options.open(path, vocabulary: vocabulary, standardInput: standardInput)
             noteUnrecognised(file.report.sections)
             try ReadProgress.showing(on: file.workbook, quiet: quiet) {
                 switch format {

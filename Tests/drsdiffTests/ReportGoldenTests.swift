@@ -26,16 +26,6 @@ struct ReportGoldenTests {
     }
 
     private func compare(_ output: String, golden: String) throws {
-        let path = ReportCLI.path("samples/reports/expected/drsdiff/" + golden)
-        let expected = try String(contentsOfFile: path, encoding: .utf8)
-        guard output != expected else { return }
-        let got = output.split(separator: "\n", omittingEmptySubsequences: false)
-        let want = expected.split(separator: "\n", omittingEmptySubsequences: false)
-        let line = zip(got, want).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(got.count, want.count)
-        Issue.record("""
-            \(golden) differs at line \(line + 1) (scripts/update-goldens.sh regenerates it):
-              want: \(line < want.count ? String(want[line]) : "<end>")
-              got:  \(line < got.count ? String(got[line]) : "<end>")
-            """)
+        try GoldenFile.compare(output, golden: "samples/reports/expected/drsdiff/" + golden)
     }
 }

@@ -85,38 +85,51 @@ indirect enum ReportJSON: Equatable {
     }
 }
 
-/// Validates JSON against the subset of JSON Schema (2020-12) that schema/drsdiff.report.v1.json
-/// uses: type, required, properties, additionalProperties, enum, items, minimum, oneOf and local
-/// $ref. Any other keyword is an error, so the schema cannot quietly outgrow the validator.
+/// Validates JSON against the subset of JSON Schema (2020-12) that the schemas in schema/ use:
+/// type, required, properties, additionalProperties, enum, items, minimum, oneOf and $ref, local
+/// (`#/$defs/x`) or to a sibling schema file (`drsdiff.report.v1.json#/$defs/record`, as the
+/// `$id`s of both files resolve it). Any other keyword is an error, so a schema cannot quietly
+/// outgrow the validator.
 struct ReportSchemaValidator {
-    let root: ReportJSON
+    /// Schema documents by file name; `main` is the one validated against.
+    let documents: [String: ReportJSON]
+    let main: String
     static let annotations: Set<String> = ["$schema", "$id", "title", "description", "$defs"]
     static let keywords: Set<String> = ["type", "required", "properties", "additionalProperties", "enum", "items", "minimum", "oneOf", "$ref"]
 
-    init(schema: ReportJSON) { root = schema }
+    init(schema: ReportJSON, named main: String = "drsdiff.report.v1.json", siblings: [String: ReportJSON] = [:]) {
+        documents = siblings.merging([main: schema]) { _, mine in mine }
+        self.main = main
+    }
 
     /// Problems found, each with its JSON path; empty when the value is valid.
     func validate(_ value: ReportJSON, against reference: String = "#") -> [String] {
         var problems: [String] = []
-        check(value, resolve(reference), path: "$", problems: &problems)
+        let (schema, document) = resolve(reference, in: main)
+        check(value, schema, document: document, path: "$", problems: &problems)
         return problems
     }
 
-    private func resolve(_ reference: String) -> ReportJSON {
-        var node = root
-        for part in reference.split(separator: "/").dropFirst() {
-            guard case .object(let members) = node, let next = members[String(part)] else { return .object(["unresolved": .string(reference)]) }
+    private func resolve(_ reference: String, in document: String) -> (ReportJSON, String) {
+        let parts = reference.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+        let file = parts[0].isEmpty ? document : String(parts[0])
+        guard var node = documents[file] else { return (.object(["unresolved": .string(reference)]), document) }
+        for part in (parts.count > 1 ? parts[1] : "").split(separator: "/") {
+            guard case .object(let members) = node, let next = members[String(part)] else { return (.object(["unresolved": .string(reference)]), file) }
             node = next
         }
-        return node
+        return (node, file)
     }
 
-    private func check(_ value: ReportJSON, _ schema: ReportJSON, path: String, problems: inout [String]) {
+    private func check(_ value: ReportJSON, _ schema: ReportJSON, document: String, path: String, problems: inout [String]) {
         guard case .object(let rules) = schema else { problems.append("\(path): schema is not an object"); return }
         for key in rules.keys where !Self.keywords.contains(key) && !Self.annotations.contains(key) {
             problems.append("\(path): the validator does not support \"\(key)\"")
         }
-        if case .string(let reference)? = rules["$ref"] { check(value, resolve(reference), path: path, problems: &problems) }
+        if case .string(let reference)? = rules["$ref"] {
+            let (target, file) = resolve(reference, in: document)
+            check(value, target, document: file, path: path, problems: &problems)
+        }
         if case .array(let types)? = rules["type"] {
             if !types.contains(where: { matches(value, $0) }) { problems.append("\(path): \(describe(value)) is not of type \(types)") }
         } else if let type = rules["type"], !matches(value, type) {
@@ -133,7 +146,7 @@ struct ReportSchemaValidator {
             var closest: [String] = []
             for choice in choices {
                 var inner: [String] = []
-                check(value, choice, path: path, problems: &inner)
+                check(value, choice, document: document, path: path, problems: &inner)
                 if inner.isEmpty { matching += 1 } else if closest.isEmpty || inner.count < closest.count { closest = inner }
             }
             if matching != 1 { problems.append("\(path): matches \(matching) of oneOf's \(choices.count) choices" + (closest.first.map { "; closest: \($0)" } ?? "")) }
@@ -146,16 +159,16 @@ struct ReportSchemaValidator {
             if case .object(let declared)? = rules["properties"] { properties = declared } else { properties = [:] }
             for (name, member) in members.sorted(by: { $0.key < $1.key }) {
                 if let rule = properties[name] {
-                    check(member, rule, path: path + "." + name, problems: &problems)
+                    check(member, rule, document: document, path: path + "." + name, problems: &problems)
                 } else if rules["additionalProperties"] == .bool(false) {
                     problems.append("\(path): unexpected member \"\(name)\"")
                 } else if let rule = rules["additionalProperties"], case .object = rule {
-                    check(member, rule, path: path + "." + name, problems: &problems)
+                    check(member, rule, document: document, path: path + "." + name, problems: &problems)
                 }
             }
         }
         if case .array(let items) = value, let rule = rules["items"] {
-            for (index, item) in items.enumerated() { check(item, rule, path: path + "[\(index)]", problems: &problems) }
+            for (index, item) in items.enumerated() { check(item, rule, document: document, path: path + "[\(index)]", problems: &problems) }
         }
     }
 

@@ -10,8 +10,7 @@ final class JSONRecordEncoder {
     private let types: [FieldType]
     private let keepsExtraCells: Bool
     private var sheetPrefix: (sheet: Int, bytes: [UInt8]) = (-1, [])
-    /// Per field, each word entry's JSON, encoded on first use.
-    private var words: [[[UInt8]?]]
+    private var words: EncodedWords
     private var extraPrefixes: [Int: [UInt8]] = [:]
 
     init(section: ReportSection) {
@@ -20,7 +19,7 @@ final class JSONRecordEncoder {
         keys = fields.map { Array(",\(JSONEncoding.quoted($0.key)):".utf8) }
         types = fields.map(\.type)
         keepsExtraCells = section.kind.recordType.keepsExtraCells
-        words = Array(repeating: [], count: fields.count)
+        words = EncodedWords(fields: fields.count)
     }
 
     func write(_ reader: FieldReader, _ row: RowView, _ sheet: SectionSheet, to sink: ByteSink) {
@@ -65,20 +64,15 @@ final class JSONRecordEncoder {
     }
 
     private func word(_ entry: Int32, field: Int, _ reader: FieldReader) -> [UInt8] {
-        let index = Int(entry)
-        if index < words[field].count, let bytes = words[field][index] { return bytes }
-        let reading = reader.word(entry, field: field).reading
-        var text = "{\"value\":" + JSONEncoding.quoted(reading.name)
-        if types[field] == .status { text += ",\"code\":" + (reading.code.map { String($0) } ?? "null") }
-        text += ",\"text\":" + JSONEncoding.quoted(reading.text)
-        if reading.inferred { text += ",\"inferred\":true" }
-        text += "}"
-        let bytes = Array(text.utf8)
-        // The word cache's scratch entry changes meaning from row to row: never kept.
-        guard index < WordCache.limit else { return bytes }
-        if words[field].count <= index { words[field] += Array(repeating: nil, count: index + 1 - words[field].count) }
-        words[field][index] = bytes
-        return bytes
+        words.bytes(of: entry, field: field) {
+            let reading = reader.word(entry, field: field).reading
+            var text = "{\"value\":" + JSONEncoding.quoted(reading.name)
+            if types[field] == .status { text += ",\"code\":" + (reading.code.map { String($0) } ?? "null") }
+            text += ",\"text\":" + JSONEncoding.quoted(reading.text)
+            if reading.inferred { text += ",\"inferred\":true" }
+            text += "}"
+            return Array(text.utf8)
+        }
     }
 
     private func extraPrefix(_ column: Int, _ reader: FieldReader) -> [UInt8] {
@@ -115,7 +109,7 @@ final class CSVRecordEncoder {
     private let unmatchedSlot: [Int: Int]
     private let unmatchedCount: Int
     private var sheetField: (sheet: Int, bytes: [UInt8]) = (-1, [])
-    private var words: [[[UInt8]?]]
+    private var words: EncodedWords
     private var cellOfUnmatched: [Int]
 
     /// The CSV header of `section`.
@@ -130,7 +124,7 @@ final class CSVRecordEncoder {
         unmatchedSlot = slots
         unmatchedCount = unmatched.count
         cellOfUnmatched = Array(repeating: -1, count: unmatched.count)
-        words = Array(repeating: [], count: fields.count)
+        words = EncodedWords(fields: fields.count)
         header = ["sheet", "row"] + FieldColumns.names(fields)
             + unmatched.map { "extra:" + ($0.header.isEmpty ? $0.letter : $0.header) } + ["extra"]
     }
@@ -180,22 +174,18 @@ final class CSVRecordEncoder {
     }
 
     private func word(_ entry: Int32, field: Int, _ reader: FieldReader) -> [UInt8] {
-        let index = Int(entry)
-        if index < words[field].count, let bytes = words[field][index] { return bytes }
-        var texts: [String] = []
-        FieldColumns.append(reader.word(entry, field: field).value, as: types[field], to: &texts)
-        var buffer = ByteBuffer(capacity: 64)
-        defer { buffer.release() }
-        for (position, text) in texts.enumerated() {
-            if position > 0 { buffer.append(0x2C) }
-            var text = text
-            text.withUTF8 { CSVEncoding.appendField(UnsafeRawBufferPointer($0), to: &buffer) }
+        words.bytes(of: entry, field: field) {
+            var texts: [String] = []
+            FieldColumns.append(reader.word(entry, field: field).value, as: types[field], to: &texts)
+            var buffer = ByteBuffer(capacity: 64)
+            defer { buffer.release() }
+            for (position, text) in texts.enumerated() {
+                if position > 0 { buffer.append(0x2C) }
+                var text = text
+                text.withUTF8 { CSVEncoding.appendField(UnsafeRawBufferPointer($0), to: &buffer) }
+            }
+            return Array(buffer.bytes)
         }
-        let bytes = Array(buffer.bytes)
-        guard index < WordCache.limit else { return bytes }
-        if words[field].count <= index { words[field] += Array(repeating: nil, count: index + 1 - words[field].count) }
-        words[field][index] = bytes
-        return bytes
     }
 
     private func appendOthers(_ positions: [Int], _ reader: FieldReader, _ row: RowView, to buffer: inout ByteBuffer) {
@@ -210,5 +200,23 @@ final class CSVRecordEncoder {
             lines.append(row.text(position))
         }
         CSVEncoding.appendField(lines.bytes, to: &buffer)
+    }
+}
+
+/// Per field, each word-cache entry's encoding, made on first use: a million rows repeat a few words.
+struct EncodedWords {
+    private var encoded: [[[UInt8]?]]
+
+    init(fields: Int) { encoded = Array(repeating: [], count: fields) }
+
+    mutating func bytes(of entry: Int32, field: Int, _ encode: () -> [UInt8]) -> [UInt8] {
+        let index = Int(entry)
+        if index < encoded[field].count, let bytes = encoded[field][index] { return bytes }
+        let bytes = encode()
+        // The word cache's scratch entry changes meaning from row to row: never kept.
+        guard index < WordCache.limit else { return bytes }
+        if encoded[field].count <= index { encoded[field] += Array(repeating: nil, count: index + 1 - encoded[field].count) }
+        encoded[field][index] = bytes
+        return bytes
     }
 }

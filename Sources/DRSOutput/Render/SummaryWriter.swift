@@ -19,6 +19,53 @@ public enum SummaryWriter {
         }
     }
 
+    /// One file of a several-file summary: its summary, or why it could not be read.
+    public enum Entry: Sendable {
+        case summary(ReportSummary)
+        case failure(file: String, message: String)
+    }
+
+    /// Several files: JSON is an array of `drsdiff.summary/v1` documents (files that could not be
+    /// read are left out: the command says why on stderr); Markdown and text open with an overview
+    /// of every file (its verdict and reasons, or its error), then each file's summary.
+    public static func write(several entries: [Entry], as format: Format, to sink: ByteSink) throws {
+        let summaries = entries.compactMap { entry -> ReportSummary? in
+            if case .summary(let summary) = entry { return summary }
+            return nil
+        }
+        switch format {
+        case .json:
+            let documents = try summaries.map { summary -> JSONValue in
+                var tree = try TreeEncoder.encode(summary)
+                if case .object(let members) = tree { tree = .object([("schema", .string(ReportSummary.schema))] + members) }
+                return tree
+            }
+            sink.write(JSONValue.array(documents).pretty() + "\n")
+        case .markdown, .text:
+            let failures = entries.count - summaries.count
+            let worst = summaries.map(\.verdict).max()
+            let verdict = failures > 0 ? "error" : worst?.rawValue ?? "error"
+            let why = failures > 0 ? "\(failures) of \(entries.count) could not be read" : "the worst of \(entries.count)"
+            var table = TextTable(["file", "compare type", "language", "verdict", "reasons"])
+            for entry in entries {
+                switch entry {
+                case .summary(let summary):
+                    table.add([summary.file, summary.compareType?.rawValue ?? "unknown", summary.language?.rawValue ?? "unknown",
+                               summary.verdict.rawValue, summary.reasons.joined(separator: "; ")])
+                case .failure(let file, let message):
+                    table.add([file, "", "", "error", message])
+                }
+            }
+            if format == .markdown {
+                sink.write("# DRS comparison reports: \(entries.count) files\n\n**Verdict: \(verdict)** (\(why))\n\n" + table.markdown)
+                for summary in summaries { sink.write("\n" + markdown(summary)) }
+            } else {
+                sink.write("DRS comparison reports: \(entries.count) files\nverdict: \(verdict) (\(why))\n\n" + table.text())
+                for summary in summaries { sink.write("\n" + text(summary)) }
+            }
+        }
+    }
+
     /// Tables listed with their value differences in Markdown and text (JSON lists them all).
     static let listedTables = 10
 

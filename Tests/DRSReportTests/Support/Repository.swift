@@ -56,3 +56,19 @@ extension SampleTruth {
         return false
     }
 }
+
+/// The before/after pairs of samples/diff, by name (`lines_en-us`), and their truth files.
+enum DiffSamples {
+    static let names: [String] = {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: Repository.path("samples/diff"))) ?? []
+        return names.filter { $0.hasSuffix(".truth.json") }.map { String($0.dropLast(11)) }.sorted()
+    }()
+
+    static func before(_ name: String) -> String { Repository.path("samples/diff/\(name).before.xlsx") }
+    static func after(_ name: String) -> String { Repository.path("samples/diff/\(name).after.xlsx") }
+
+    static func truth(_ name: String) throws -> [String: Any] {
+        let data = try Data(contentsOf: URL(fileURLWithPath: Repository.path("samples/diff/\(name).truth.json")))
+        return try JSONSerialization.jsonObject(with: data) as! [String: Any]
+    }
+}

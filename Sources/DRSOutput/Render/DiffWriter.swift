@@ -1,0 +1,352 @@
+import DRSReport
+
+/// Writes diffs (``ReportDiff``) as Markdown, `drsdiff.diff/v1` JSON or NDJSON, or CSV, one pair
+/// or several. JSON, NDJSON and CSV stream the changes as the diff hands them out; Markdown keeps
+/// only what it lists (the `top` worst regressions and the first `top` changes of each other
+/// kind), so memory stays flat either way. The formats are described in `docs/report.md` and
+/// `schema/drsdiff.diff.v1.json`.
+public final class DiffWriter {
+    public enum Format: String, Sendable, CaseIterable {
+        case markdown = "md", json, ndjson, csv
+    }
+
+    private let format: Format
+    private let top: Int
+    private let several: Bool
+    private let sink: ByteSink
+    private let json: JSONWriter
+    private var pairs: [(old: String, new: String, result: Result<(DiffOutcome, String), PairFailure>)] = []
+    private var wroteDocument = false
+    private var wroteHeader = false
+
+    private struct PairFailure: Error {
+        let message: String
+        /// Not an error: a report in one directory only, which makes the run incomplete.
+        let unpaired: Bool
+    }
+
+    /// `several`: more than one pair may come (several pairs given, or a directory pair): JSON is
+    /// then an array of documents and Markdown opens with an overview of every pair.
+    public init(format: Format, top: Int = 10, several: Bool, to sink: ByteSink) {
+        self.format = format
+        self.top = max(0, top)
+        self.several = several
+        self.sink = sink
+        json = JSONWriter(sink: sink)
+    }
+
+    /// Runs one diff to its end, writing it; returns its outcome.
+    @discardableResult
+    public func write(_ diff: ReportDiff) throws -> DiffOutcome {
+        let (old, new) = (diff.old.report.file, diff.new.report.file)
+        let outcome: DiffOutcome
+        switch format {
+        case .markdown:
+            var listing = MarkdownListing(top: top)
+            outcome = try diff.forEachChange(where: { listing.wants($0) }) { listing.add($0) }
+            pairs.append((old, new, .success((outcome, listing.render(outcome, diff: diff)))))
+            return outcome
+        case .json:
+            sink.write(several ? (wroteDocument ? ",\n" : "[\n") : "")
+            wroteDocument = true
+            sink.write("{")
+            writeHead(diff)
+            sink.write(",\n\"changes\":[")
+            var first = true
+            outcome = try diff.forEachChange { change in
+                sink.write(first ? "\n" : ",\n")
+                first = false
+                writeChange(change, kind: false)
+            }
+            sink.write(first ? "],\n" : "\n],\n")
+            writeOutcomeMembers(outcome)
+            sink.write("}")
+            if !several { sink.write("\n") }
+        case .ndjson:
+            sink.write("{\"kind\":\"diff\",")
+            writeHead(diff)
+            sink.write("}\n")
+            outcome = try diff.forEachChange { change in
+                writeChange(change, kind: true)
+                sink.write(byte: 0x0A)
+            }
+            sink.write("{\"kind\":\"outcome\",")
+            writeOutcomeMembers(outcome)
+            sink.write("}\n")
+        case .csv:
+            writeCSVHeader()
+            var fields: [String] = []
+            outcome = try diff.forEachChange { change in
+                fields.removeAll(keepingCapacity: true)
+                DiffWriter.csvFields(change, old: old, new: new, into: &fields)
+                CSVEncoding.writeRecord(fields, to: sink)
+            }
+        }
+        pairs.append((old, new, .success((outcome, ""))))
+        return outcome
+    }
+
+    /// A pair that could not be diffed (unreadable, or of different compare types): listed in the
+    /// Markdown overview; the other formats leave it out (the command says why on stderr).
+    public func failed(old: String, new: String, message: String) {
+        pairs.append((old, new, .failure(PairFailure(message: message, unpaired: false))))
+    }
+
+    /// A report found in one directory of a directory pair only: listed in the Markdown overview
+    /// as not diffed, which makes the run incomplete.
+    public func unpaired(old: String?, new: String?) {
+        let side = old == nil ? "new" : "old"
+        pairs.append((old ?? "", new ?? "", .failure(PairFailure(message: "only in the \(side) directory: not diffed", unpaired: true))))
+    }
+
+    /// Closes the output: the JSON array, the CSV header of an empty diff, the Markdown.
+    public func finish() {
+        switch format {
+        case .json:
+            if several { sink.write(wroteDocument ? "\n]\n" : "[]\n") }
+        case .csv:
+            writeCSVHeader()
+        case .ndjson:
+            break
+        case .markdown:
+            if several { sink.write(overview()) }
+            for pair in pairs {
+                if case .success((_, let text)) = pair.result { sink.write((several ? "\n" : "") + text) }
+            }
+        }
+    }
+
+    // MARK: - JSON and NDJSON
+
+    private func writeHead(_ diff: ReportDiff) {
+        json.key("schema", first: true)
+        json.string(DiffOutcome.schema)
+        json.key("old_file")
+        json.string(diff.old.report.file)
+        json.key("new_file")
+        json.string(diff.new.report.file)
+        json.key("compare_type")
+        json.string(diff.old.report.compareType?.rawValue)
+    }
+
+    private func writeOutcomeMembers(_ outcome: DiffOutcome) {
+        var text = (try? TreeEncoder.encode(outcome))?.compact ?? "{}"
+        text.removeFirst()
+        text.removeLast()
+        sink.write(text)
+    }
+
+    private func writeChange(_ change: DiffChange, kind: Bool) {
+        sink.write { buffer in
+            buffer.append(kind ? "{\"kind\":\"change\",\"change\":" : "{\"change\":")
+            TypedRecordJSON.string(change.kind.rawValue, &buffer)
+            buffer.append(",\"entity\":")
+            TypedRecordJSON.string(change.entity.rawValue, &buffer)
+            buffer.append(change.isRegression ? ",\"regression\":true,\"key\":" : ",\"regression\":false,\"key\":")
+            buffer.append((try? TreeEncoder.encode(change.key))?.compact ?? "null")
+            buffer.append(",\"old_state\":")
+            buffer.append(change.oldState.map { JSONEncoding.quoted($0.rawValue) } ?? "null")
+            buffer.append(",\"new_state\":")
+            buffer.append(change.newState.map { JSONEncoding.quoted($0.rawValue) } ?? "null")
+            buffer.append(",\"row_difference\":")
+            if let difference = change.rowDifference {
+                let old: String = difference.old.map { String($0) } ?? "null"
+                let new: String = difference.new.map { String($0) } ?? "null"
+                buffer.append("{\"old\":\(old),\"new\":\(new)}")
+            } else {
+                buffer.append("null")
+            }
+            buffer.append(",\"old\":")
+            if let old = change.old { TypedRecordJSON.append(old, to: &buffer) } else { buffer.append("null") }
+            buffer.append(",\"new\":")
+            if let new = change.new { TypedRecordJSON.append(new, to: &buffer) } else { buffer.append("null") }
+            buffer.append(0x7D)
+        }
+    }
+
+    // MARK: - CSV
+
+    static let csvColumns = [
+        "old_file", "new_file", "change", "entity", "regression",
+        "database", "table", "object_type", "name", "key_values", "column", "operation",
+        "old_state", "new_state", "old_status", "new_status", "old_status_text", "new_status_text",
+        "old_source_count", "new_source_count", "old_target_count", "new_target_count", "old_row_difference", "new_row_difference",
+        "old_source_value", "new_source_value", "old_target_value", "new_target_value", "old_message", "new_message",
+        "old_sheet", "old_row", "new_sheet", "new_row",
+    ]
+
+    private func writeCSVHeader() {
+        guard !wroteHeader else { return }
+        wroteHeader = true
+        CSVEncoding.writeRecord(DiffWriter.csvColumns, to: sink)
+    }
+
+    static func csvFields(_ change: DiffChange, old oldFile: String, new newFile: String, into fields: inout [String]) {
+        let (old, new) = (ChangeSide(change.old), ChangeSide(change.new))
+        let number = { (value: Int64?) in value.map(String.init) ?? "" }
+        let key = change.key
+        fields += [oldFile, newFile, change.kind.rawValue, change.entity.rawValue, change.isRegression ? "true" : "false",
+                   key.database ?? "", key.table ?? "", key.objectType ?? "", key.name ?? "", key.keyValues ?? "", key.column ?? "", key.operation ?? "",
+                   change.oldState?.rawValue ?? "", change.newState?.rawValue ?? "",
+                   old.status?.name ?? "", new.status?.name ?? "", old.status?.text ?? "", new.status?.text ?? "",
+                   number(old.sourceCount), number(new.sourceCount), number(old.targetCount), number(new.targetCount),
+                   number(old.rowDifference), number(new.rowDifference),
+                   old.sourceValue ?? "", new.sourceValue ?? "", old.targetValue ?? "", new.targetValue ?? "",
+                   old.message ?? "", new.message ?? "",
+                   change.old?.sheet ?? "", change.old.map { String($0.row) } ?? "",
+                   change.new?.sheet ?? "", change.new.map { String($0.row) } ?? ""]
+    }
+
+    // MARK: - Markdown
+
+    private func overview() -> String {
+        let outcomes = pairs.compactMap { pair -> DiffOutcome? in
+            if case .success((let outcome, _)) = pair.result { return outcome }
+            return nil
+        }
+        let failures = pairs.filter { pair in
+            if case .failure(let failure) = pair.result { return !failure.unpaired }
+            return false
+        }.count
+        let unpaired = pairs.count - outcomes.count - failures
+        var out = "# DRS comparison diffs: \(pairs.count) \(pairs.count == 1 ? "pair" : "pairs")\n\n"
+        if failures > 0 {
+            out += "**Verdict: error** (\(failures) of \(pairs.count) could not be diffed)\n\n"
+        } else {
+            let worst = (outcomes.map(\.verdict) + (unpaired > 0 ? [.incomplete] : [])).max() ?? .incomplete
+            out += "**Verdict: \(worst.rawValue)** (the worst of \(pairs.count)" + (unpaired > 0 ? "; \(unpaired) not diffed" : "") + ")\n\n"
+        }
+        let shown: [ChangeKind] = [.newlyInconsistent, .newlyNotComparable, .resolved, .stillInconsistent, .comparedAgain, .added, .removed]
+        var table = TextTable(["old", "new", "compare type", "verdict", "regressions"] + shown.map(\.words),
+                              numeric: Set(4..<(5 + shown.count)))
+        for pair in pairs {
+            switch pair.result {
+            case .success((let outcome, _)):
+                table.add([pair.old, pair.new, outcome.old.compareType?.rawValue ?? "", outcome.verdict.rawValue, String(outcome.regressions)]
+                          + shown.map { String(outcome.count(of: $0)) })
+            case .failure(let failure):
+                table.add([pair.old, pair.new, "", (failure.unpaired ? "" : "error: ") + failure.message, ""] + shown.map { _ in "" })
+            }
+        }
+        return out + table.markdown
+    }
+}
+
+/// What the Markdown of one diff lists, gathered as the changes stream past: the worst
+/// regressions, and the first changes of each other kind.
+private struct MarkdownListing {
+    let top: Int
+    private var regressions: [(change: DiffChange, order: Int)] = []
+    private var others: [ChangeKind: [DiffChange]] = [:]
+    private var otherCounts: [ChangeKind: Int] = [:]
+    /// Outlines seen: the order changes came in.
+    private var seen = 0
+
+    init(top: Int) { self.top = top }
+
+    /// Non-regressions listed by kind, in this order (newly inconsistent and newly not comparable are always regressions).
+    static let otherKinds: [ChangeKind] = [.resolved, .stillInconsistent, .comparedAgain, .stillNotComparable, .added, .removed, .unchanged]
+
+    /// Counts every change; wants only those it will list: a regression that ranks among the
+    /// `top` worst so far, the first `top` changes of each other kind.
+    mutating func wants(_ outline: ChangeOutline) -> Bool {
+        seen += 1
+        guard outline.isRegression else {
+            otherCounts[outline.kind, default: 0] += 1
+            return (others[outline.kind]?.count ?? 0) < top
+        }
+        guard top > 0 else { return false }
+        guard regressions.count == top, let last = regressions.last else { return true }
+        return MarkdownListing.rank(outline, seen) < MarkdownListing.rank(last.change.outline, last.order)
+    }
+
+    /// A change ``wants(_:)`` accepted, which came last.
+    mutating func add(_ change: DiffChange) {
+        if change.isRegression {
+            let rank = MarkdownListing.rank(change.outline, seen)
+            let position = regressions.firstIndex { rank < MarkdownListing.rank($0.change.outline, $0.order) } ?? regressions.count
+            regressions.insert((change, seen), at: position)
+            if regressions.count > top { regressions.removeLast() }
+        } else {
+            others[change.kind, default: []].append(change)
+        }
+    }
+
+    /// Coarse entries first (databases, tables… differing rows last), then not comparable before
+    /// inconsistent before added before larger, then the largest growth of the difference, then
+    /// the order the changes came in.
+    private static func rank(_ outline: ChangeOutline, _ order: Int) -> (Int, Int, Int64, Int) {
+        let kinds: [ChangeKind] = [.newlyNotComparable, .newlyInconsistent, .added, .stillInconsistent]
+        let growth = (outline.newSize ?? 0) &- (outline.oldSize ?? 0)
+        return (outline.entity.level, kinds.firstIndex(of: outline.kind) ?? kinds.count, 0 &- growth, order)
+    }
+
+    func render(_ outcome: DiffOutcome, diff: ReportDiff) -> String {
+        var out = "## DRS comparison diff: \(outcome.old.file) → \(outcome.new.file)\n\n"
+        out += "**Verdict: \(outcome.verdict.rawValue)**\n\n"
+        for reason in outcome.reasons { out += "- " + MarkdownEncoding.cell(reason) + "\n" }
+
+        var reports = TextTable(["report", "file", "compare type", "language", "verdict", "entries"], numeric: [5])
+        for (name, side) in [("old", outcome.old), ("new", outcome.new)] {
+            reports.add([name, side.file, side.compareType?.rawValue ?? "", side.language?.rawValue ?? "", side.verdict.rawValue, String(side.entries)])
+        }
+        out += "\n" + reports.markdown
+
+        let entities = DiffEntity.allCases.filter { entity in outcome.counts.contains { $0.entities.contains { $0.entity == entity && $0.count > 0 } } }
+        var counts = TextTable(["change"] + entities.map(MarkdownListing.plural) + ["total"], numeric: Set(1...(entities.count + 1)))
+        for count in outcome.counts where count.total > 0 {
+            counts.add([count.change.words] + entities.map { entity in String(count.entities.first { $0.entity == entity }?.count ?? 0) } + [String(count.total)])
+        }
+        out += "\n### Changes\n\n" + (counts.rows.isEmpty ? "No entries in either report.\n" : counts.markdown)
+
+        if outcome.regressions > 0 {
+            out += "\n### Regressions, worst first (\(MarkdownListing.counted(outcome.regressions, shown: regressions.count)))\n\n"
+            var table = TextTable(["change", "entry", "old", "new"])
+            for (change, _) in regressions { table.add(MarkdownListing.row(change, withKind: true)) }
+            out += table.markdown
+        }
+        for kind in MarkdownListing.otherKinds {
+            guard let count = otherCounts[kind], count > 0 else { continue }
+            let title: String
+            switch kind {
+            case .stillInconsistent: title = "Still inconsistent, not larger"
+            case .added: title = "Added, consistent"
+            default: title = String(kind.words.prefix(1).uppercased() + kind.words.dropFirst())
+            }
+            out += "\n### \(title) (\(MarkdownListing.counted(count, shown: others[kind]?.count ?? 0)))\n\n"
+            var table = TextTable(["entry", "old", "new"])
+            for change in others[kind] ?? [] { table.add(MarkdownListing.row(change, withKind: false)) }
+            out += top > 0 ? table.markdown : ""
+        }
+        if !outcome.notes.isEmpty {
+            out += "\n### Notes\n\n" + outcome.notes.map { "- " + MarkdownEncoding.cell($0) + "\n" }.joined()
+        }
+        return out
+    }
+
+    private static func counted(_ count: Int, shown: Int) -> String {
+        shown < count ? "\(count), first \(shown)" : String(count)
+    }
+
+    private static func row(_ change: DiffChange, withKind: Bool) -> [String] {
+        let name = singular(change.entity) + " " + ChangeSide.shortened(change.key.label, limit: 80)
+        let cells = [name, ChangeSide.describe(change.old, state: change.oldState, entity: change.entity),
+                     ChangeSide.describe(change.new, state: change.newState, entity: change.entity)]
+        return withKind ? [change.kind.words] + cells : cells
+    }
+
+    private static func singular(_ entity: DiffEntity) -> String {
+        entity == .valueDifference ? "row" : String(plural(entity).dropLast())
+    }
+
+    private static func plural(_ entity: DiffEntity) -> String {
+        switch entity {
+        case .database: return "databases"
+        case .table: return "tables"
+        case .objectType: return "object types"
+        case .object: return "objects"
+        case .valueDifference: return "differing rows"
+        case .repairStatement: return "repair statements"
+        }
+    }
+}
