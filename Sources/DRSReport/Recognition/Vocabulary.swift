@@ -11,7 +11,13 @@ public struct Vocabulary: Sendable {
     /// A header needs at least this fit to a concept (the share of its parts a reading explains).
     static let threshold = 0.6
 
+    /// A vocabulary file's phrases by ``phraseKey(_:)``: brackets holding words stay part of the
+    /// phrase, so "Amount (src)" and "Amount (tgt)" are two phrases.
     private(set) var columnPhrases: [String: ColumnConcept] = [:]
+    /// The same phrases by their text outside brackets, for a header that adds a unit or a note in
+    /// brackets ("Menge (Stk)" for the phrase "Menge"); nil where two phrases that differ only in
+    /// brackets mean different concepts.
+    private(set) var columnPhraseCores: [String: ColumnConcept?] = [:]
     /// Key-word patterns from vocabulary files.
     private(set) var columnPatterns: [(ColumnConcept, KeywordPattern)] = []
     private(set) var ignoredHeaders: Set<String> = []
@@ -61,8 +67,8 @@ public struct Vocabulary: Sendable {
 
     func columnCandidates(_ header: String, parts: HeaderParts, minimum: Double = Vocabulary.threshold) -> [ColumnCandidate] {
         let text = NormalizedText(header)
-        guard !text.core.isEmpty, !ignoredHeaders.contains(text.coreString), !ignoredHeaders.contains(text.fullString) else { return [] }
-        if let concept = columnPhrases[text.coreString] ?? columnPhrases[text.fullString] {
+        guard !text.core.isEmpty, !isIgnored(header, text: text) else { return [] }
+        if let concept = phraseConcept(header, text: text, parts: parts) {
             return [ColumnCandidate(concept: concept, score: 1, terms: Int.max, exactPhrase: true, fromFile: true)]
         }
         var best: [ColumnConcept: ColumnCandidate] = [:]
@@ -85,13 +91,32 @@ public struct Vocabulary: Sendable {
         return best.values.sorted { Vocabulary.ranks($0, above: $1) }
     }
 
+    /// A vocabulary file's phrase for the header: the phrase itself, else the phrase its text outside
+    /// brackets is, unless the brackets name a side (a phrase "Rows" says nothing of "Rows (tgt)").
+    private func phraseConcept(_ header: String, text: NormalizedText, parts: HeaderParts) -> ColumnConcept? {
+        guard !columnPhrases.isEmpty else { return nil }
+        if let concept = columnPhrases[Vocabulary.phraseKey(header)] { return concept }
+        let bracketedSide = parts.parts.contains { $0.bracketed && !$0.allSenses.isDisjoint(with: [.source, .target]) }
+        guard !bracketedSide, let concept = columnPhraseCores[text.coreString] else { return nil }
+        return concept
+    }
+
+    /// How a phrase is matched: normalised, with brackets that hold only units (`(rows)`, `（秒）`)
+    /// left out and brackets that hold words kept (`Amount (src)` is `amount src`).
+    static func phraseKey(_ phrase: String) -> String {
+        HeaderParts(phrase).parts.map(\.text).joined(separator: " ")
+    }
+
     /// Teaches the words one workbook uses (its side words) to headers and values alike.
     mutating func learn(_ overlay: WordOverlay) { values.overlay = overlay }
 
     /// True for a header a vocabulary file says must stay unmatched.
-    func isIgnored(_ header: String) -> Bool {
-        let text = NormalizedText(header)
-        return ignoredHeaders.contains(text.coreString) || ignoredHeaders.contains(text.fullString)
+    func isIgnored(_ header: String) -> Bool { isIgnored(header, text: NormalizedText(header)) }
+
+    /// Matched as phrases are: "Reviewer" also ignores "Reviewer (name)", "Note (src)" not "Note (tgt)".
+    private func isIgnored(_ header: String, text: NormalizedText) -> Bool {
+        guard !ignoredHeaders.isEmpty else { return false }
+        return ignoredHeaders.contains(Vocabulary.phraseKey(header)) || ignoredHeaders.contains(text.coreString)
     }
 
     static func ranks(_ a: ColumnCandidate, above b: ColumnCandidate) -> Bool {
@@ -130,7 +155,13 @@ public struct Vocabulary: Sendable {
     // MARK: - Building
 
     mutating func add(phrase: String, for concept: ColumnConcept) {
-        columnPhrases[NormalizedText.key(phrase)] = concept
+        columnPhrases[Vocabulary.phraseKey(phrase)] = concept
+        let core = NormalizedText.key(phrase)
+        if let existing = columnPhraseCores[core], existing != concept {
+            columnPhraseCores[core] = .some(nil)
+        } else {
+            columnPhraseCores[core] = concept
+        }
     }
 
     /// On an equal fit a file's pattern wins over the built-in readings.
@@ -138,7 +169,7 @@ public struct Vocabulary: Sendable {
         columnPatterns.append((concept, pattern))
     }
 
-    mutating func ignore(header: String) { ignoredHeaders.insert(NormalizedText.key(header)) }
+    mutating func ignore(header: String) { ignoredHeaders.insert(Vocabulary.phraseKey(header)) }
     mutating func add(metadataPhrase: String, name: String) { metadataPhrases[NormalizedText.key(metadataPhrase)] = name }
     mutating func add(sectionHint: KeywordPattern, for kind: SectionKind) { sectionHints.insert((kind, sectionHint), at: 0) }
     mutating func noteFile(_ path: String) { files.append(path) }
