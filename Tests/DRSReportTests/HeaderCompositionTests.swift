@@ -23,6 +23,10 @@ struct HeaderCompositionTests {
         // Database summaries name tables, or leave them implied.
         ("Tables Checked", .tablesCompared), ("Mismatched Tables", .tablesInconsistent), ("Tables Skipped", .tablesUncomparable),
         ("# Not Comparable", .tablesUncomparable),
+        // A word that only names a side counts against a reading that leaves it unused; 前/后
+        // (before/after) name sides as before/after do; an object's identifier is its name.
+        ("Key After", .targetKeyValues), ("Value Before", .sourceValue), ("迁移后表", .targetTable), ("迁移前记录数", .sourceRows),
+        ("Object Identifier", .objectName), ("Table After Migration", .targetTable), ("内容对账", .valueResult),
     ]
 
     @Test(arguments: composed)

@@ -48,6 +48,34 @@ struct ValueEvidenceTests {
         #expect(section.columns[3].via == "values" && section.columns[3].inferred == true)
     }
 
+    @Test func rowConditionsOverruleAResultHeader() throws {
+        let (_, section) = try section([
+            ["Source Table", "Source Rows", "Destination Rows", "Status", "Check Scope"],
+            ["a", 10, 10, "Consistent", "id > 100000"], ["b", 10, 7, "Inconsistent", "created_at >= '2024-01-01'"],
+            ["c", 5, 5, "Consistent", "status IN ('PAID','SHIPPED')"], ["d", 6, 6, "Consistent", "id > 100000"],
+            ["e", 4, 4, "Consistent", "created_at >= '2024-01-01'"], ["f", 3, 3, "Consistent", "id > 100000"],
+        ])
+        let column = try #require(section.columns.first { $0.header == "Check Scope" })
+        #expect(column.concept == .rowFilter, "\(column)")
+        #expect(section.column(for: .status)?.header == "Status")
+    }
+
+    @Test func operationWordsAreLearnedFromTheRepairSQL() throws {
+        let (_, section) = try section([
+            ["Database", "Table", "Operation", "Repair SQL", "SQL State"],
+            ["shop", "t", "Nachtrag", "INSERT INTO `shop`.`t` VALUES (1);", "SUCCESS"],
+            ["shop", "t", "Korrektur", "UPDATE `shop`.`t` SET a = 1 WHERE id = 2;", "SUCCESS"],
+            ["shop", "t", "Korrektur", "update `shop`.`t` SET a = 2 WHERE id = 3;", "FAILED"],
+            ["shop", "t", "Nachtrag", "REPLACE INTO `shop`.`t` VALUES (4);", "SUCCESS"],
+            ["shop", "t", "Löschung", "DELETE FROM `shop`.`t` WHERE id = 5;", "SUCCESS"],
+        ], name: "Repair SQL")
+        #expect(section.kind == .repairStatements)
+        let column = try #require(section.column(for: .operation))
+        let learned = Dictionary(uniqueKeysWithValues: (column.learned ?? []).map { ($0.text, $0.value) })
+        #expect(learned == ["Nachtrag": "insert", "Korrektur": "update", "Löschung": "delete"])
+        #expect(column.learned?.first { $0.text == "Korrektur" }?.evidence == "its repair SQL is UPDATE on 2 sampled rows")
+    }
+
     @Test func aColumnOfAPersonsNamesIsNeverReadByItsValues() throws {
         let (_, section) = try section([
             ["Source Table", "Source Rows", "Destination Rows", "Reviewer", "Status"],

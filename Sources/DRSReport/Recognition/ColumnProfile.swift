@@ -176,18 +176,21 @@ struct ColumnProfile: Sendable, Hashable {
         let numeric = share(integers + fractions + percents)
         let sqlShare = share(sql)
         let existence = share(existenceWords)
+        // SQL, key=value pairs and row conditions (`id > 100`) repeat as words of a closed
+        // vocabulary do (results, states, kinds), but are none.
+        let statements = sqlShare >= 0.5 || share(keyValuePairs) >= 0.5 || share(predicates) >= 0.8
         switch concept {
         case _ where concept.isCount:
             return integer >= 0.8 ? 1 : integer >= 0.5 ? 0.6 : 0.15
         case .samplingRatio:
             return numeric >= 0.8 ? 1 : 0.3
         case .status, .rowResult, .valueResult:
-            if sqlShare >= 0.5 || share(keyValuePairs) >= 0.5 { return 0.1 }
+            if statements { return 0.1 }
             if share(statusWords) >= 0.8 { return 1 }
             if integer >= 0.8 { return distinct.count <= 12 && !distinctOverflow ? 0.7 : 0.2 }
             return isClosedVocabulary ? 0.9 : 0.4
         case .sqlState:
-            if sqlShare >= 0.5 { return 0.1 }
+            if statements { return 0.1 }
             if share(repairStates) >= 0.8 { return 1 }
             return isClosedVocabulary ? 0.8 : 0.3
         case .selectSQL, .targetSelectSQL:
@@ -195,11 +198,11 @@ struct ColumnProfile: Sendable, Hashable {
         case .repairSQL:
             return share(dml) >= 0.5 ? 1 : sqlShare >= 0.5 ? 0.6 : 0.2
         case .operation:
-            return share(operations) >= 0.8 ? 1 : isClosedVocabulary && sqlShare < 0.5 ? 0.6 : 0.15
+            return share(operations) >= 0.8 ? 1 : isClosedVocabulary && !statements ? 0.6 : 0.15
         case .differenceKind:
-            return share(differenceKinds) >= 0.6 ? 1 : isClosedVocabulary ? 0.6 : 0.15
+            return share(differenceKinds) >= 0.6 ? 1 : isClosedVocabulary && !statements ? 0.6 : 0.15
         case .objectType:
-            return share(objectTypes) >= 0.6 ? 1 : isClosedVocabulary ? 0.6 : 0.2
+            return share(objectTypes) >= 0.6 ? 1 : isClosedVocabulary && !statements ? 0.6 : 0.2
         case .sourceExists, .targetExists:
             return existence >= 0.8 ? 1 : 0.05
         case .keyValues, .sourceKeyValues, .targetKeyValues:

@@ -5,8 +5,8 @@
 /// A rule fits a header when every required group is present (one sense of the group, in any
 /// part; a part may serve several groups, as 源库 is a side and a database) and no excluded sense
 /// is. How well it fits: the parts it explains against those it does not — a known word the
-/// concept cannot account for counts fully against it, an unknown word a little, fillers and
-/// units not at all — times the rule's factor (below 1 for readings that need the sheet's
+/// concept cannot account for counts fully against it, an unknown word a little (a word that can
+/// only name a side, such as "after", half), fillers and units not at all — times the rule's factor (below 1 for readings that need the sheet's
 /// context, such as a lone "Table" or "Type") and 0.85 when a group is met only by a weak sense.
 struct ConceptRule: Sendable {
     let concept: ColumnConcept
@@ -30,6 +30,9 @@ struct ConceptRule: Sendable {
     /// Cost of a part the rule leaves unexplained.
     static let conflictCost = 1.0
     static let unknownCost = 0.6
+    /// A word whose only job is to name a side ("after", "to", 后) that a reading leaves unused:
+    /// "Key After" reads better as the target's key than as a key.
+    static let weakSideCost = 0.5
     static let weakFactor = 0.85
 
     struct Fit: Sendable {
@@ -60,6 +63,8 @@ struct ConceptRule: Sendable {
                 if !part.allSenses.isDisjoint(with: optional) { specificity += 1 }
             } else if !part.senses.isEmpty {
                 against += ConceptRule.conflictCost
+            } else if !part.weakSenses.isEmpty, part.weakSenses.isSubset(of: [.source, .target]) {
+                against += ConceptRule.weakSideCost
             }
         }
         guard explained > 0 else { return nil }
@@ -107,7 +112,8 @@ struct ConceptRule: Sendable {
         rules.append(ConceptRule(.objectType, [[.object], [.kind]]))
         rules.append(ConceptRule(.objectType, [[.kind]], excluded: [.difference, .inconsistent, .operation, .source, .target, .sql],
                                  factor: 0.75))
-        rules.append(ConceptRule(.objectName, [[.object]], optional: [.name]))
+        // "Object ID", "Object Identifier": what identifies an object is its name.
+        rules.append(ConceptRule(.objectName, [[.object]], optional: [.name, .identifier]))
         rules.append(ConceptRule(.objectName, [[.name]], excluded: [.source, .target, .table, .database, .column], factor: 0.75))
         sided(.sourceValue, .targetValue, [[.value, .definition, .content]], optional: [.database, .column, .table, .object],
               excluded: [.key, .row, .count, .sql])

@@ -128,7 +128,7 @@ enum Lexicon {
         entries(["repair", "fix", "fixes", "remediation", "remedy", "resync", "correction", "patch"], [.repair]),
         entries(["repaired", "fixed", "resynced", "corrected", "remediated", "patched"], [.repaired]),
         entries(["success", "successful", "succeeded", "ok"], [.succeeded]),
-        entries(["fail*", "unsuccessful", "crash*", "broken"], [.failed]),
+        entries(["fail*", "unsuccessful", "crash*", "broken", "reject*", "refus*", "declined", "denied"], [.failed]),
         entries(["execution", "exec", "execute", "executed", "run", "apply", "applied"], [.execution]),
         entries(["exist*", "present", "presence", "found", "available"], [.exists]),
 
@@ -139,7 +139,7 @@ enum Lexicon {
         // of sync); pt-table-sync and Debezium operations (INSERT/UPDATE/DELETE, c/u/d).
         entries(["missing", "absent", "lacking", "lost", "gone", "nonexistent", "unexpected"], [.missing]),
         entries(["empty", "blank"], [.empty]),
-        entries(["timeout", "timeouts"], [.timeout]),
+        entries(["timeout", "timeouts", "deadline"], [.timeout]),
         entries(["connect*", "conn", "unreachable", "network", "link", "reach*"], [.connection]),
         entries(["wait*", "pending", "queued", "scheduled"], [.waiting]),
         entries(["running", "ongoing", "comparing", "processing", "executing", "validating", "checking"], [.running]),
@@ -180,6 +180,8 @@ enum Lexicon {
         "as", "so", "than", "any", "each", "where", "because", "yet", "still",
         "@", "&", "affected", "related", "involved", "corresponding", "respective", "need", "needs", "needing", "required",
         "requiring", "pending", "awaiting", "side", "end", "endpoint", "whether", "overall", "final", "current", "actual",
+        // The migration a report checks is the context of every column, never a concept.
+        "migration", "migrations",
     ]
 
     /// Multi-word parts read as one before single words: idioms whose words mean something else alone.
@@ -193,6 +195,7 @@ enum Lexicon {
         (["can", "not"], Lexeme(senses: [.negation], weak: [])),
         (["timed", "out"], Lexeme(senses: [.timeout], weak: [])),
         (["time", "out"], Lexeme(senses: [.timeout], weak: [])),
+        (["time", "limit"], Lexeme(senses: [.timeout], weak: [])),
         (["in", "progress"], Lexeme(senses: [.running], weak: [])),
         (["too", "large"], Lexeme(senses: [.large], weak: [])),
         (["too", "many"], Lexeme(senses: [.large], weak: [])),
@@ -212,6 +215,9 @@ enum Lexicon {
         // standby), 从库 (replica), 上游/下游 (TiDB DM and sync-diff-inspector), 原/新, 目的端.
         entries(["源", "源端", "源侧", "原端", "上游", "旧", "源头", "来源"], [.source]),
         entries(["原"], [], weak: [.source]),
+        // 前/后 (before/after, as 迁移前/迁移后: before and after the migration), like before/after.
+        entries(["前"], [], weak: [.source]),
+        entries(["后"], [], weak: [.target]),
         entries(["源库", "主库", "原库", "源数据库", "上游库"], [.source, .database]),
         entries(["源表", "原表"], [.source, .table]),
         entries(["目标", "目标端", "目标侧", "目的", "目的端", "下游", "新", "对端"], [.target]),
@@ -258,7 +264,9 @@ enum Lexicon {
         entries(["不同"], [.inconsistent, .difference]),
         entries(["结果", "结论", "判定"], [.result]),
         entries(["状态", "情况"], [.status]),
-        entries(["对比", "比对", "比较", "校验", "核对", "稽核", "检查", "验证", "核验", "检验", "一致性", "审核", "复核"],
+        entries(["对比", "比对", "比较", "校验", "核对", "稽核", "检查", "验证", "核验", "检验", "一致性", "审核", "复核",
+                 // 对账 (reconciliation), as finance and data teams check two ledgers against each other.
+                 "对账"],
                 [.compare], weak: [.result]),
         entries(["完成", "已完成", "结束"], [.finished]),
         entries(["跳过", "忽略"], [.uncomparable]),
@@ -270,8 +278,8 @@ enum Lexicon {
         entries(["成功"], [.succeeded]),
         entries(["成"], [], weak: [.succeeded]),
         entries(["败"], [], weak: [.failed]),
-        entries(["失败", "未成功"], [.failed]),
-        entries(["执行", "应用", "运行"], [.execution]),
+        entries(["失败", "未成功", "拒绝"], [.failed]),
+        entries(["执行", "应用", "运行", "生效"], [.execution]),
         entries(["存在", "是否存在", "有无", "在否"], [.exists]),
         // "是否…" asks a yes/no question: the column holds a result.
         entries(["是否"], [], weak: [.result]),
@@ -305,7 +313,7 @@ enum Lexicon {
     ].flatMap { $0 }
 
     static let cjkFillers: Set<String> = ["的", "之", "中", "里", "所", "在", "侧", "端", "方", "需", "应", "需要", "已",
-                                          "总体", "整体", "最终", "报表", "列表", "代表",
+                                          "总体", "整体", "最终", "报表", "列表", "代表", "迁移",
                                           "各", "其", "及", "和", "与"]
 
     /// Units after a count or a time: `（行）`, `(条)`, `（秒）`. Dropped inside brackets only.

@@ -189,10 +189,39 @@ struct ResultLearner {
             }
             let unknown = texts.filter { if case .unknown = values.operation($0) { return true } else { return false } }
             let known = Set(texts.map { values.operation($0).name }).subtracting(["unknown"])
-            if unknown.count == 1, known.count == 2, let operation = Set(["insert", "update", "delete"]).subtracting(known).first {
-                section.columns[position].learned = [LearnedValue(
-                    text: unknown[0], value: operation, evidence: "the column's other words are \(known.sorted().joined(separator: " and "))")]
+            // A word whose rows' repair SQL always starts with one verb is that operation.
+            var verbs: [String: [String: Int]] = [:]
+            if let sql = section.column(for: .repairSQL) {
+                for row in sample.sample {
+                    guard let text = sample.text(at: index, in: row), let statement = sample.text(at: sql.index, in: row),
+                          let verb = ResultLearner.statementVerb(statement) else { continue }
+                    verbs[text, default: [:]][verb, default: 0] += 1
+                }
             }
+            var learned: [LearnedValue] = []
+            for text in unknown {
+                if let found = verbs[text], found.count == 1, let (verb, rows) = found.first {
+                    learned.append(LearnedValue(text: text, value: verb, evidence: "its repair SQL is \(verb.uppercased()) on \(rows) sampled rows"))
+                }
+            }
+            let left = unknown.filter { text in !learned.contains { $0.text == text } }
+            let named = known.union(learned.map(\.value))
+            if left.count == 1, named.count == 2, let operation = Set(["insert", "update", "delete"]).subtracting(named).first {
+                learned.append(LearnedValue(
+                    text: left[0], value: operation, evidence: "the column's other words are \(named.sorted().joined(separator: " and "))"))
+            }
+            if !learned.isEmpty { section.columns[position].learned = learned }
+        }
+    }
+
+    /// `insert`, `update` or `delete` for a statement that starts with that verb (`REPLACE` inserts).
+    static func statementVerb(_ statement: String) -> String? {
+        let word = statement.drop { $0.isWhitespace || $0 == "(" }.prefix { $0.isLetter }.lowercased()
+        switch word {
+        case "insert", "replace": return "insert"
+        case "update": return "update"
+        case "delete": return "delete"
+        default: return nil
         }
     }
 

@@ -22,7 +22,13 @@ enum ValueReading {
         let holds: [Sense: Bool]
 
         init(_ text: String, overlay: WordOverlay) {
-            let parts = HeaderParts(text, overlay: overlay).meaningful
+            let header = HeaderParts(text, overlay: overlay)
+            // A cell of nothing but a word a header passes over ("Pending") says that word.
+            let parts = header.isEmpty
+                ? header.parts.compactMap { part in
+                    Lexicon.latinWord(part.text).map { HeaderPart(text: part.text, lexeme: $0, bracketed: false, filler: false) }
+                }
+                : header.meaningful
             var holds: [Sense: Bool] = [:]
             var current: Sense?
             for part in parts {
