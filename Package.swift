@@ -33,6 +33,9 @@ let package = Package(
         ),
         // The one CompareType the service client and the report model share.
         .target(name: "DRSComparison"),
+        // How temporary files are named, and the hooks that tell a program about them (for its
+        // signal handler): shared by the client's downloads and the output files.
+        .target(name: "TemporaryFiles"),
         .target(
             name: "DRSReport",
             dependencies: ["XLSXReader", "DRSComparison"]
@@ -41,16 +44,16 @@ let package = Package(
         .target(
             name: "DRSOutput",
             // Crypto: the SHA-256 of the HTML page's inline style and script, for its Content-Security-Policy.
-            dependencies: ["XLSXReader", "DRSReport", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["XLSXReader", "DRSReport", "TemporaryFiles", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(
             name: "DRSClient",
-            dependencies: ["DRSComparison", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["DRSComparison", "TemporaryFiles", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .executableTarget(
             name: "drsdiff",
             dependencies: [
-                "XLSXReader", "DRSReport", "DRSOutput", "DRSClient",
+                "XLSXReader", "DRSReport", "DRSOutput", "DRSClient", "TemporaryFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

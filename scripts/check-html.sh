@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
-# Renders the HTML page of every sample report (`drsdiff summary --format html`) in headless
-# Chromium, plus the hostile-text sample (samples/hostile, made by
-# `scripts/make_reports.py --hostile samples/hostile`), and fails a page on:
+# Renders in headless Chromium the HTML page of every sample report (`drsdiff summary --format
+# html`) and of every before/after pair of samples/diff (`drsdiff diff --format html`, pages named
+# diff-<pair>), plus the hostile-text samples of samples/hostile (the report made by
+# `scripts/make_reports.py --hostile samples/hostile`, whose summary page is checked, and the pair
+# made by `scripts/make_diff_samples.py --hostile samples/hostile`, whose diff page is checked),
+# and fails a page on:
 #   - any console message (the page's own script logs nothing; a blocked script or style, a
 #     Content-Security-Policy violation or a script error all log one);
 #   - an executed payload: the rendered page's title changed (every hostile payload sets it to
 #     PWNED-<n>), or an element the page never makes (img, iframe, a second script);
 #   - the page's script not running (the filter boxes it adds are missing);
 #   - a blank page (the screenshot has next to no distinct pixels, or the body no text);
-#   - for the hostile sample, payloads not shown as text.
-# Saves OUT/<sample>.html, .png (screenshot, 1280 px wide) and .log; the last line is
+#   - for the hostile samples, payloads not shown as text.
+# Saves OUT/<page>.html, .png (screenshot, 1280 px wide) and .log; the last line is
 # "N passed, M failed".
 #
 #   scripts/check-html.sh [OUT]           # OUT defaults to .build-html
@@ -51,11 +54,27 @@ browser=(timeout 120 chromium --headless --no-sandbox --disable-gpu --hide-scrol
 
 passed=0
 failed=0
+# One page per line: its name, then the drsdiff command line that writes it.
+pages=()
 for workbook in samples/reports/*.xlsx samples/hostile/*.xlsx; do
-    name=$(basename "$workbook" .xlsx)
+    case $workbook in *.before.xlsx | *.after.xlsx) continue ;; esac
+    pages+=("$(basename "$workbook" .xlsx)|summary|$workbook")
+done
+for before in samples/diff/*.before.xlsx samples/hostile/*.before.xlsx; do
+    pair=${before%.before.xlsx}
+    pages+=("diff-$(basename "$pair")|diff|$before|$pair.after.xlsx")
+done
+
+for entry in "${pages[@]}"; do
+    IFS='|' read -r -a fields <<< "$entry"
+    name=${fields[0]}
     page="$out/$name.html"
-    if ! "$bin" summary "$workbook" --format html --quiet -o "$page" 2> "$out/$name.log"; then
-        echo "check-html: FAIL $name: drsdiff failed: $(tail -1 "$out/$name.log")"
+    # diff exits 1 (regressions) or 2 (incomplete) with a whole page: only a missing page or
+    # another status is a failure.
+    status=0
+    "$bin" "${fields[@]:1}" --format html --quiet -o "$page" 2> "$out/$name.log" || status=$?
+    if [ ! -s "$page" ] || { [ "$status" -ne 0 ] && { [ "${fields[1]}" != diff ] || [ "$status" -gt 2 ]; }; }; then
+        echo "check-html: FAIL $name: drsdiff exited $status: $(tail -1 "$out/$name.log")"
         failed=$((failed + 1))
         continue
     fi
@@ -140,7 +159,7 @@ except (OSError, zlib.error, struct.error) as error:
     problems.append(f"no usable screenshot: {error}")
     width = height = 0
 
-if name.startswith("hostile"):
+if "hostile" in name:
     shown = set(re.findall(r"PWNED-\d", text))
     if len(shown) < 8:
         problems.append(f"only {sorted(shown)} of the payloads PWNED-0..7 are shown as text")

@@ -3,6 +3,7 @@
 
     python3 scripts/make_diff_samples.py            # (re)writes samples/diff/
     python3 scripts/make_diff_samples.py --check    # regenerate into a temp dir, compare with the repo
+    python3 scripts/make_diff_samples.py --hostile DIR   # only the hostile-text pair, into DIR
 
 Ten pairs, one per compare type x language: `<compare_type>_<lang>.before.xlsx` is the report
 scripts/make_reports.py builds (same builders, same seeds), `.after.xlsx` the same report after a
@@ -35,8 +36,8 @@ import filecmp
 import json
 import tempfile
 
-from make_reports import (OPBook, Report, V, XWBook, contents_report, count, empty, lines_report, objects_report,
-                          random_report, repair_report, status, text, write_report)
+from make_reports import (HOSTILE, OPBook, Report, V, XWBook, contents_report, count, empty, hostile_values_report, lines_report,
+                          objects_report, random_report, repair_report, status, text, write_report)
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "samples" / "diff"
@@ -425,41 +426,59 @@ def book(kind, path: Path):
     return XWBook(path, constant_memory=mode) if w == "xw" else OPBook(path, write_only=mode)
 
 
+def write_pair(name: str, before: Report, after: Report, before_path: Path, after_path: Path, out: Path) -> None:
+    """Edits `after` (both start as the same report), writes both and the truth of every change."""
+    prepare(before)
+    prepare(after)
+    edit(after)
+    changes = truth_changes(before, after)
+    write_report(before, before_path)
+    write_report(after, after_path)
+    counts = {k: sum(1 for c in changes if c["change"] == k) for k in KINDS}
+    missing = [k for k, n in counts.items() if n == 0]
+    if missing:
+        sys.exit(f"make_diff_samples: {name}: no {', '.join(missing)} change: every kind must be exercised")
+    old_v, new_v = report_verdict(entries(before), before), report_verdict(entries(after), after)
+    regressions = sum(c["regression"] for c in changes)
+    verdict = "incomplete" if "incomplete" in (old_v, new_v) else "regressions" if regressions else "no_regressions"
+    truth = {"schema": TRUTH_SCHEMA, "old": before_path.name, "new": after_path.name, "compare_type": before.compare_type,
+             "language": before.lang, "old_writer": before.book.writer, "new_writer": after.book.writer,
+             "old_verdict": old_v, "new_verdict": new_v, "verdict": verdict, "regressions": regressions,
+             "counts": counts, "changes": changes}
+    text_out = json.dumps({k: v for k, v in truth.items() if k != "changes"}, ensure_ascii=False, indent=1)[:-2]
+    text_out += ',\n "changes": [\n' + ",\n".join("  " + json.dumps(c, ensure_ascii=False) for c in changes) + "\n ]\n}\n"
+    (out / f"{name}.truth.json").write_text(text_out, encoding="utf-8")
+    print(f"{name}: {len(changes)} entries, {regressions} regressions, verdict {verdict}; "
+          + ", ".join(f"{k} {n}" for k, n in counts.items()))
+
+
 def generate(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     for ctype, lang, builder, wb, wa in PLAN:
         name = f"{ctype}_{lang}"
         before_path, after_path = out / f"{name}.before.xlsx", out / f"{name}.after.xlsx"
-        before = builder(lang, book(wb, before_path))
-        after = builder(lang, book(wa, after_path))
-        prepare(before)
-        prepare(after)
-        edit(after)
-        changes = truth_changes(before, after)
-        write_report(before, before_path)
-        write_report(after, after_path)
-        counts = {k: sum(1 for c in changes if c["change"] == k) for k in KINDS}
-        missing = [k for k, n in counts.items() if n == 0]
-        if missing:
-            sys.exit(f"make_diff_samples: {name}: no {', '.join(missing)} change: every kind must be exercised")
-        old_v, new_v = report_verdict(entries(before), before), report_verdict(entries(after), after)
-        regressions = sum(c["regression"] for c in changes)
-        verdict = "incomplete" if "incomplete" in (old_v, new_v) else "regressions" if regressions else "no_regressions"
-        truth = {"schema": TRUTH_SCHEMA, "old": before_path.name, "new": after_path.name, "compare_type": ctype, "language": lang,
-                 "old_writer": before.book.writer, "new_writer": after.book.writer,
-                 "old_verdict": old_v, "new_verdict": new_v, "verdict": verdict, "regressions": regressions,
-                 "counts": counts, "changes": changes}
-        text_out = json.dumps({k: v for k, v in truth.items() if k != "changes"}, ensure_ascii=False, indent=1)[:-2]
-        text_out += ',\n "changes": [\n' + ",\n".join("  " + json.dumps(c, ensure_ascii=False) for c in changes) + "\n ]\n}\n"
-        (out / f"{name}.truth.json").write_text(text_out, encoding="utf-8")
-        print(f"{name}: {len(changes)} entries, {regressions} regressions, verdict {verdict}; "
-              + ", ".join(f"{k} {n}" for k, n in counts.items()))
+        write_pair(name, builder(lang, book(wb, before_path)), builder(lang, book(wa, after_path)), before_path, after_path, out)
+
+
+def generate_hostile(out: Path) -> None:
+    """The hostile-text pair: a value-comparison report whose names, keys and values are HTML and
+    script payloads (make_reports.HOSTILE), before and after the same edits as the sample pairs."""
+    out.mkdir(parents=True, exist_ok=True)
+    name = "hostile_contents_en-us"
+    before_path, after_path = out / f"{name}.before.xlsx", out / f"{name}.after.xlsx"
+    write_pair(name, hostile_values_report(book(("xw", False), before_path)), hostile_values_report(book(("op", False), after_path)),
+               before_path, after_path, out)
+    print(f"{name}: {len(HOSTILE)} payloads")
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--check", action="store_true", help="regenerate in a temp dir and diff against samples/diff")
+    ap.add_argument("--hostile", metavar="DIR", type=Path, help="write only the hostile-text pair (hostile_contents_en-us) into DIR")
     args = ap.parse_args()
+    if args.hostile:
+        generate_hostile(args.hostile)
+        return
     if not args.check:
         generate(OUT)
         return

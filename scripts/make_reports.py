@@ -991,6 +991,47 @@ def hostile_report(book) -> Report:
     return Report("lines", "en-us", book, sections)
 
 
+def hostile_values_report(book) -> Report:
+    """A value-comparison report whose database, table, key-value, column, value and sheet texts are
+    payloads (HOSTILE), for the HTML page of `drsdiff diff` (scripts/make_diff_samples.py --hostile
+    edits it into an "after"): every payload is a key or a value of some differing row, so it is
+    listed whatever changes. Twelve tables, every third inconsistent with three differing rows."""
+    cols_r = [("Source DB Name", "source_database"), ("Source Table Name", "source_table"),
+              ("Target DB Name", "target_database"), ("Target Table Name", "target_table"),
+              ("Rows in Source", "source_rows"), ("Rows in Target", "target_rows"), ("Different Rows", "difference"),
+              ("Row Comparison Result", "row_result"), ("Value Comparison Result", "value_result"),
+              ("Additional Info", "message")]
+    cols_u = [("Source Database", "source_database"), ("Source Table", "source_table"), ("Status", "status"), ("Remarks", "message")]
+    cols_d = [("Source Database", "source_database"), ("Source Table", "source_table"),
+              ("Difference Type", "difference_kind"), ("Key Values", "key_values"), ("Column Name", "column"),
+              ("Source Value", "source_value"), ("Target Value", "target_value")]
+    n = len(HOSTILE)
+    results, uncomparable, diffs = [], [], []
+    for i in range(12):
+        db, table = HOSTILE[i % 2], HOSTILE[i % n] + (f" #{i}" if i >= n else "")
+        bad = i % 3 == 0
+        rows = 1000 + 17 * i
+        results.append({"source_database": text(db), "source_table": text(table), "target_database": text(db),
+                        "target_table": text(table), "source_rows": count(rows), "target_rows": count(rows - (3 if bad else 0)),
+                        "difference": count(3 if bad else 0), "row_result": status(0 if bad else 2, "en"),
+                        "value_result": status(0 if bad else 2, "en"), "message": text(HOSTILE[(i + 4) % n] if bad else None)})
+        for k in range(3 if bad else 0):
+            diffs.append({"source_database": text(db), "source_table": text(table),
+                          "difference_kind": V(DIFF_KINDS["en1"]["both_differ"], "both_differ"),
+                          "key_values": text(HOSTILE[(i + k) % n]), "column": text(HOSTILE[(i + k + 3) % n]),
+                          "source_value": text(HOSTILE[(i + k + 5) % n]), "target_value": text(HOSTILE[(i + k + 7) % n])})
+    for i in range(2):
+        uncomparable.append({"source_database": text(HOSTILE[i]), "source_table": text(HOSTILE[i + 2] + " (2)"),
+                             "status": status(16, "en"), "message": text(HOSTILE[i + 6])})
+    meta = [Meta("task_id", "Task ID", HOSTILE[4]), Meta("compare_type", "Compare Type", "Value comparison")]
+    sections = [
+        Section("table_values", cols_r, [SheetPart("Results <script>", results, HOSTILE[0], meta)]),
+        Section("cannot_compare", cols_u, [SheetPart("Cannot Be Compared \"><img", uncomparable)]),
+        Section("value_differences", cols_d, [SheetPart("Differences <b>&'\"", diffs)]),
+    ]
+    return Report("contents", "en-us", book, sections)
+
+
 def generate_hostile(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     path = out / "hostile_en-us.xlsx"

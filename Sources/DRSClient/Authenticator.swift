@@ -14,6 +14,7 @@ actor Authenticator {
     private let iamEndpoint: URL
     private let region: String
     private let caller: ServiceCaller
+    private let secrets: SecretRegistry
     private var issued: IssuedToken?
 
     /// A token this close to its expiry is replaced before use: a long download must not
@@ -22,11 +23,13 @@ actor Authenticator {
     /// Assumed lifetime when IAM does not say (its tokens live 24 hours).
     static let assumedLifetime: TimeInterval = 60 * 60
 
-    init(credentials: Credentials, iamEndpoint: URL, region: String, caller: ServiceCaller) {
+    /// - Parameter secrets: learns every token IAM issues, so that no message shows one.
+    init(credentials: Credentials, iamEndpoint: URL, region: String, caller: ServiceCaller, secrets: SecretRegistry) {
         self.credentials = credentials
         self.iamEndpoint = iamEndpoint
         self.region = region
         self.caller = caller
+        self.secrets = secrets
     }
 
     /// `request` with credentials added; `projectID` goes into signed requests to DRS.
@@ -99,18 +102,13 @@ actor Authenticator {
                 .invalidResponse, "IAM issued no token (no X-Subject-Token header)",
                 response: ServiceAnswer.diagnostics(response, body: sink.head))
         }
-        let json = JSONValue.parse(sink.head)?["token"]
-        let expiresAt =
-            json?["expires_at"]?.text.flatMap(Self.parseTimestamp)
-            ?? caller.clock.now().addingTimeInterval(Self.assumedLifetime)
-        return IssuedToken(value: Secret(token), expiresAt: expiresAt, projectID: json?["project"]?["id"]?.text)
-    }
-
-    /// IAM's `expires_at`, e.g. `2019-11-16T03:36:55.123000Z`.
-    static func parseTimestamp(_ text: String) -> Date? {
-        let withFraction = ISO8601DateFormatter()
-        withFraction.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        if let date = withFraction.date(from: text) { return date }
-        return ISO8601DateFormatter().date(from: text)
+        secrets.add(token)
+        let answer = IssuedTokenAnswer(sink.head)
+        if let projectID = answer.projectID {
+            try ServiceIdentifier.validate(projectID, as: "project id in IAM's answer")
+        }
+        return IssuedToken(
+            value: Secret(token), expiresAt: answer.expiresAt ?? caller.clock.now().addingTimeInterval(Self.assumedLifetime),
+            projectID: answer.projectID)
     }
 }

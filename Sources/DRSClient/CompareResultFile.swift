@@ -4,29 +4,32 @@ public struct CompareResultFile: Sendable, Hashable {
     public let compareType: CompareType
     public let compareJobID: String?
 
+    /// Ids are checked against the service's id syntax (``ServiceIdentifier``): a malformed id is
+    /// refused here, before it can reach a URL.
     public init(jobID: String, compareType: CompareType, compareJobID: String?) throws(DRSClientError) {
-        guard !jobID.isEmpty else {
-            throw DRSClientError(.configuration, "the job id is empty")
-        }
-        if compareType.needsCompareJobID && (compareJobID ?? "").isEmpty {
+        try ServiceIdentifier.validate(jobID, as: "job id (--job-id)")
+        let compareJobID = compareJobID.flatMap { $0.isEmpty ? nil : $0 }
+        if let compareJobID {
+            try ServiceIdentifier.validate(compareJobID, as: "compare job id (--compare-job-id)")
+        } else if compareType.needsCompareJobID {
             throw DRSClientError(
                 .configuration,
                 "compare type \(compareType.rawValue) needs the id of its compare job (--compare-job-id)")
         }
         self.jobID = jobID
         self.compareType = compareType
-        self.compareJobID = compareJobID.flatMap { $0.isEmpty ? nil : $0 }
+        self.compareJobID = compareJobID
     }
 
-    /// `<job_id>_<compare_type>[_<compare_job_id>].xlsx`, with anything that is not a letter,
-    /// digit, dot or dash replaced so an id can never point outside the current directory.
+    /// `<job_id>_<compare_type>[_<compare_job_id>].xlsx`: ids hold only letters, digits, `-`
+    /// and `_`, so the name stays in the directory it is put in.
     public var defaultFileName: String {
-        let parts = [jobID, compareType.rawValue] + (compareJobID.map { [$0] } ?? [])
-        let safe = parts.joined(separator: "_").map { character -> Character in
-            character.isASCII && (character.isLetter || character.isNumber || "-_.".contains(character))
-                ? character : "_"
-        }
-        let name = String(safe)
-        return (name.hasPrefix(".") ? "_" + name.dropFirst() : name) + ".xlsx"
+        ([jobID, compareType.rawValue] + (compareJobID.map { [$0] } ?? [])).joined(separator: "_") + ".xlsx"
+    }
+
+    /// `<job_id>_<compare_type>.xlsx`: the same for every compare job of the type, so that a
+    /// directory keeps the latest report of each type, each run replacing the last.
+    public var stableFileName: String {
+        "\(jobID)_\(compareType.rawValue).xlsx"
     }
 }

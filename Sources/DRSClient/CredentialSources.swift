@@ -2,7 +2,8 @@ import Foundation
 
 /// Where credentials come from, in a fixed order, so that one environment gives one answer.
 ///
-/// 1. `--token-file PATH` (an explicit choice on the command line);
+/// 1. `--token-file PATH` (an explicit choice on the command line; refused when other users can
+///    read it);
 /// 2. `DRSDIFF_AUTH_TOKEN` — an IAM token;
 /// 3. `DRSDIFF_IAM_USER`, `DRSDIFF_IAM_ACCOUNT`, `DRSDIFF_IAM_PASSWORD` — an IAM password login
 ///    (any of them set selects it; what is missing is asked for when a prompt is available);
@@ -103,12 +104,23 @@ public enum CredentialSources {
             password: Secret(try ask(password, passwordVariable, "password", secret: true)))
     }
 
+    /// Reads a token file, refusing one that others can read (as ssh refuses such a private key):
+    /// a token is as good as a password for 24 hours.
     private static func readToken(from path: String) throws(DRSClientError) -> String {
         let data: Data
         do {
             let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
             defer { try? handle.close() }
+            var info = stat()
+            if fstat(handle.fileDescriptor, &info) == 0, info.st_mode & 0o044 != 0 {
+                let mode = String(info.st_mode & 0o777, radix: 8)
+                throw DRSClientError(
+                    .authentication,
+                    "the token file \(path) can be read by other users (mode 0\(mode)): make it private with chmod 600 \(path)")
+            }
             data = try handle.read(upToCount: maximumTokenFileSize + 1) ?? Data()
+        } catch let error as DRSClientError {
+            throw error
         } catch {
             throw DRSClientError(
                 .authentication, "cannot read the token file \(path): \(error.localizedDescription)")

@@ -3,6 +3,8 @@ import Foundation
 /// Everything a ``DRSClient`` needs to know before its first request.
 public struct DRSClientConfiguration: Sendable {
     public static let projectIDVariable = "HUAWEICLOUD_SDK_PROJECT_ID"
+    /// The default ``maxDownloadBytes``: 4 GiB, far above any report (Excel's grid caps a sheet).
+    public static let defaultMaxDownloadBytes: Int64 = 4 << 30
 
     /// The language of the report and of the service's messages (`X-Language`).
     public enum Language: String, Sendable, CaseIterable {
@@ -18,14 +20,25 @@ public struct DRSClientConfiguration: Sendable {
     public let projectID: String?
     public let language: Language
     public let retry: RetryPolicy
+    /// Plain http to hosts other than loopback; off by default, since credentials would travel
+    /// in clear. The same rule holds for redirects (see ``URLSessionTransport``).
+    public let allowInsecureHTTP: Bool
+    /// A download that passes this many bytes is stopped and removed (``DRSClientError/Kind/limitExceeded``).
+    public let maxDownloadBytes: Int64
+    /// How long all calls of one client may take together, counted from its creation: every
+    /// request, retry wait and status poll ends by then (``DRSClientError/Kind/deadlineExceeded``).
+    /// nil: no overall limit.
+    public let timeLimit: Duration?
 
     /// - Parameters:
     ///   - endpoint: DRS; by default the region's (`https://drs.{region}.myhuaweicloud.com`).
     ///   - iamEndpoint: by default `HUAWEICLOUD_SDK_IAM_ENDPOINT`, else the region's IAM.
     ///   - projectID: by default `HUAWEICLOUD_SDK_PROJECT_ID`, else looked up.
+    ///   - allowInsecureHTTP: accept plain http endpoints that are not loopback.
     public init(
         region: String, credentials: Credentials, endpoint: URL? = nil, iamEndpoint: URL? = nil,
         projectID: String? = nil, language: Language = .english, retry: RetryPolicy = RetryPolicy(),
+        allowInsecureHTTP: Bool = false, maxDownloadBytes: Int64 = defaultMaxDownloadBytes, timeLimit: Duration? = nil,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(DRSClientError) {
         try ServiceEndpoints.validate(region: region)
@@ -36,16 +49,33 @@ public struct DRSClientConfiguration: Sendable {
         } else {
             self.endpoint = try ServiceEndpoints.drs(region: region)
         }
+        var iamName = "IAM endpoint (--iam-endpoint)"
         if let iamEndpoint {
             self.iamEndpoint = iamEndpoint
         } else if let fromEnvironment = environment[ServiceEndpoints.iamEndpointVariable], !fromEnvironment.isEmpty {
             self.iamEndpoint = try ServiceEndpoints.parse(fromEnvironment, option: ServiceEndpoints.iamEndpointVariable)
+            iamName = "IAM endpoint (\(ServiceEndpoints.iamEndpointVariable))"
         } else {
             self.iamEndpoint = try ServiceEndpoints.iam(region: region)
         }
-        let project = projectID ?? environment[Self.projectIDVariable]
-        self.projectID = project.flatMap { $0.isEmpty ? nil : $0 }
+        try ServiceEndpoints.checkTransportSecurity(
+            self.endpoint, what: "DRS endpoint (--endpoint)", allowInsecureHTTP: allowInsecureHTTP)
+        try ServiceEndpoints.checkTransportSecurity(self.iamEndpoint, what: iamName, allowInsecureHTTP: allowInsecureHTTP)
+        let project = (projectID ?? environment[Self.projectIDVariable]).flatMap { $0.isEmpty ? nil : $0 }
+        if let project {
+            try ServiceIdentifier.validate(project, as: "project id (--project-id or \(Self.projectIDVariable))")
+        }
+        self.projectID = project
+        guard maxDownloadBytes > 0 else {
+            throw DRSClientError(.configuration, "the download limit must be more than 0 bytes (--max-download-bytes)")
+        }
+        if let timeLimit, timeLimit <= .zero {
+            throw DRSClientError(.configuration, "the time limit must be more than 0 seconds (--deadline)")
+        }
         self.language = language
         self.retry = retry
+        self.allowInsecureHTTP = allowInsecureHTTP
+        self.maxDownloadBytes = maxDownloadBytes
+        self.timeLimit = timeLimit
     }
 }

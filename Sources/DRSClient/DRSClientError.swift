@@ -10,6 +10,7 @@ public struct DRSClientError: Error, Sendable, CustomStringConvertible {
         private enum Base: Hashable, Sendable {
             case configuration, authentication, network, service
             case exportFailed, exportTimedOut, invalidResponse, localFile
+            case limitExceeded, deadlineExceeded, noComparison
         }
         private let base: Base
 
@@ -29,6 +30,12 @@ public struct DRSClientError: Error, Sendable, CustomStringConvertible {
         public static let invalidResponse = Kind(base: .invalidResponse)
         /// The downloaded file could not be written where it was asked to go.
         public static let localFile = Kind(base: .localFile)
+        /// The download passed ``DRSClientConfiguration/maxDownloadBytes``.
+        public static let limitExceeded = Kind(base: .limitExceeded)
+        /// The client's overall ``DRSClientConfiguration/timeLimit`` passed.
+        public static let deadlineExceeded = Kind(base: .deadlineExceeded)
+        /// The job has no compare job of the requested type, or none that finished.
+        public static let noComparison = Kind(base: .noComparison)
 
         public var description: String { "\(base)" }
     }
@@ -67,11 +74,12 @@ public struct ServiceDiagnostics: Sendable, Equatable, CustomStringConvertible {
     /// The `X-Request-Id` response header (or the body's `request_id` when the header is missing).
     public let requestID: String?
 
+    /// Every string is the service's and is kept only in printable form (``ServiceText``).
     package init(errorCode: String?, errorMessage: String?, httpStatus: Int, requestID: String?) {
-        self.errorCode = errorCode
-        self.errorMessage = errorMessage
+        self.errorCode = errorCode.map(ServiceText.printable)
+        self.errorMessage = errorMessage.map(ServiceText.printable)
         self.httpStatus = httpStatus
-        self.requestID = requestID
+        self.requestID = requestID.map(ServiceText.printable)
     }
 
     /// `DRS.10000010 "Task not found." (HTTP 400, X-Request-Id …)`, or without code and

@@ -35,12 +35,24 @@ enum ExportStatusQuery {
         case .objects:
             Endpoint(path: ["v3", projectID, "jobs", file.jobID, "object", "compare"], query: [])
         case .rows, .values, .sampling:
-            Endpoint(path: ["v3", projectID, "jobs", file.jobID, "table", "compare"], query: [])
+            tableComparisons(jobID: file.jobID, projectID: projectID, offset: 0)
         case .repair:
             Endpoint(
                 path: ["v5", projectID, "jobs", file.jobID],
                 query: [("type", "repair_export_status"), ("compare_task_id", file.compareJobID ?? "")])
         }
+    }
+
+    /// One page of a job's row, value and sampling comparisons, with their export statuses.
+    static func tableComparisons(jobID: String, projectID: String, offset: Int) -> Endpoint {
+        Endpoint(
+            path: ["v3", projectID, "jobs", jobID, "table", "compare"],
+            query: [("limit", String(CompareJobAnswers.pageSize)), ("offset", String(offset))])
+    }
+
+    /// The export status of `file`'s compare job if this page of the table comparisons lists it.
+    static func dataComparisonProgress(in json: JSONValue, for file: CompareResultFile) -> ExportProgress? {
+        CompareJobAnswers.TablePage(json).entries.first { $0["id"]?.text == file.compareJobID }.map { read($0) }
     }
 
     /// Reads the status out of a successful answer. Throws when the answer has no place for it
@@ -50,23 +62,25 @@ enum ExportStatusQuery {
         case .objects:
             return read(json)
         case .rows, .values, .sampling:
-            let jobs = json.first("compare_jobs", "compareJobs")?.arrayValue ?? []
-            guard let job = jobs.first(where: { $0["id"]?.text == file.compareJobID }) else {
-                throw DRSClientError(
-                    .service,
-                    "compare job \(file.compareJobID ?? "") is not among the \(jobs.count) compare jobs of job \(file.jobID)")
+            guard let progress = dataComparisonProgress(in: json, for: file) else {
+                throw notListed(file, among: CompareJobAnswers.TablePage(json).entries.count)
             }
-            return read(job)
+            return progress
         case .repair:
             // Documented only as `repair_export_status`: a bare status, or an object holding one.
             guard let status = json.first("repair_export_status", "repairExportStatus") else {
                 return read(json)
             }
             if let text = status.text {
-                return ExportProgress(status: ExportStatus(text), reportRemainSeconds: nil)
+                return ExportProgress(status: ExportStatus(ServiceText.printable(text)), reportRemainSeconds: nil)
             }
             return read(status, alsoAsStatus: "status")
         }
+    }
+
+    static func notListed(_ file: CompareResultFile, among count: Int) -> DRSClientError {
+        DRSClientError(
+            .service, "compare job \(file.compareJobID ?? "") is not among the \(count) compare jobs of job \(file.jobID)")
     }
 
     /// `export_status`, never a compare job's own `status` (RUNNING, SUCCESSFUL…), except
@@ -74,7 +88,7 @@ enum ExportStatusQuery {
     private static func read(_ object: JSONValue, alsoAsStatus extraKey: String? = nil) -> ExportProgress {
         let status = object.first("export_status", "exportStatus") ?? extraKey.flatMap { object.first($0) }
         return ExportProgress(
-            status: status?.text.map(ExportStatus.init),
+            status: status?.text.map { ExportStatus(ServiceText.printable($0)) },
             reportRemainSeconds: object.first("report_remain_seconds", "reportRemainSeconds")?.integer)
     }
 }

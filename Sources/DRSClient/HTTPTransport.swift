@@ -17,12 +17,16 @@ public struct TransportRequest: Sendable {
     /// Header names as they are sent; look them up with ``header(_:)``, which ignores case.
     public private(set) var headers: [String: String]
     public var body: Data?
+    /// The longest the whole exchange may take, body included; nil: only the transport's own
+    /// timeouts apply. A transport that passes it throws ``TransportError/Kind/timeLimit``.
+    public var timeLimit: Duration?
 
-    public init(method: String, url: URL, headers: [String: String] = [:], body: Data? = nil) {
+    public init(method: String, url: URL, headers: [String: String] = [:], body: Data? = nil, timeLimit: Duration? = nil) {
         self.method = method
         self.url = url
         self.headers = [:]
         self.body = body
+        self.timeLimit = timeLimit
         for (name, value) in headers { setHeader(name, value) }
     }
 
@@ -54,17 +58,30 @@ public struct TransportResponse: Sendable {
     public func header(_ name: String) -> String? { headers[name.lowercased()] }
 }
 
-/// Why no complete response arrived. All of these are worth another attempt.
+/// Why no complete response arrived.
 public struct TransportError: Error, Sendable, CustomStringConvertible {
     public struct Kind: Hashable, Sendable {
-        private enum Base: Hashable, Sendable { case connectTimeout, readTimeout, connection }
+        private enum Base: Hashable, Sendable {
+            case cannotConnect, connectTimeout, readTimeout, connection, timeLimit, refusedRedirect
+        }
         private let base: Base
+        /// No connection was made (refused, unknown host, unreachable, TLS handshake failed): the
+        /// request was never sent, so even a request that must not be repeated can be sent again.
+        public static let cannotConnect = Kind(base: .cannotConnect)
         /// No response headers within the connect timeout.
         public static let connectTimeout = Kind(base: .connectTimeout)
         /// The response stalled for longer than the read timeout.
         public static let readTimeout = Kind(base: .readTimeout)
-        /// Refused, reset, closed early (a truncated body), DNS failure…
+        /// Reset or closed after connecting (a truncated body, an empty reply).
         public static let connection = Kind(base: .connection)
+        /// The request's ``TransportRequest/timeLimit`` passed.
+        public static let timeLimit = Kind(base: .timeLimit)
+        /// A redirect that the redirect policy does not follow (a downgrade to http, too many).
+        public static let refusedRedirect = Kind(base: .refusedRedirect)
+
+        /// Whether another attempt may get an answer: every failure of the network, but not a
+        /// time limit or a refused redirect, which would only come back.
+        public var isTransient: Bool { base != .timeLimit && base != .refusedRedirect }
     }
 
     public let kind: Kind

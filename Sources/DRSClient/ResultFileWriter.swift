@@ -1,15 +1,26 @@
 import Foundation
+import TemporaryFiles
 
 /// Writes a download into a hidden temporary file beside its destination and only moves it
 /// into place once it is complete, checked and on disk, so the destination holds either the
 /// previous file or the whole new one — never a partial download.
+///
+/// The temporary file is private (0600) while it fills; the file that appears gets the mode the
+/// replaced file had, or for a new file the mode the umask gives any new file. Without
+/// `replacing`, an existing destination is never replaced, not even one that appears while the
+/// download runs (the file is linked into place, which fails if the name exists).
 final class ResultFileWriter: ResponseSink, @unchecked Sendable {
     // @unchecked: all state is behind `lock`; URLSession writes from its queue while the
     // caller's task waits.
     private let lock = NSLock()
     let destination: URL
     let temporary: URL
+    private let replacing: Bool
+    private let maxBytes: Int64
+    private let hooks: TemporaryFileHooks?
     private var descriptor: Int32
+    /// The mode a new file gets here (0666 less the umask), read off the temporary file.
+    private let newFileMode: mode_t
     private var received = Data()
     private var byteCount: Int64 = 0
     private var finished = false
@@ -18,16 +29,33 @@ final class ResultFileWriter: ResponseSink, @unchecked Sendable {
     /// Bytes kept in memory to check the signature or read an error body; the rest only on disk.
     static let keptHeadSize = 64 << 10
 
-    init(destination: URL, onBytes: (@Sendable (Int64) -> Void)?) throws {
+    init(
+        destination: URL, replacing: Bool, maxBytes: Int64, hooks: TemporaryFileHooks?,
+        onBytes: (@Sendable (Int64) -> Void)?
+    ) throws {
         self.destination = destination
+        self.replacing = replacing
+        self.maxBytes = maxBytes
+        self.hooks = hooks
         self.onBytes = onBytes
-        let directory = destination.deletingLastPathComponent()
-        let name = ".\(destination.lastPathComponent).\(UInt32.random(in: .min ... .max)).partial"
-        temporary = directory.appendingPathComponent(name)
-        descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else {
-            throw Self.failure("cannot create a file in \(directory.path)")
+        if !replacing && Self.exists(destination.path) {
+            throw Self.alreadyExists(destination)
         }
+        let directory = destination.deletingLastPathComponent()
+        let created: (path: String, descriptor: Int32)
+        do {
+            created = try TemporaryFile.create(in: directory.path, for: destination.lastPathComponent, hooks: hooks)
+        } catch {
+            throw DRSClientError(.localFile, "cannot create a file in \(directory.path): \(error.reason)")
+        }
+        let temporary = URL(fileURLWithPath: created.path)
+        let descriptor = created.descriptor
+        self.temporary = temporary
+        self.descriptor = descriptor
+        var info = stat()
+        fstat(descriptor, &info)
+        newFileMode = info.st_mode & 0o777
+        fchmod(descriptor, 0o600)
     }
 
     deinit {
@@ -46,6 +74,12 @@ final class ResultFileWriter: ResponseSink, @unchecked Sendable {
 
     func write(_ data: Data) throws {
         let total = try lock.withLock { () throws -> Int64 in
+            guard byteCount + Int64(data.count) <= maxBytes else {
+                throw DRSClientError(
+                    .limitExceeded,
+                    "the download passed the limit of \(maxBytes) bytes and was stopped; if the report is really "
+                        + "that large, raise DRSClientConfiguration.maxDownloadBytes (CLI: --max-download-bytes)")
+            }
             try data.withUnsafeBytes { buffer in
                 var offset = 0
                 while offset < buffer.count {
@@ -66,19 +100,34 @@ final class ResultFileWriter: ResponseSink, @unchecked Sendable {
         onBytes?(total)
     }
 
+    /// The length the service announced, and for a ZIP its end record: a body cut short without
+    /// the transport noticing is fetched again instead of committed.
+    func finish(_ response: TransportResponse) throws {
+        try ResponseLength.check(received: size, response: response)
+        guard head.starts(with: DRSClient.zipSignature) else { return }
+        let problem = try lock.withLock {
+            try ZipEndCheck.problem(size: byteCount) { offset, count in try readBack(at: offset, count: count) }
+        }
+        if let problem {
+            throw TransportError(.connection, "the file received (\(size) bytes) was cut short: \(problem)")
+        }
+    }
+
     var head: Data { lock.withLock { received } }
     var size: Int64 { lock.withLock { byteCount } }
 
-    /// Syncs the file, renames it over the destination and syncs the directory entry.
+    /// Syncs the file, gives it its mode, moves it to the destination and syncs the directory.
     func commit() throws {
         try lock.withLock {
             guard fsync(descriptor) == 0 else { throw Self.failure("cannot flush \(temporary.path) to disk") }
+            var existing = stat()
+            let mode = stat(destination.path, &existing) == 0 ? existing.st_mode & 0o7777 : newFileMode
+            fchmod(descriptor, mode)
             close(descriptor)
             descriptor = -1
-            guard rename(temporary.path, destination.path) == 0 else {
-                throw Self.failure("cannot move the download to \(destination.path)")
-            }
+            try moveIntoPlace()
             finished = true
+            hooks?.didRemove(temporary.path)
             let directory = open(destination.deletingLastPathComponent().path, O_RDONLY | O_CLOEXEC)
             if directory >= 0 {
                 fsync(directory)
@@ -97,8 +146,52 @@ final class ResultFileWriter: ResponseSink, @unchecked Sendable {
             if !finished {
                 unlink(temporary.path)
                 finished = true
+                hooks?.didRemove(temporary.path)
             }
         }
+    }
+
+    private func moveIntoPlace() throws {
+        if replacing {
+            guard rename(temporary.path, destination.path) == 0 else {
+                throw Self.failure("cannot move the download to \(destination.path)")
+            }
+            return
+        }
+        if link(temporary.path, destination.path) == 0 {
+            unlink(temporary.path)
+            return
+        }
+        switch errno {
+        case EEXIST:
+            throw Self.alreadyExists(destination)
+        case EPERM, ENOTSUP, EOPNOTSUPP, EMLINK, EXDEV:
+            // A file system without hard links: check, then rename (a file appearing in
+            // between would be replaced; no better is possible there).
+            guard !Self.exists(destination.path) else { throw Self.alreadyExists(destination) }
+            guard rename(temporary.path, destination.path) == 0 else {
+                throw Self.failure("cannot move the download to \(destination.path)")
+            }
+        default:
+            throw Self.failure("cannot move the download to \(destination.path)")
+        }
+    }
+
+    private func readBack(at offset: Int64, count: Int) throws -> Data {
+        var data = Data(count: count)
+        let read = data.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress!, count, off_t(offset)) }
+        guard read >= 0 else { throw Self.failure("cannot read back \(temporary.path)") }
+        return data.prefix(read)
+    }
+
+    private static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0
+    }
+
+    private static func alreadyExists(_ destination: URL) -> DRSClientError {
+        DRSClientError(
+            .localFile, "\(destination.path) exists and was not replaced; allow it with replacing: true (CLI: --force)")
     }
 
     private static func failure(_ what: String) -> DRSClientError {

@@ -3,7 +3,8 @@ import Foundation
 /// When and how long to wait before trying a request again.
 ///
 /// Retried: connection failures and timeouts, HTTP 429 and the gateway's throttling code
-/// `APIGW.0308` (whatever its status), and every 5xx. Waits grow exponentially with "equal
+/// `APIGW.0308` (whatever its status), and every 5xx; for a request that changes something (the
+/// export), only what cannot have reached the service: no connection, or throttling. Waits grow exponentially with "equal
 /// jitter" (half fixed, half random) so that many clients throttled together do not come back
 /// together, and never go below what a `Retry-After` header asks for.
 public struct RetryPolicy: Sendable {
@@ -39,7 +40,12 @@ public struct RetryPolicy: Sendable {
     static let throttledCode = "APIGW.0308"
 
     static func isRetryable(status: Int, errorCode: String?) -> Bool {
-        status == 429 || (500...599).contains(status) || errorCode == throttledCode
+        isThrottled(status: status, errorCode: errorCode) || (500...599).contains(status)
+    }
+
+    /// The API gateway refused the request before it reached the service behind it.
+    static func isThrottled(status: Int, errorCode: String?) -> Bool {
+        status == 429 || errorCode == throttledCode
     }
 
     /// A `Retry-After` value: delay-seconds or an HTTP date. nil when absent or unreadable.

@@ -30,6 +30,32 @@ public enum ServiceEndpoints {
         return url
     }
 
+    /// Refuses plain http, which would carry passwords, tokens and signatures in clear, unless the
+    /// host is this machine (loopback) or insecure http was allowed explicitly.
+    /// - Parameter what: the endpoint's name in the message, e.g. "DRS endpoint (--endpoint)".
+    public static func checkTransportSecurity(_ url: URL, what: String, allowInsecureHTTP: Bool) throws(DRSClientError) {
+        guard url.scheme?.lowercased() == "http", !allowInsecureHTTP, !isLoopback(url) else { return }
+        throw DRSClientError(
+            .configuration,
+            "the \(what) \(url.absoluteString) uses plain http, which would send credentials in clear: use https, "
+                + "or allow it with allowInsecureHTTP (CLI: --allow-insecure-http) only on a network you trust")
+    }
+
+    /// Whether `url` is plain http to a host other than this machine's loopback.
+    public static func isInsecure(_ url: URL) -> Bool {
+        url.scheme?.lowercased() == "http" && !isLoopback(url)
+    }
+
+    /// `localhost`, 127.0.0.0/8 or ::1: traffic that never leaves the machine.
+    static func isLoopback(_ url: URL) -> Bool {
+        guard var host = url.host?.lowercased() else { return false }
+        if host.hasPrefix("[") && host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        if host == "localhost" || host == "::1" { return true }
+        let octets = host.split(separator: ".", omittingEmptySubsequences: false)
+        return octets.count == 4 && octets[0] == "127"
+            && octets.allSatisfy { octet in UInt8(octet).map { _ in octet.allSatisfy(\.isASCII) } ?? false }
+    }
+
     /// Regions whose endpoints end in `.myhuaweicloud.eu` instead of `.myhuaweicloud.com`.
     static let europeanRegions: Set<String> = ["eu-west-101"]
 

@@ -6,23 +6,33 @@ import Foundation
 #endif
 
 /// The real transport: URLSession (libcurl underneath on Linux), with the body streamed to the
-/// caller piece by piece, credentials kept from other hosts on redirects (``RedirectPolicy``),
-/// and two timeouts that URLSession alone does not separate:
+/// caller piece by piece, redirects judged by ``RedirectPolicy`` (at most 5, never from https to
+/// http, credentials kept from other origins), and three time bounds that URLSession alone does
+/// not separate:
 /// - connect: from sending until the response headers arrive;
-/// - read: the longest silence allowed while the body arrives.
+/// - read: the longest silence allowed while the body arrives;
+/// - a request's own ``TransportRequest/timeLimit`` for the whole exchange.
+///
+/// Foundation prints every request's headers and body (tokens, signatures, passwords) to stderr
+/// when the `URLSessionDebugLibcurl` or `URLSessionDebug` environment variable is set: a program
+/// handling real credentials must clear them before its first URLSession exists (drsdiff does).
 public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
     // @unchecked: URLSession is thread-safe but not marked Sendable on every platform.
     private let session: URLSession
     private let delegate: SessionDelegate
 
-    public init(connectTimeout: Duration = .seconds(60), readTimeout: Duration = .seconds(120)) {
+    /// - Parameter allowInsecureHTTP: follow redirects to plain http on hosts other than loopback
+    ///   (never from https); match ``DRSClientConfiguration/allowInsecureHTTP``.
+    public init(connectTimeout: Duration = .seconds(60), readTimeout: Duration = .seconds(120), allowInsecureHTTP: Bool = false) {
         let configuration = URLSessionConfiguration.ephemeral
         configuration.urlCache = nil
         configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
         configuration.httpShouldSetCookies = false
         // URLSession's own idle timeout only backs up the watchdog below.
         configuration.timeoutIntervalForRequest = max(connectTimeout, readTimeout).seconds + 5
-        let delegate = SessionDelegate(connectTimeout: connectTimeout, readTimeout: readTimeout)
+        let delegate = SessionDelegate(
+            connectTimeout: connectTimeout, readTimeout: readTimeout,
+            redirects: RedirectPolicy(allowInsecureHTTP: allowInsecureHTTP))
         let queue = OperationQueue()
         // Body pieces must reach the caller in order.
         queue.maxConcurrentOperationCount = 1
@@ -47,7 +57,7 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
                 let task = session.dataTask(with: urlRequest)
-                delegate.track(task, continuation: continuation, receive: receive)
+                delegate.track(task, timeLimit: request.timeLimit, continuation: continuation, receive: receive)
                 handle.start(task)
             }
         } onCancel: {
@@ -96,6 +106,8 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
         var response: TransportResponse?
         var started: DispatchTime
         var lastActivity: DispatchTime
+        var timeLimit: Duration?
+        var redirects = 0
         /// Set when drsdiff itself stopped the task, to report why instead of "cancelled".
         var failure: (any Error)?
         var watchdog: DispatchSourceTimer
@@ -103,23 +115,26 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
 
     private let connectTimeout: Duration
     private let readTimeout: Duration
+    private let redirects: RedirectPolicy
     private let lock = NSLock()
     private var transfers: [Int: Transfer] = [:]
     private let watchdogQueue = DispatchQueue(label: "drsdiff.transport.watchdog")
 
-    init(connectTimeout: Duration, readTimeout: Duration) {
+    init(connectTimeout: Duration, readTimeout: Duration, redirects: RedirectPolicy) {
         self.connectTimeout = connectTimeout
         self.readTimeout = readTimeout
+        self.redirects = redirects
     }
 
     func track(
-        _ task: URLSessionTask,
+        _ task: URLSessionTask, timeLimit: Duration?,
         continuation: CheckedContinuation<TransportResponse, any Error>,
         receive: @escaping @Sendable (Data) throws -> Void
     ) {
         let timer = DispatchSource.makeTimerSource(queue: watchdogQueue)
         // Check often enough that a timeout fires within a quarter of its length.
-        let tick = min(max(min(connectTimeout, readTimeout).seconds / 4, 0.02), 1)
+        let shortest = min(connectTimeout, readTimeout, timeLimit ?? readTimeout)
+        let tick = min(max(shortest.seconds / 4, 0.02), 1)
         timer.schedule(deadline: .now() + tick, repeating: tick)
         let id = task.taskIdentifier
         timer.setEventHandler { [weak self, weak task] in
@@ -130,7 +145,7 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
         lock.withLock {
             transfers[id] = Transfer(
                 continuation: continuation, receive: receive, response: nil, started: now,
-                lastActivity: now, failure: nil, watchdog: timer)
+                lastActivity: now, timeLimit: timeLimit, failure: nil, watchdog: timer)
         }
         timer.resume()
     }
@@ -140,7 +155,9 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
         let expired: TransportError? = lock.withLock {
             guard var transfer = transfers[id], transfer.failure == nil else { return nil }
             let error: TransportError
-            if transfer.response == nil {
+            if let limit = transfer.timeLimit, elapsed(since: transfer.started, until: now) > limit.seconds {
+                error = TransportError(.timeLimit, "the request did not finish within its time limit (\(format(limit)))")
+            } else if transfer.response == nil {
                 guard elapsed(since: transfer.started, until: now) > connectTimeout.seconds else { return nil }
                 error = TransportError(
                     .connectTimeout,
@@ -193,7 +210,19 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
         willPerformHTTPRedirection response: HTTPURLResponse, newRequest request: URLRequest,
         completionHandler: @escaping (URLRequest?) -> Void
     ) {
-        completionHandler(RedirectPolicy.request(following: request, from: response.url ?? task.currentRequest?.url))
+        let id = task.taskIdentifier
+        let followed = lock.withLock { () -> Int in
+            defer { transfers[id]?.redirects += 1 }
+            return transfers[id]?.redirects ?? 0
+        }
+        switch redirects.decide(request, from: response.url ?? task.currentRequest?.url, followed: followed) {
+        case .follow(let next):
+            completionHandler(next)
+        case .refuse(let reason):
+            lock.withLock { transfers[id]?.failure = TransportError(.refusedRedirect, reason) }
+            completionHandler(nil)
+            task.cancel()
+        }
     }
 
     func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
@@ -216,15 +245,19 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
         guard let urlError = error as? URLError else {
             return TransportError(.connection, "\(error.localizedDescription)")
         }
+        // libcurl's own words ("transfer closed with 90 bytes remaining to read") say more
+        // than URLError's generic text.
+        let detail = (urlError as NSError).userInfo[NSLocalizedDescriptionKey] as? String
         switch urlError.code {
         case .cancelled:
             return CancellationError()
         case .timedOut:
             return TransportError(responded ? .readTimeout : .connectTimeout, "the connection timed out")
+        case .cannotConnectToHost, .cannotFindHost, .dnsLookupFailed, .notConnectedToInternet,
+            .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate,
+            .serverCertificateNotYetValid, .serverCertificateHasUnknownRoot:
+            return TransportError(.cannotConnect, detail ?? "cannot connect (URLError \(urlError.code.rawValue))")
         default:
-            // libcurl's own words ("transfer closed with 90 bytes remaining to read") say more
-            // than URLError's generic text.
-            let detail = (urlError as NSError).userInfo[NSLocalizedDescriptionKey] as? String
             return TransportError(.connection, detail ?? "connection failed (URLError \(urlError.code.rawValue))")
         }
     }

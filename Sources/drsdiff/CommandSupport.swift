@@ -2,6 +2,7 @@ import ArgumentParser
 import DRSOutput
 import DRSReport
 import Foundation
+import TemporaryFiles
 import XLSXReader
 
 /// The reader's safety limits as command-line options, shared by every command that opens a workbook.
@@ -36,6 +37,10 @@ enum Console {
 
     static func note(_ message: String) {
         write("drsdiff: note: " + message + "\n")
+    }
+
+    static func warning(_ message: String) {
+        write("drsdiff: warning: " + message + "\n")
     }
 
     /// Writes `text`, first clearing the progress line if one is shown (it is drawn again with
@@ -98,9 +103,10 @@ extension XLSXError.Kind {
 
 /// Runs a command body, turning reader and output errors into a message on stderr and their own
 /// exit status. Anything else (usage errors, `ExitCode`) passes through to ArgumentParser.
-func reportingFailures(_ body: () throws -> Void) throws {
+@discardableResult
+func reportingFailures<T>(_ body: () throws -> T) throws -> T {
     do {
-        try body()
+        return try body()
     } catch let error as XLSXError {
         Console.error(error.description)
         throw ExitCode(error.kind.exitCode)
@@ -111,9 +117,9 @@ func reportingFailures(_ body: () throws -> Void) throws {
 }
 
 /// Opens a workbook from a path, or from standard input when the path is `-`. A ZIP archive needs
-/// random access, so piped input is first copied to a temporary file (deleted at once: the open
-/// descriptor keeps it readable), never held in memory; bytes already read from it (to tell a
-/// workbook from a list of paths) go first.
+/// random access, so piped input is first copied to a temporary file in `$TMPDIR` (removed once
+/// the workbook holds it open, or by ``SignalCleanup`` if a signal comes first), never held in
+/// memory; bytes already read from it (to tell a workbook from a list of paths) go first.
 func openWorkbook(_ path: String, limits: ReaderLimits, standardInput: StandardInput? = nil) throws -> Workbook {
     guard path == "-" else { return try Workbook(path: path, limits: limits) }
     var info = stat()
@@ -121,13 +127,18 @@ func openWorkbook(_ path: String, limits: ReaderLimits, standardInput: StandardI
         return try Workbook(path: "/dev/stdin", displayName: "<stdin>", limits: limits)
     }
     let directory = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
-    var template = (directory + "/drsdiff-stdin-XXXXXX").utf8CString
-    let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-    guard descriptor >= 0 else { throw OutputError("cannot create a temporary file in \(directory) for standard input") }
-    let spoolPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+    let spool: (path: String, descriptor: Int32)
+    do {
+        spool = try TemporaryFile.create(in: directory, for: "drsdiff-stdin", hooks: SignalCleanup.hooks)
+    } catch {
+        throw OutputError("cannot create a temporary file in \(directory) for standard input: \(error.reason)")
+    }
+    let (spoolPath, descriptor) = spool
+    fchmod(descriptor, 0o600)
     defer {
         close(descriptor)
         unlink(spoolPath)
+        SignalCleanup.unregister(spoolPath)
     }
     let sink = ByteSink(descriptor: descriptor)
     if let head = standardInput?.head { head.withUnsafeBytes { sink.write($0) } }

@@ -110,7 +110,7 @@ struct Convert: ParsableCommand {
     /// Writes the sheet to a temporary file, committed into place only if the records all have
     /// the same width (or the pass was told the final width); otherwise discarded.
     private func writeFile(_ sheet: SheetInfo, of workbook: Workbook, to path: String, options: TableWriter.Options) throws -> TableSummary {
-        let file = try OutputFile(path: path)
+        let file = try OutputFile(path: path, temporaryFiles: SignalCleanup.hooks)
         do {
             let summary = try TableWriter.write(sheet, of: workbook, as: format.tableFormat, to: file.sink, options: options)
             if summary.widenedAtRow == nil { try file.commit() } else { file.discard() }
@@ -137,9 +137,14 @@ struct Convert: ParsableCommand {
             try sink.flush()
             return
         }
-        if mkdir(directory, 0o755) != 0 && errno != EEXIST {
+        if mkdir(directory, 0o755) == 0 {
+            // A directory this run made goes again if a signal ends the run before a sheet is in it
+            // (one that existed before is never touched).
+            SignalCleanup.register(directory, isDirectory: true)
+        } else if errno != EEXIST {
             throw OutputError("cannot create directory \(directory): " + String(cString: strerror(errno)))
         }
+        defer { SignalCleanup.unregister(directory) }
         var used: Set<String> = []
         for sheet in sheets {
             var base = fileName(for: sheet.name)

@@ -15,15 +15,22 @@ struct DRSDiff: ParsableCommand {
             archive; 14 a safety limit was reached (the message names the flag that raises it); 15 \
             malformed package; 16 no such sheet; 17 unsafe XML (DOCTYPE or entity declaration); 20 \
             network failure talking to DRS or IAM; 21 authentication failed; 22 DRS answered with an \
-            error; 23 the export failed; 24 the export did not finish within --wait-timeout; 25 DRS \
-            answered something that is not a report; 64 usage error; 74 output could not be written.
+            error; 23 the export failed; 24 the export did not finish within --wait-timeout, or the \
+            command within --deadline; 25 DRS answered something that is not a report; 26 no finished \
+            compare job of the type (--latest, fetch --all); 64 usage error; 74 output could not be \
+            written.
             """,
         version: "0.1.0",
         subcommands: [
             Sheets.self,
             Convert.self,
-            Download.self, Fetch.self,
+            Download.self, Fetch.self, CompareJobs.self,
             Summary.self, Report.self, Inspect.self, Check.self, Diff.self,
         ]
     )
+
+    static func main() {
+        StartUp.prepare()
+        main(nil)
+    }
 }

@@ -13,9 +13,11 @@ struct Diff: ParsableCommand {
             not comparable, compared again, still not comparable, added, removed, unchanged (counted, \
             listed with --unchanged). Markdown (the default) gives the verdict, counts per change \
             and the worst regressions first; JSON and NDJSON (drsdiff.diff/v1) and CSV list every \
-            change with both records. Several pairs: OLD NEW OLD NEW…, two directories (reports \
-            paired by file name), or - with a list of paths on standard input (old, new, old, \
-            new…). See docs/report.md.
+            change with both records; HTML is one self-contained page (no network fetches) with the \
+            verdict, the worst regressions first and each change's entries in tables that sort and \
+            filter. Several pairs: OLD NEW OLD NEW…, two directories (reports paired by file name), \
+            or - with a list of paths on standard input (old, new, old, new…); HTML takes one \
+            pair. See docs/report.md.
             """)
 
     @Argument(help: "OLD NEW: two reports (.xlsx), several pairs, two directories, or - for a list of paths on standard input.")
@@ -23,11 +25,15 @@ struct Diff: ParsableCommand {
 
     @OptionGroup var options: ReportOptions
 
-    @Option(help: "Output format: md, json, ndjson or csv.")
+    @Option(help: "Output format: md, json, ndjson, csv or html.")
     var format: FormatChoice = .md
 
-    @Option(help: ArgumentHelp("Markdown: list this many regressions, and this many changes of each other kind.", valueName: "n"))
+    @Option(help: ArgumentHelp("Markdown: list this many regressions, and this many changes of each other kind; HTML: this many worst regressions first.",
+                               valueName: "n"))
     var top: Int = 10
+
+    @Option(help: ArgumentHelp("HTML: list at most this many entries of each change, in the reports' order (default: 500).", valueName: "n"))
+    var rowsPerChange: Int?
 
     @Flag(help: "Also list entries consistent in both reports (they are always counted).")
     var unchanged = false
@@ -39,24 +45,33 @@ struct Diff: ParsableCommand {
     var quiet = false
 
     enum FormatChoice: String, ExpressibleByArgument, CaseIterable {
-        case md, json, ndjson, csv
-        var format: DiffWriter.Format { DiffWriter.Format(rawValue: rawValue)! }
+        case md, json, ndjson, csv, html
+        /// The writer's format; nil for HTML, a page of its own.
+        var format: DiffWriter.Format? { DiffWriter.Format(rawValue: rawValue) }
     }
 
     func validate() throws {
         if top < 0 { throw ValidationError("--top must be 0 or more") }
         if files.isEmpty { throw ValidationError("give two reports: OLD NEW") }
+        if let rowsPerChange {
+            if format != .html { throw ValidationError("--rows-per-change applies to --format html only") }
+            if rowsPerChange < 0 { throw ValidationError("--rows-per-change must be 0 or more") }
+        }
     }
 
     func run() throws {
         let vocabulary = try options.vocabulary()
         let input = try InputFiles.expand(files)
         let (pairs, several, unpaired) = try Diff.pairs(input)
+        if format == .html && (several || !unpaired.isEmpty) {
+            throw ValidationError("--format html takes one pair of reports (OLD NEW); run it once per pair")
+        }
         var failure: Int32?
         var worst: DiffVerdict?
         try reportingFailures {
-            try writeOutput(to: output) { sink in
-                let writer = DiffWriter(format: format.format, top: top, several: several, to: sink)
+            try OutputTarget(path: output).write { sink in
+                let writer = format.format.map { DiffWriter(format: $0, top: top, several: several, to: sink) }
+                let page = HTMLDiffReport.Options(top: top, rowsPerChange: rowsPerChange ?? HTMLDiffReport.Options().rowsPerChange)
                 for (old, new) in pairs {
                     do {
                         let diff = try ReportDiff(old: options.open(old, vocabulary: vocabulary, standardInput: input.standardInput),
@@ -66,24 +81,27 @@ struct Diff: ParsableCommand {
                             noteUnrecognised(report.sections.filter { $0.kind == .unknown }, file: file)
                         }
                         let outcome = try ReadProgress.showing(on: diff.old.workbook, quiet: quiet) {
-                            try ReadProgress.showing(on: diff.new.workbook, quiet: quiet) { try writer.write(diff) }
+                            try ReadProgress.showing(on: diff.new.workbook, quiet: quiet) {
+                                if let writer { return try writer.write(diff) }
+                                return try HTMLDiffReport.write(diff, options: page, to: sink)
+                            }
                         }
                         worst = max(worst ?? outcome.verdict, outcome.verdict)
                     } catch let error as XLSXError where several {
                         Console.error(error.description)
-                        writer.failed(old: old, new: new, message: error.description)
+                        writer?.failed(old: old, new: new, message: error.description)
                         failure = failure ?? error.kind.exitCode
                     } catch let error as DiffError {
                         Console.error(error.description)
                         // Not a usage error: the diff's temporary file could not be written or read.
                         guard error.isUsageError else { throw ExitCode(Exit.outputFailed) }
                         guard several else { throw ExitCode(Exit.usage) }
-                        writer.failed(old: old, new: new, message: error.description)
+                        writer?.failed(old: old, new: new, message: error.description)
                         failure = failure ?? Exit.usage
                     }
                 }
-                for name in unpaired { writer.unpaired(old: name.old, new: name.new) }
-                writer.finish()
+                for name in unpaired { writer?.unpaired(old: name.old, new: name.new) }
+                writer?.finish()
             }
         }
         for name in unpaired {

@@ -10,11 +10,17 @@ struct Download: ParsableCommand {
             (+ HUAWEICLOUD_SDK_SECURITY_TOKEN), DRSDIFF_AUTH_TOKEN or --token-file, or \
             DRSDIFF_IAM_USER, DRSDIFF_IAM_ACCOUNT and DRSDIFF_IAM_PASSWORD (asked for at a terminal \
             when missing). The file appears only once complete: a failed or interrupted download \
-            leaves nothing behind. See docs/download.md.
+            leaves nothing behind. An existing file is replaced only with --force. See docs/download.md.
             """)
 
-    @OptionGroup(title: "Result file and service")
+    @OptionGroup(title: "Service and job")
     var service: ServiceOptions
+
+    @Option(help: ArgumentHelp("The comparison whose result file to get.", valueName: "type"))
+    var compareType: CompareType
+
+    @OptionGroup(title: "Result file")
+    var result: ResultFileOptions
 
     @Option(
         name: .shortAndLong,
@@ -23,7 +29,11 @@ struct Download: ParsableCommand {
             valueName: "path"))
     var output: String?
 
+    @Flag(help: "Replace the output file if it exists (without it, an existing file is never replaced).")
+    var force = false
+
     func validate() throws {
+        try result.validate(for: compareType)
         if output == "-" && isatty(STDOUT_FILENO) == 1 {
             throw ValidationError("refusing to write a binary .xlsx to a terminal: redirect stdout or use -o PATH")
         }
@@ -31,22 +41,45 @@ struct Download: ParsableCommand {
         if let output, FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory), isDirectory.boolValue {
             throw ValidationError("-o \(output) is a directory: give the file's path")
         }
+        // With --latest the default name is known only once the compare job is; run() checks it then.
+        if output != "-", !force, !result.latest, let path = try? outputPath(service.jobId, result.compareJobId), fileExists(path) {
+            throw ValidationError("\(path) exists: use --force to replace it")
+        }
+    }
+
+    /// Where the file goes: `-o`, else the result file's own name in the current directory.
+    private func outputPath(_ jobID: String, _ compareJobID: String?) throws(DRSClientError) -> String {
+        if let output { return output }
+        return try CompareResultFile(jobID: jobID, compareType: compareType, compareJobID: compareJobID).defaultFileName
     }
 
     func run() throws {
         try reportingServiceFailures {
+            let session = try ServiceSession(service, result)
+            let compareType = compareType
             guard output == "-" else {
-                let path = try output ?? service.resultFile().defaultFileName
-                try service.download(to: URL(fileURLWithPath: path))
+                let output = output, force = force
+                try runAsync {
+                    let file = try await session.resolveFile(compareType)
+                    let path = output ?? file.defaultFileName
+                    if !force && fileExists(path) {
+                        throw DRSClientError(.configuration, "\(path) exists: use --force to replace it")
+                    }
+                    try await session.download(file, to: URL(fileURLWithPath: path), replacing: force)
+                }
                 return
             }
             // The file is checked whole before one byte reaches stdout, and retries cannot
             // rewind a pipe: so it goes through a private temporary directory first.
             let directory = try ScratchDirectory()
             defer { directory.remove() }
-            let file = directory.url.appendingPathComponent(try service.resultFile().defaultFileName)
-            try service.download(to: file)
-            try copyToStandardOutput(file)
+            let copy = try runAsync {
+                let file = try await session.resolveFile(compareType)
+                let copy = directory.file(named: file.defaultFileName)
+                try await session.download(file, to: copy, replacing: false)
+                return copy
+            }
+            try copyToStandardOutput(copy)
         }
     }
 
@@ -65,21 +98,7 @@ struct Download: ParsableCommand {
     }
 }
 
-/// A directory only this process uses, removed when done.
-struct ScratchDirectory {
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("drsdiff-\(UUID().uuidString)")
-        do {
-            try FileManager.default.createDirectory(
-                at: url, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
-        } catch {
-            throw DRSClientError(.localFile, "cannot create a temporary directory: \(error.localizedDescription)")
-        }
-    }
-
-    func remove() {
-        try? FileManager.default.removeItem(at: url)
-    }
+/// Whether anything (a file, a directory, a dangling symbolic link) has this name.
+func fileExists(_ path: String) -> Bool {
+    (try? FileManager.default.attributesOfItem(atPath: path)) != nil
 }

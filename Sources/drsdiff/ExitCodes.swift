@@ -15,6 +15,7 @@ enum Exit {
     static let encryptedOrLegacy: Int32 = 11
     static let xlsb: Int32 = 12
     static let corruptArchive: Int32 = 13
+    /// A safety limit: the reader's (zip bomb, entries…) or the download's size (`--max-download-bytes`).
     static let limitExceeded: Int32 = 14
     static let malformedPackage: Int32 = 15
     static let unknownSheet: Int32 = 16
@@ -24,8 +25,11 @@ enum Exit {
     static let authentication: Int32 = 21
     static let serviceError: Int32 = 22
     static let exportFailed: Int32 = 23
-    static let exportTimedOut: Int32 = 24
+    /// The export did not finish within `--wait-timeout`, or the command within `--deadline`.
+    static let timedOut: Int32 = 24
     static let invalidResponse: Int32 = 25
+    /// `--latest`, `fetch --all`: the job has no compare job of the type, or none finished.
+    static let noComparison: Int32 = 26
 
     static let usage: Int32 = 64
     static let outputFailed: Int32 = 74

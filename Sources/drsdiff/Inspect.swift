@@ -39,13 +39,14 @@ struct Inspect: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
+            let target = try OutputTarget(path: output)
             let file = try input.open()
             if suggestVocabulary {
-                let entries = try writeOutput(to: output) { sink in try InspectWriter.writeVocabularySuggestion(file.report, to: sink) }
+                let entries = try target.write { sink in try InspectWriter.writeVocabularySuggestion(file.report, to: sink) }
                 Console.note("suggested \(entries.columns) header(s) and \(entries.words) word(s); read the notes, correct what is wrong, "
                     + "then pass the file with --vocabulary")
             } else {
-                try writeOutput(to: output) { sink in
+                try target.write { sink in
                     try InspectWriter.write(file.report, vocabulary: file.vocabulary, as: (format ?? .text).format, to: sink)
                 }
             }

@@ -46,35 +46,45 @@ struct Report: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
+            let target = try OutputTarget(path: output)
             let file = try input.open()
-            let sections = try chosenSections(file.report)
-            noteUnrecognised(sections)
-            if onlyInconsistent, sections.contains(where: { $0.kind == .unknown }) {
-                Console.note("--only-inconsistent leaves out the rows of sheets that were not recognised")
-            }
-            try ReadProgress.showing(on: file.workbook, quiet: quiet) {
-                try writeOutput(to: output) { sink in
-                    switch format {
-                    case .json:
-                        try ReportWriter.writeJSON(file, ReportWriter.Selection(sections: sections, onlyInconsistent: onlyInconsistent), to: sink)
-                    case .ndjson:
-                        try ReportWriter.writeNDJSON(file, ReportWriter.Selection(sections: sections, onlyInconsistent: onlyInconsistent), to: sink)
-                    case .csv:
-                        try ReportWriter.writeCSV(file, section: sections[0], onlyInconsistent: onlyInconsistent, to: sink)
-                    }
+            try Self.write(file, as: format, sections: section, onlyInconsistent: onlyInconsistent, quiet: quiet, to: target)
+        }
+    }
+
+    /// What `report` writes for an opened report (`fetch` writes JSON, NDJSON and CSV this way
+    /// too): the sections named (all, or for CSV the main one, when none are), their records.
+    static func write(
+        _ file: ReportWorkbook, as format: FormatChoice, sections names: [String] = [], onlyInconsistent: Bool = false,
+        quiet: Bool, to target: OutputTarget
+    ) throws {
+        let sections = try chosenSections(file.report, names: names, format: format)
+        noteUnrecognised(sections)
+        if onlyInconsistent, sections.contains(where: { $0.kind == .unknown }) {
+            Console.note("--only-inconsistent leaves out the rows of sheets that were not recognised")
+        }
+        try ReadProgress.showing(on: file.workbook, quiet: quiet) {
+            try target.write { sink in
+                switch format {
+                case .json:
+                    try ReportWriter.writeJSON(file, ReportWriter.Selection(sections: sections, onlyInconsistent: onlyInconsistent), to: sink)
+                case .ndjson:
+                    try ReportWriter.writeNDJSON(file, ReportWriter.Selection(sections: sections, onlyInconsistent: onlyInconsistent), to: sink)
+                case .csv:
+                    try ReportWriter.writeCSV(file, section: sections[0], onlyInconsistent: onlyInconsistent, to: sink)
                 }
             }
         }
     }
 
     /// The sections asked for; for CSV without --section, the report's main section.
-    private func chosenSections(_ report: ComparisonReport) throws -> [ReportSection] {
+    private static func chosenSections(_ report: ComparisonReport, names: [String], format: FormatChoice) throws -> [ReportSection] {
         let available = report.sections.map(\.kind.rawValue)
-        if !section.isEmpty {
-            let kinds = Set(section.compactMap(SectionKind.init(name:)))
+        if !names.isEmpty {
+            let kinds = Set(names.compactMap(SectionKind.init(name:)))
             let chosen = report.sections.filter { kinds.contains($0.kind) }
             guard !chosen.isEmpty else {
-                Console.error("the report has no \(section.joined(separator: " or ")) section; it has: "
+                Console.error("the report has no \(names.joined(separator: " or ")) section; it has: "
                     + (available.isEmpty ? "no sheets with cells" : available.joined(separator: ", ")))
                 throw ExitCode(Exit.usage)
             }

@@ -3,16 +3,12 @@ import DRSOutput
 import DRSReport
 import XLSXReader
 
-/// How every report command reads reports: extra vocabulary, the compare-type hint and the
-/// reader's limits.
-struct ReportOptions: ParsableArguments {
+/// How a report is read: extra vocabulary and the reader's limits. The report commands take
+/// these with a compare-type hint (``ReportOptions``); `fetch` with the compare type it downloads.
+struct ReportReadingOptions: ParsableArguments {
     @Option(name: .customLong("vocabulary"),
             help: ArgumentHelp("A JSON file of extra header, metadata and value words (docs/report.md); may be repeated.", valueName: "file"))
     var vocabularyFiles: [String] = []
-
-    @Option(help: ArgumentHelp("The compare type, when known (objects_comparison, lines, contents, random, repair_data): a hint for sheets that read either way.",
-                               valueName: "type"))
-    var compareType: CompareType?
 
     @OptionGroup(title: "Reader limits")
     var limits: ReaderLimitOptions
@@ -32,9 +28,33 @@ struct ReportOptions: ParsableArguments {
     }
 
     /// Opens and recognises one report (`-`: the workbook on standard input).
-    func open(_ path: String, vocabulary: Vocabulary, standardInput: StandardInput? = nil) throws -> ReportWorkbook {
+    func open(
+        _ path: String, vocabulary: Vocabulary, compareType: CompareType?, standardInput: StandardInput? = nil
+    ) throws -> ReportWorkbook {
         let workbook = try openWorkbook(path, limits: limits.limits, standardInput: standardInput)
         return try ReportWorkbook(workbook: workbook, name: path == "-" ? "<stdin>" : nil, vocabulary: vocabulary, compareType: compareType)
+    }
+}
+
+/// How every report command reads reports: extra vocabulary, the compare-type hint and the
+/// reader's limits.
+struct ReportOptions: ParsableArguments {
+    @OptionGroup var reading: ReportReadingOptions
+
+    @Option(help: ArgumentHelp("The compare type, when known (objects_comparison, lines, contents, random, repair_data): a hint for sheets that read either way.",
+                               valueName: "type"))
+    var compareType: CompareType?
+
+    var limits: ReaderLimitOptions { reading.limits }
+
+    /// The built-in vocabulary extended by the vocabulary files; a file that cannot be used is a usage error.
+    func vocabulary() throws -> Vocabulary {
+        try reading.vocabulary()
+    }
+
+    /// Opens and recognises one report (`-`: the workbook on standard input).
+    func open(_ path: String, vocabulary: Vocabulary, standardInput: StandardInput? = nil) throws -> ReportWorkbook {
+        try reading.open(path, vocabulary: vocabulary, compareType: compareType, standardInput: standardInput)
     }
 }
 
@@ -51,24 +71,38 @@ struct ReportInput: ParsableArguments {
     }
 }
 
-/// Writes to `-o PATH` through a temporary file renamed into place on success (nothing
-/// half-written is left behind), or to standard output.
-@discardableResult
-func writeOutput<Result>(to path: String?, _ body: (ByteSink) throws -> Result) throws -> Result {
-    guard let path, path != "-" else {
-        let sink = ByteSink.standardOutput()
-        let result = try body(sink)
-        try sink.flush()
-        return result
+/// Where a command's output goes: `-o PATH`, through a temporary file beside it that is renamed
+/// into place on success (nothing half-written is left behind, not even by a signal), or standard
+/// output. Opened before the input is read, so that an unwritable destination fails at once.
+struct OutputTarget {
+    private let file: OutputFile?
+
+    init(path: String?) throws {
+        guard let path, path != "-" else {
+            file = nil
+            return
+        }
+        file = try OutputFile(path: path, temporaryFiles: SignalCleanup.hooks)
     }
-    let file = try OutputFile(path: path)
-    do {
-        let result = try body(file.sink)
-        try file.commit()
-        return result
-    } catch {
-        file.discard()
-        throw error
+
+    /// Writes everything `body` writes, then commits the file (or flushes stdout); on an error
+    /// the file is discarded and the destination left as it was. Returns what `body` returns.
+    @discardableResult
+    func write<Result>(_ body: (ByteSink) throws -> Result) throws -> Result {
+        guard let file else {
+            let sink = ByteSink.standardOutput()
+            let result = try body(sink)
+            try sink.flush()
+            return result
+        }
+        do {
+            let result = try body(file.sink)
+            try file.commit()
+            return result
+        } catch {
+            file.discard()
+            throw error
+        }
     }
 }
 

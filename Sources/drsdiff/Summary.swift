@@ -52,10 +52,15 @@ struct Summary: ParsableCommand {
     }
 
     func run() throws {
+        // The output is opened before any report is read: an unwritable destination fails at once.
+        let target = try reportingFailures { try OutputTarget(path: output) }
         let vocabulary = try options.vocabulary()
         let input = try InputFiles.expand(files)
         guard input.paths.count > 1 || input.fromList else {
-            try summariseOne(input.paths[0], vocabulary: vocabulary, standardInput: input.standardInput)
+            try reportingFailures {
+                let file = try options.open(input.paths[0], vocabulary: vocabulary, standardInput: input.standardInput)
+                try Self.write(file, as: format, top: top, rowsPerSection: rowsPerSection, quiet: quiet, to: target)
+            }
             return
         }
         guard format != .html else { throw ValidationError("--format html takes one report; give one file") }
@@ -74,25 +79,26 @@ struct Summary: ParsableCommand {
         }
         try reportingFailures {
             let chosen = SummaryWriter.Format(rawValue: format.rawValue)!
-            try writeOutput(to: output) { sink in try SummaryWriter.write(several: entries, as: chosen, to: sink) }
+            try target.write { sink in try SummaryWriter.write(several: entries, as: chosen, to: sink) }
         }
         if let failure { throw ExitCode(failure) }
     }
 
-    private func summariseOne(_ path: String, vocabulary: Vocabulary, standardInput: StandardInput?) throws {
-        try reportingFailures {
-            let file = try options.open(path, vocabulary: vocabulary, standardInput: standardInput)
-            noteUnrecognised(file.report.sections)
-            try ReadProgress.showing(on: file.workbook, quiet: quiet) {
-                switch format {
-                case .html:
-                    let options = HTMLReport.Options(top: top, rowsPerSection: rowsPerSection ?? HTMLReport.Options().rowsPerSection)
-                    try writeOutput(to: output) { sink in try HTMLReport.write(file, options: options, to: sink) }
-                case .md, .json, .text:
-                    let summary = try file.summary(top: top)
-                    let chosen = SummaryWriter.Format(rawValue: format.rawValue)!
-                    try writeOutput(to: output) { sink in try SummaryWriter.write(summary, as: chosen, to: sink) }
-                }
+    /// What `summary` writes for one opened report (`fetch` writes its Markdown this way too).
+    static func write(
+        _ file: ReportWorkbook, as format: FormatChoice, top: Int, rowsPerSection: Int? = nil, quiet: Bool,
+        to target: OutputTarget
+    ) throws {
+        noteUnrecognised(file.report.sections)
+        try ReadProgress.showing(on: file.workbook, quiet: quiet) {
+            switch format {
+            case .html:
+                let options = HTMLReport.Options(top: top, rowsPerSection: rowsPerSection ?? HTMLReport.Options().rowsPerSection)
+                try target.write { sink in try HTMLReport.write(file, options: options, to: sink) }
+            case .md, .json, .text:
+                let summary = try file.summary(top: top)
+                let chosen = SummaryWriter.Format(rawValue: format.rawValue)!
+                try target.write { sink in try SummaryWriter.write(summary, as: chosen, to: sink) }
             }
         }
     }

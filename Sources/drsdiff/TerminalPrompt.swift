@@ -29,27 +29,19 @@ enum TerminalPrompt {
         return line
     }
 
-    /// The terminal settings to put back if the user interrupts a password prompt.
-    nonisolated(unsafe) private static var savedSettings = termios()
-
     private static func withoutEcho<T>(_ body: () throws -> T) throws -> T {
-        guard tcgetattr(STDIN_FILENO, &savedSettings) == 0 else {
+        var saved = termios()
+        guard tcgetattr(STDIN_FILENO, &saved) == 0 else {
             throw Failure(description: "cannot turn off echo on this terminal")
         }
-        var quiet = savedSettings
+        var quiet = saved
         quiet.c_lflag &= ~tcflag_t(ECHO)
         // Ctrl-C at the prompt must not leave the terminal without echo.
-        let restoreAndDie: @convention(c) (Int32) -> Void = { number in
-            tcsetattr(STDIN_FILENO, TCSAFLUSH, &TerminalPrompt.savedSettings)
-            signal(number, SIG_DFL)
-            raise(number)
-        }
-        let previous = (signal(SIGINT, restoreAndDie), signal(SIGTERM, restoreAndDie))
+        SignalCleanup.restoreTerminalOnSignal(saved)
         tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet)
         defer {
-            tcsetattr(STDIN_FILENO, TCSAFLUSH, &savedSettings)
-            signal(SIGINT, previous.0)
-            signal(SIGTERM, previous.1)
+            tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved)
+            SignalCleanup.forgetTerminal()
             Console.write("\n")
         }
         return try body()

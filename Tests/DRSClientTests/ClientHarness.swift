@@ -39,8 +39,10 @@ struct ClientHarness {
         await harness.stop()
     }
 
+    /// Stops the fake and hands every file left in the directory to the secret-leak check.
     func stop() async {
         await fake.stop()
+        SecretLeakCheck.recordFiles(in: directory)
         try? FileManager.default.removeItem(at: directory)
     }
 
@@ -61,23 +63,29 @@ struct ClientHarness {
 
     func client(
         _ kind: CredentialKind = .accessKey, projectID: String? = nil, maxAttempts: Int = 5,
-        connectTimeout: Duration = .seconds(10), readTimeout: Duration = .seconds(10)
+        connectTimeout: Duration = .seconds(60), readTimeout: Duration = .seconds(60),
+        maxDownloadBytes: Int64 = DRSClientConfiguration.defaultMaxDownloadBytes, timeLimit: Duration? = nil,
+        clock: ClientClock? = nil
     ) throws -> DRSClient {
-        try client(credentials(kind), projectID: projectID, maxAttempts: maxAttempts, connectTimeout: connectTimeout, readTimeout: readTimeout)
+        try client(
+            credentials(kind), projectID: projectID, maxAttempts: maxAttempts, connectTimeout: connectTimeout,
+            readTimeout: readTimeout, maxDownloadBytes: maxDownloadBytes, timeLimit: timeLimit, clock: clock)
     }
 
     func client(
         _ credentials: Credentials, projectID: String? = nil, maxAttempts: Int = 5,
-        connectTimeout: Duration = .seconds(10), readTimeout: Duration = .seconds(10)
+        connectTimeout: Duration = .seconds(60), readTimeout: Duration = .seconds(60),
+        maxDownloadBytes: Int64 = DRSClientConfiguration.defaultMaxDownloadBytes, timeLimit: Duration? = nil,
+        clock: ClientClock? = nil
     ) throws -> DRSClient {
         let configuration = try DRSClientConfiguration(
             region: fake.configuration.region, credentials: credentials, endpoint: fake.baseURL,
             iamEndpoint: fake.baseURL, projectID: projectID, retry: RetryPolicy(maxAttempts: maxAttempts, random: { 0 }),
-            environment: [:])
+            maxDownloadBytes: maxDownloadBytes, timeLimit: timeLimit, environment: [:])
         return DRSClient(
             configuration: configuration,
             transport: URLSessionTransport(connectTimeout: connectTimeout, readTimeout: readTimeout),
-            clock: clock.clock)
+            clock: clock ?? self.clock.clock)
     }
 
     func file(_ type: CompareType = .objects) throws -> CompareResultFile {
@@ -87,11 +95,14 @@ struct ClientHarness {
     }
 
     /// Export, wait and download, as `drsdiff download` does.
-    func fetch(with client: DRSClient, _ type: CompareType = .objects, waitTimeout: Duration = .seconds(60)) async throws {
+    func fetch(
+        with client: DRSClient, _ type: CompareType = .objects, waitTimeout: Duration = .seconds(60),
+        replacing: Bool = false
+    ) async throws {
         let file = try file(type)
         try await client.exportResultFile(file, timeZone: "GMT+08:00")
         try await client.waitForExport(of: file, timeout: waitTimeout)
-        try await client.downloadResultFile(file, to: destination)
+        try await client.downloadResultFile(file, to: destination, replacing: replacing)
     }
 
     func downloadedFile() -> Data? {

@@ -4,7 +4,7 @@ import Testing
 
 @testable import DRSClient
 
-@Suite(.noSecretsInMessages) struct ConfigurationTests {
+@Suite struct ConfigurationTests {
     let token = Credentials.token(Secret("t0ken-value"))
 
     @Test func endpointsFollowTheRegion() throws {
@@ -59,7 +59,57 @@ import Testing
         #expect(objects.defaultFileName == "j1_objects_comparison.xlsx")
         let lines = try CompareResultFile(jobID: "j1", compareType: .rows, compareJobID: "c2")
         #expect(lines.defaultFileName == "j1_lines_c2.xlsx")
-        let hostile = try CompareResultFile(jobID: "../../etc/x", compareType: .values, compareJobID: "a/b")
-        #expect(hostile.defaultFileName == "_._.._etc_x_contents_a_b.xlsx")
+    }
+
+    /// Ids reach URL paths and headers: anything outside the service's id syntax is refused before
+    /// a request exists (`..` would be collapsed by the HTTP stack, CR/LF would drop a header).
+    @Test(arguments: [".", "..", "../../etc/x", "a/b", "a\r\nX-Injected: 1", "job\u{1B}[31m", "a b", "a%2Fb", "é", String(repeating: "a", count: 129)])
+    func idsOutsideTheServiceSyntaxAreRefused(id: String) throws {
+        for (jobID, compareJobID) in [(id, "c1"), ("j1", id)] {
+            let error = #expect(throws: DRSClientError.self) {
+                try CompareResultFile(jobID: jobID, compareType: .values, compareJobID: compareJobID)
+            }
+            #expect(error?.kind == .configuration)
+            #expect(error?.message.contains(where: { $0 == "\u{1B}" || $0 == "\r" || $0 == "\n" }) == false)
+        }
+        let project = #expect(throws: DRSClientError.self) {
+            try DRSClientConfiguration(region: "cn-north-4", credentials: token, projectID: id, environment: [:])
+        }
+        #expect(project?.message.contains("project id") == true)
+        #expect(try CompareResultFile(jobID: "6b3f2e0a-Job_4d1c", compareType: .rows, compareJobID: "C0-9_z").jobID == "6b3f2e0a-Job_4d1c")
+    }
+
+    @Test(arguments: ["http://drs.example.com", "http://10.0.0.8:8080", "http://[fe80::1]", "http://127.0.0.1.example.com"])
+    func plainHTTPToAnotherHostNeedsExplicitConsent(endpoint: String) throws {
+        let url = try #require(URL(string: endpoint))
+        let refused = #expect(throws: DRSClientError.self) {
+            try DRSClientConfiguration(region: "cn-north-4", credentials: token, endpoint: url, environment: [:])
+        }
+        #expect(refused?.kind == .configuration)
+        #expect(refused?.message.contains("--allow-insecure-http") == true)
+        #expect(refused?.message.contains("--endpoint") == true)
+        let iam = #expect(throws: DRSClientError.self) {
+            try DRSClientConfiguration(region: "cn-north-4", credentials: token, environment: ["HUAWEICLOUD_SDK_IAM_ENDPOINT": endpoint])
+        }
+        #expect(iam?.message.contains("HUAWEICLOUD_SDK_IAM_ENDPOINT") == true)
+        let allowed = try DRSClientConfiguration(
+            region: "cn-north-4", credentials: token, endpoint: url, iamEndpoint: url, allowInsecureHTTP: true, environment: [:])
+        #expect(allowed.allowInsecureHTTP && ServiceEndpoints.isInsecure(allowed.endpoint))
+    }
+
+    @Test(arguments: ["http://127.0.0.1:9", "http://127.1.2.3", "http://localhost:8080", "http://[::1]:9", "https://drs.example.com"])
+    func loopbackAndHTTPSNeedNoConsent(endpoint: String) throws {
+        let url = try #require(URL(string: endpoint))
+        let configuration = try DRSClientConfiguration(region: "cn-north-4", credentials: token, endpoint: url, iamEndpoint: url, environment: [:])
+        #expect(!ServiceEndpoints.isInsecure(configuration.endpoint))
+    }
+
+    @Test func limitsMustBePositive() {
+        #expect(throws: DRSClientError.self) {
+            try DRSClientConfiguration(region: "cn-north-4", credentials: token, maxDownloadBytes: 0, environment: [:])
+        }
+        #expect(throws: DRSClientError.self) {
+            try DRSClientConfiguration(region: "cn-north-4", credentials: token, timeLimit: .zero, environment: [:])
+        }
     }
 }

@@ -4,7 +4,7 @@ import Testing
 
 @testable import DRSClient
 
-@Suite(.noSecretsInMessages) struct CredentialSourcesTests {
+@Suite struct CredentialSourcesTests {
     let accessKeys = ["HUAWEICLOUD_SDK_AK": "AKID", "HUAWEICLOUD_SDK_SK": "sk-value-1234"]
 
     @Test func accessKeysComeFromTheSDKVariables() throws {
@@ -40,9 +40,16 @@ import Testing
         #expect(login.user == "u" && login.account == "a" && login.password.value == "pw-secret-9")
     }
 
-    @Test func aTokenFileWinsOverEverything() throws {
+    /// A token file as a careful user keeps it: readable by its owner only.
+    func privateFile(_ text: String) throws -> URL {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("drsdiff-token-\(UUID().uuidString)")
-        try Data("  file-token-xyz\n".utf8).write(to: file)
+        try Data(text.utf8).write(to: file)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
+        return file
+    }
+
+    @Test func aTokenFileWinsOverEverything() throws {
+        let file = try privateFile("  file-token-xyz\n")
         defer { try? FileManager.default.removeItem(at: file) }
         let credentials = try CredentialSources.resolve(
             environment: accessKeys.merging(["DRSDIFF_AUTH_TOKEN": "env-token"]) { $1 }, tokenFile: file.path, prompt: nil)
@@ -53,9 +60,22 @@ import Testing
         #expect(value.value == "file-token-xyz")
     }
 
-    @Test func unusableTokenFilesAreAuthenticationErrors() throws {
-        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("drsdiff-empty-\(UUID().uuidString)")
-        try Data("\n".utf8).write(to: empty)
+    @Test(arguments: [0o644, 0o640, 0o604, 0o444])
+    func aTokenFileOthersCanReadIsRefused(mode: Int) throws {
+        let file = try privateFile("file-token-readable-by-others")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: file.path)
+        let error = #expect(throws: DRSClientError.self) {
+            try CredentialSources.resolve(environment: [:], tokenFile: file.path, prompt: nil)
+        }
+        #expect(error?.kind == .authentication)
+        #expect(error?.message.contains("chmod 600") == true)
+        #expect(error?.message.contains("0" + String(mode, radix: 8)) == true)
+        #expect(error?.message.contains("file-token-readable-by-others") == false)
+    }
+
+    @Test(.noSecretsInMessages) func unusableTokenFilesAreAuthenticationErrors() throws {
+        let empty = try privateFile("\n")
         defer { try? FileManager.default.removeItem(at: empty) }
         for path in [empty.path, "/nonexistent/drsdiff/token"] {
             let error = #expect(throws: DRSClientError.self) {
@@ -114,7 +134,7 @@ import Testing
         #expect(error?.message.contains("DRSDIFF_IAM_PASSWORD") == true)
     }
 
-    @Test func secretsNeverPrint() {
+    @Test(.noSecretsInMessages) func secretsNeverPrint() {
         let key = AccessKey(id: "AKID", secretKey: Secret("sk-hidden-777"), securityToken: Secret("sts-hidden-888"))
         let login = PasswordLogin(user: "u", account: "a", password: Secret("pw-hidden-999"))
         SecretLeakCheck.register(secrets: ["sk-hidden-777", "sts-hidden-888", "pw-hidden-999"])

@@ -4,7 +4,7 @@ import Testing
 
 @testable import DRSClient
 
-@Suite(.noSecretsInMessages) struct LenientDecodingTests {
+@Suite struct LenientDecodingTests {
     @Test(arguments: [
         #"{"error_code":"DRS.10000010","error_msg":"Task not found.","request_id":"r1"}"#,
         #"{"errorCode":"DRS.10000010","errorMsg":"Task not found.","request_id":"r1"}"#,
@@ -64,8 +64,14 @@ import Testing
     }
 
     @Test func iamTimestampsWithMicroseconds() {
-        #expect(Authenticator.parseTimestamp("2019-11-16T03:36:55.123000Z") != nil)
-        #expect(Authenticator.parseTimestamp("2019-11-16T03:36:55Z") != nil)
-        #expect(Authenticator.parseTimestamp("tomorrow") == nil)
+        #expect(IssuedTokenAnswer.parseTimestamp("2019-11-16T03:36:55.123000Z") != nil)
+        #expect(IssuedTokenAnswer.parseTimestamp("2019-11-16T03:36:55Z") != nil)
+        #expect(IssuedTokenAnswer.parseTimestamp("tomorrow") == nil)
+    }
+
+    @Test func serviceTextKeepsWordsInEveryLanguageButNoControls() {
+        #expect(ServiceText.printable("任务不存在。Task not found.") == "任务不存在。Task not found.")
+        #expect(ServiceText.printable("a\u{0}b\u{7F}c\u{85}d\u{2028}e\u{FEFF}f") == "a\u{FFFD}b\u{FFFD}c\u{FFFD}d\u{FFFD}e\u{FFFD}f")
+        #expect(ServiceText.printable(String(repeating: "x", count: 5000)).count == ServiceText.maximumLength + 1)
     }
 }

@@ -5,7 +5,7 @@ import Testing
 @testable import DRSClient
 
 /// The vendor's worked example from the APIG signing guide, stage by stage.
-@Suite(.noSecretsInMessages) struct RequestSignerTests {
+@Suite struct RequestSignerTests {
     static let accessKey = AccessKey(
         id: "QTWAOYTTINDUT2QVKYUC", secretKey: Secret("MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc"))
     static let url = URL(

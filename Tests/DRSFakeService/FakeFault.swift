@@ -1,7 +1,7 @@
 import Foundation
 
 /// Something a fake server does instead of answering normally.
-public enum FakeFault: Sendable {
+public indirect enum FakeFault: Sendable {
     /// An error answer with a DRS-style body: `{"error_code": …, "error_msg": …}`.
     case error(status: Int, code: String, message: String, headers: [String: String] = [:])
     /// 200 whose body is a JSON error instead of what was asked for.
@@ -14,6 +14,18 @@ public enum FakeFault: Sendable {
     case slowResponse(pause: Duration)
     /// 302 to `location`.
     case redirect(to: URL)
+    /// The request is carried out (an export starts), then `answer` is sent instead of the
+    /// normal answer: a server error, or a lost answer with ``dropConnection``.
+    case processed(then: FakeFault)
+    /// The connection closes without a byte of answer ("empty reply from server").
+    case dropConnection
+    /// This answer, a JSON body, as it is.
+    case answer(status: Int, json: String)
+    /// A whole HTTP answer (status 200, exact Content-Length) whose body is the first half of the
+    /// workbook: the file itself was cut short before it was sent.
+    case truncatedFile
+    /// 400 whose message repeats the credentials the request carried, as a careless gateway might.
+    case echoCredentials
 
     /// 400 DRS.10000010, the service's answer to an unknown job.
     public static let taskNotFound = error(status: 400, code: "DRS.10000010", message: "Task not found. Check the task ID.")

@@ -1,9 +1,9 @@
 import FlyingFox
 import Foundation
 
-/// A second server, somewhere else (another port is another origin), that serves a file to
-/// any GET and records what it was sent: the target of redirects, to prove that no
-/// credentials follow a redirect away from DRS.
+/// A second server, on another host (another loopback address, 127.0.0.2 by default), that
+/// serves a file to any GET and records what it was sent: the target of redirects, to prove that
+/// no credentials follow a redirect away from DRS.
 public final class FakeFileHost: Sendable {
     private let server: LoopbackServer
     private let log: RequestLog
@@ -15,9 +15,10 @@ public final class FakeFileHost: Sendable {
         self.log = log
     }
 
-    public static func start(serving file: Data) async throws -> FakeFileHost {
+    public static func start(serving file: Data, host: String = "127.0.0.2") async throws -> FakeFileHost {
         let log = RequestLog()
         let server = try await LoopbackServer(
+            host: host,
             handler: Handler { request in
                 await log.append(RecordedRequest(request, body: try await request.bodyData))
                 return HTTPResponse(statusCode: .ok, headers: HTTPHeaders([.contentType: "application/octet-stream"]), body: file)

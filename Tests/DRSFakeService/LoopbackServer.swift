@@ -2,22 +2,24 @@ import FlyingFox
 import FlyingSocks
 import Foundation
 
-/// A FlyingFox server on 127.0.0.1 at a port the kernel picks, so tests never collide.
+/// A FlyingFox server on a loopback address (127.0.0.1 unless told another of 127.0.0.0/8, which
+/// is another host to a client) at a port the kernel picks, so tests never collide.
 final class LoopbackServer: Sendable {
     let baseURL: URL
     private let server: HTTPServer
     private let running: Task<Void, any Error>
 
-    init(handler: some HTTPHandler) async throws {
+    init(host: String = "127.0.0.1", handler: some HTTPHandler) async throws {
         let server = HTTPServer(
-            address: try .inet(ip4: "127.0.0.1", port: 0), timeout: 60, logger: .disabled, handler: handler)
+            address: try .inet(ip4: host, port: 0), timeout: 60, logger: .disabled, handler: handler)
         running = Task { try await server.run() }
-        try await server.waitUntilListening()
+        // Generous: on a machine busy with the whole suite (and others' work), starting takes a while.
+        try await server.waitUntilListening(timeout: 60)
         guard case .ip4(_, let port)? = await server.listeningAddress else {
             throw URLError(.cannotConnectToHost)
         }
         self.server = server
-        baseURL = URL(string: "http://127.0.0.1:\(port)")!
+        baseURL = URL(string: "http://\(host):\(port)")!
     }
 
     func stop() async {

@@ -1,10 +1,12 @@
 import Foundation
 import Testing
 
-/// Collects, for one test, every secret in play and every message the test saw (error
-/// descriptions, a command's stdout and stderr), then fails the test if any message contains
-/// any secret. Fake servers register their secrets themselves; tests hand over what they saw
-/// through ``SecretLeakCheck/record(_:)``.
+/// Collects, for one test, every secret in play and everything the test saw come out (error
+/// descriptions, a command's stdout and stderr, the files it wrote), then fails the test if any
+/// of it contains any secret — and fails a test that handed over nothing, since a check that saw
+/// nothing proves nothing. Fake servers register their secrets themselves (the tokens they issue
+/// included); tests hand over what they saw through ``SecretLeakCheck/record(_:)`` and
+/// ``SecretLeakCheck/recordFiles(in:)``.
 public final class SecretLeakCheck: @unchecked Sendable {
     // @unchecked: all state is behind `lock`.
     private let lock = NSLock()
@@ -25,6 +27,21 @@ public final class SecretLeakCheck: @unchecked Sendable {
     public static func record(_ message: String) {
         guard let current else { return }
         current.lock.withLock { current.messages.append(message) }
+    }
+
+    /// Hands every file under `directory` (its bytes, as text) to the check.
+    public static func recordFiles(in directory: URL) {
+        guard current != nil, let names = try? FileManager.default.subpathsOfDirectory(atPath: directory.path) else {
+            return
+        }
+        for name in names {
+            let path = directory.appendingPathComponent(name).path
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
+                let data = FileManager.default.contents(atPath: path)
+            else { continue }
+            record(String(decoding: data, as: UTF8.self))
+        }
     }
 
     /// The messages that contain a secret, each with a hint of which (never the secret itself).
@@ -65,6 +82,9 @@ public struct NoSecretsInMessages: SuiteTrait, TestTrait, TestScoping {
         }
         for leak in check.leaks() {
             Issue.record(Comment(rawValue: leak))
+        }
+        if check.messageCount == 0 {
+            Issue.record("the secret-leak check was handed nothing: record the test's output, errors or files")
         }
     }
 }

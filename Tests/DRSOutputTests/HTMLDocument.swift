@@ -10,6 +10,10 @@ final class HTMLDocument {
         let text: String
         /// Names of the elements it sits in, outermost first.
         let ancestors: [String]
+        /// The `id`s of the elements it sits in that have one, outermost first.
+        let ancestorIDs: [String]
+        /// The text of each child element (a row's cells).
+        let childTexts: [String]
 
         var classes: [String] { (attributes["class"] ?? "").split(separator: " ").map(String.init) }
     }
@@ -29,14 +33,21 @@ final class HTMLDocument {
         defer { xmlFreeDoc(document) }
         var node = xmlDocGetRootElement(document)
         while let current = node {
-            collect(current, ancestors: [], document: document)
+            collect(current, ancestors: [], ids: [], document: document)
             node = current.pointee.next
         }
     }
 
     func all(_ name: String) -> [Element] { elements.filter { $0.name == name } }
 
-    private func collect(_ node: xmlNodePtr, ancestors: [String], document: htmlDocPtr) {
+    /// All text inside a node, character references resolved.
+    private static func content(_ node: xmlNodePtr) -> String {
+        guard let content = xmlNodeGetContent(node) else { return "" }
+        defer { cdrsdiff_xmlFree(content) }
+        return String(cString: content)
+    }
+
+    private func collect(_ node: xmlNodePtr, ancestors: [String], ids: [String], document: htmlDocPtr) {
         guard node.pointee.type == XML_ELEMENT_NODE else { return }
         let name = String(cString: node.pointee.name)
         var attributes: [String: String] = [:]
@@ -47,12 +58,18 @@ final class HTMLDocument {
             if let value { cdrsdiff_xmlFree(value) }
             property = current.pointee.next
         }
-        let content = xmlNodeGetContent(node)
-        elements.append(Element(name: name, attributes: attributes, text: content.map { String(cString: $0) } ?? "", ancestors: ancestors))
-        if let content { cdrsdiff_xmlFree(content) }
+        var childTexts: [String] = []
         var child = node.pointee.children
         while let current = child {
-            collect(current, ancestors: ancestors + [name], document: document)
+            if current.pointee.type == XML_ELEMENT_NODE { childTexts.append(HTMLDocument.content(current)) }
+            child = current.pointee.next
+        }
+        elements.append(Element(name: name, attributes: attributes, text: HTMLDocument.content(node), ancestors: ancestors, ancestorIDs: ids,
+                                childTexts: childTexts))
+        let inner = ids + (attributes["id"].map { [$0] } ?? [])
+        child = node.pointee.children
+        while let current = child {
+            collect(current, ancestors: ancestors + [name], ids: inner, document: document)
             child = current.pointee.next
         }
     }

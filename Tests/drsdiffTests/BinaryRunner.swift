@@ -47,11 +47,31 @@ enum BinaryRunner {
         return directory
     }
 
-    /// Runs `drsdiff arguments…` with stdin from `stdinPath` (or /dev/null) in `directory`,
-    /// killing it after `timeout` seconds; `whileRunning` gets its pid once it started. Output
-    /// goes through files, so nothing blocks on a full pipe; stderr goes to `stderrTerminal`
-    /// instead when given (a pseudo-terminal's device, whose output the caller reads).
-    static func run(_ arguments: [String], stdinPath: String? = nil, environment: [String: String]? = nil,
+    /// Standard input other than a file: a stream holding `first`, which the runner keeps open
+    /// until the process ends, so a command reading it is certain to be waiting there.
+    enum Input: Equatable { case heldOpen(first: [UInt8]) }
+    /// Standard output other than a captured file: a stream nobody reads (its other end is closed
+    /// before the process starts), so the first write gets SIGPIPE, as under `| head -1`.
+    enum Output { case captured, closedPipe }
+
+    /// A connected pair of stream sockets (a pipe in both directions), close-on-exec from the
+    /// start, so that no other process spawned meanwhile inherits an end.
+    private static func streamPair() throws -> [Int32] {
+        var ends: [Int32] = [-1, -1]
+        guard socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0, &ends) == 0 else {
+            throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+        }
+        return ends
+    }
+
+    /// Runs `drsdiff arguments…` with stdin from `stdinPath` (or /dev/null, or `stdin`) in
+    /// `directory`, killing it after `timeout` seconds; `whileRunning` gets its pid once it
+    /// started. Output goes through files, so nothing blocks on a full pipe; stderr goes to
+    /// `stderrTerminal` instead when given (a pseudo-terminal's device, whose output the caller
+    /// reads).
+    /// - Parameter wrapper: a command that runs drsdiff, such as `/usr/bin/nohup`.
+    static func run(_ arguments: [String], stdinPath: String? = nil, stdin: Input? = nil, stdout: Output = .captured,
+                    wrapper: [String] = [], environment: [String: String]? = nil,
                     directory: String? = nil, timeout: Double = 120, stderrTerminal: String? = nil,
                     whileRunning: ((pid_t) -> Void)? = nil) throws -> Result {
         let binary = try binary()
@@ -62,8 +82,28 @@ enum BinaryRunner {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, stdinPath ?? "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        var heldInput: [Int32] = [-1, -1]
+        if case .heldOpen(let first)? = stdin {
+            heldInput = try streamPair()
+            // Less than the stream's buffer holds, so this returns before anyone reads.
+            guard first.withUnsafeBytes({ write(heldInput[1], $0.baseAddress, $0.count) }) == first.count else {
+                throw POSIXError(.EIO)
+            }
+            posix_spawn_file_actions_adddup2(&actions, heldInput[0], 0)
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 0, stdinPath ?? "/dev/null", O_RDONLY, 0)
+        }
+        defer { for end in heldInput where end >= 0 { close(end) } }
+        var unread: [Int32] = [-1, -1]
+        if stdout == .closedPipe {
+            unread = try streamPair()
+            close(unread[0])
+            unread[0] = -1
+            posix_spawn_file_actions_adddup2(&actions, unread[1], 1)
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        }
+        defer { for end in unread where end >= 0 { close(end) } }
         if let stderrTerminal {
             posix_spawn_file_actions_addopen(&actions, 2, stderrTerminal, O_RDWR | O_NOCTTY, 0)
         } else {
@@ -71,8 +111,8 @@ enum BinaryRunner {
         }
 
         // A working directory is set by coreutils' env, which then execs drsdiff in the same process.
-        let launcher = directory == nil ? binary : "/usr/bin/env"
-        let command = directory.map { ["/usr/bin/env", "-C", $0, binary] } ?? [binary]
+        let command = (directory.map { ["/usr/bin/env", "-C", $0] } ?? []) + wrapper + [binary]
+        let launcher = command[0]
         let argv = (command + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         let variables = (environment ?? ProcessInfo.processInfo.environment).map { strdup("\($0.key)=\($0.value)") } + [nil]
@@ -105,11 +145,31 @@ enum BinaryRunner {
         return Result(
             status: signaled ? -1 : (status >> 8) & 0xFF,
             signal: signaled ? status & 0x7F : nil,
-            stdout: Array(try Data(contentsOf: URL(fileURLWithPath: outPath))),
+            stdout: stdout == .captured ? Array(try Data(contentsOf: URL(fileURLWithPath: outPath))) : [],
             stderr: stderrTerminal == nil ? String(decoding: try Data(contentsOf: URL(fileURLWithPath: errPath)), as: UTF8.self) : "",
             seconds: seconds,
             timedOut: timedOut,
             peakMegabytes: Double(peakKilobytes) / 1024)
+    }
+
+    /// ``run(_:stdinPath:stdin:stdout:wrapper:environment:directory:timeout:stderrTerminal:whileRunning:)``
+    /// from an async test, on a thread of its own: waiting for the process must not hold one of
+    /// the few threads of Swift concurrency's pool, which the tests' fake servers run on.
+    static func runOffPool(
+        _ arguments: [String], stdin: Input? = nil, stdout: Output = .captured, wrapper: [String] = [],
+        environment: [String: String]? = nil, directory: String? = nil, timeout: Double = 120,
+        whileRunning: (@Sendable (pid_t) -> Void)? = nil
+    ) async throws -> Result {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Result, any Error>) in
+            Thread {
+                continuation.resume(
+                    with: Swift.Result {
+                        try run(
+                            arguments, stdin: stdin, stdout: stdout, wrapper: wrapper, environment: environment,
+                            directory: directory, timeout: timeout, whileRunning: whileRunning.map { callback in { callback($0) } })
+                    })
+            }.start()
+        }
     }
 
     /// VmHWM of a running process, in kilobytes.

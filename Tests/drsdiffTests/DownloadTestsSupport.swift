@@ -54,36 +54,21 @@ enum DownloadCommandRunner {
     /// /dev/null, and hands its output to the secret-leak check.
     /// - Parameter whileRunning: called on another thread once the process started, with its pid.
     static func run(
-        _ arguments: [String], environment: [String: String] = [:], directory: URL? = nil, timeout: TimeInterval = 60,
-        whileRunning: (@Sendable (Int32) -> Void)? = nil
+        _ arguments: [String], environment: [String: String] = [:], directory: URL? = nil, timeout: TimeInterval = 300,
+        stdout: BinaryRunner.Output = .captured, whileRunning: (@Sendable (Int32) -> Void)? = nil
     ) async throws -> Result {
-        let result = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Result, any Error>) in
-            // A thread of its own: blocking the few threads of Swift concurrency's pool would
-            // starve the fake server the binary is talking to.
-            Thread {
-                continuation.resume(
-                    with: Swift.Result {
-                        try runBlocking(arguments, environment, directory, timeout, whileRunning)
-                    })
-            }.start()
-        }
-        SecretLeakCheck.record(result.stdoutText)
-        SecretLeakCheck.record(result.stderr)
-        return result
-    }
-
-    private static func runBlocking(
-        _ arguments: [String], _ environment: [String: String], _ directory: URL?,
-        _ timeout: TimeInterval, _ whileRunning: (@Sendable (Int32) -> Void)?
-    ) throws -> Result {
         let inherited = ProcessInfo.processInfo.environment
         let variables = environment.merging(
             ["PATH": inherited["PATH"] ?? "/usr/bin:/bin", "HOME": inherited["HOME"] ?? "/tmp",
              "TMPDIR": inherited["TMPDIR"] ?? NSTemporaryDirectory()]) { mine, _ in mine }
-        let run = try BinaryRunner.run(arguments, environment: variables, directory: directory?.path, timeout: timeout,
-                                       whileRunning: whileRunning.map { callback in { callback($0) } })
+        let run = try await BinaryRunner.runOffPool(
+            arguments, stdout: stdout, environment: variables, directory: directory?.path, timeout: timeout,
+            whileRunning: whileRunning)
         if run.timedOut { throw TimedOut(arguments: arguments) }
-        return Result(status: run.signal ?? run.status, killedBySignal: run.signal != nil, stdout: Data(run.stdout), stderr: run.stderr)
+        let result = Result(status: run.signal ?? run.status, killedBySignal: run.signal != nil, stdout: Data(run.stdout), stderr: run.stderr)
+        SecretLeakCheck.record(result.stdoutText)
+        SecretLeakCheck.record(result.stderr)
+        return result
     }
 
     struct TimedOut: Error, CustomStringConvertible {
@@ -92,10 +77,12 @@ enum DownloadCommandRunner {
     }
 }
 
-/// A fresh fake DRS and an empty working directory for one command-line test.
+/// A fresh fake DRS and an empty working directory for one command-line test (and one for the
+/// test's own input files, such as token files, which are not the command's output).
 struct ServiceCommandHarness {
     let fake: FakeDRSService
     let directory: URL
+    let inputs: URL
 
     static func with(
         configure: (inout FakeDRSService.Configuration) -> Void = { _ in },
@@ -104,9 +91,17 @@ struct ServiceCommandHarness {
         var configuration = FakeDRSService.Configuration()
         configure(&configuration)
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("drsdiff-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let harness = ServiceCommandHarness(fake: try await FakeDRSService.start(configuration), directory: directory)
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let inputs = directory.appendingPathExtension("inputs")
+        for made in [directory, inputs] {
+            try FileManager.default.createDirectory(at: made, withIntermediateDirectories: true)
+        }
+        let harness = ServiceCommandHarness(fake: try await FakeDRSService.start(configuration), directory: directory, inputs: inputs)
+        defer {
+            // Whatever the command left on disk is output too: it must not hold a secret.
+            SecretLeakCheck.recordFiles(in: directory)
+            try? FileManager.default.removeItem(at: directory)
+            try? FileManager.default.removeItem(at: inputs)
+        }
         do {
             try await body(harness)
         } catch {
@@ -125,4 +120,19 @@ struct ServiceCommandHarness {
     }
 
     func file(_ name: String) -> Data? { FileManager.default.contents(atPath: path(name)) }
+
+    /// Writes an input file (beside the working directory) with the given mode; 0600 is what a
+    /// token file must have.
+    func writeInput(_ name: String, _ text: String, mode: mode_t = 0o600) throws -> String {
+        let path = inputs.appendingPathComponent(name).path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        chmod(path, mode)
+        return path
+    }
+}
+
+@Suite struct BuiltBinaryTests {
+    @Test func theBinaryIsBuilt() throws {
+        #expect(FileManager.default.isExecutableFile(atPath: try BinaryRunner.binary()))
+    }
 }

@@ -10,7 +10,13 @@ import Glibc
     /// A row-count report of 150,000 tables (about 35 MB of sheet XML): long enough to read that
     /// the line is drawn several times. One table in 10,000 is inconsistent. Rows and cells carry
     /// no references (they number themselves), so blocks of rows can be repeated.
-    static let report: String = {
+    static let report = makeReport(sheet: "Table Details")
+
+    /// The same tables under another, shorter sheet name (so the line is never cut to fit 80
+    /// columns): `diff`'s new report, whose read the line names.
+    static let latest = makeReport(sheet: "New Details")
+
+    private static func makeReport(sheet: String) -> String {
         let text = { (value: String) in "<c t=\"inlineStr\"><is><t>\(value)</t></is></c>" }
         let header = "<row>" + ["Source Database", "Source Table", "Source Rows", "Destination Rows", "Difference", "Status"].map(text).joined() + "</row>"
         func block(inconsistentAt: Int?) -> String {
@@ -21,9 +27,9 @@ import Glibc
             }.joined()
         }
         let tenThousand = String(repeating: block(inconsistentAt: nil), count: 9) + block(inconsistentAt: 500)
-        let bytes = StoredZip.workbook([(name: "Table Details", rows: header + String(repeating: tenThousand, count: 15))])
+        let bytes = StoredZip.workbook([(name: sheet, rows: header + String(repeating: tenThousand, count: 15))])
         return (try? ReportCLI.temporaryFile(Data(bytes), suffix: ".xlsx")) ?? "/nonexistent"
-    }()
+    }
 
     /// What a person sees of a pass: the progress lines drawn (each complete, ending in erase to
     /// end of line) and the rest of stderr with every progress line taken out.
@@ -41,6 +47,8 @@ import Glibc
     }
 
     nonisolated(unsafe) static let line = /drsdiff: "Table Details" \d+\.\d\/\d+\.\d MiB \(\d{1,3}%\), [\d,]+ rows, \d+\.\d MiB\/s, ETA \d+s/
+    /// A line for either report of a diff, the sheet's name captured.
+    nonisolated(unsafe) static let diffLine = /drsdiff: "(Table Details|New Details)" \d+\.\d\/\d+\.\d MiB \(\d{1,3}%\), [\d,]+ rows, \d+\.\d MiB\/s, ETA \d+s/
 
     @Test func aTerminalSeesOneUpdatingLineClearedAtTheEnd() throws {
         let terminal = try PseudoTerminal()
@@ -61,8 +69,29 @@ import Glibc
         #expect(!result.stdout.contains(0x1B) && !result.stdout.contains(UInt8(ascii: "\r")))
     }
 
+    /// `diff` reads the old report whole, then the new one: the line follows one read, then the other.
+    @Test func diffShowsTheReadsOfBothReports() throws {
+        let terminal = try PseudoTerminal()
+        let result = try BinaryRunner.run(["diff", Self.report, Self.latest], stderrTerminal: terminal.device)
+        let screen = Screen(terminal.output())
+        #expect(result.status == 0, "\(screen.text)")
+        let sheets = screen.progressLines.compactMap { $0.wholeMatch(of: Self.diffLine).map { String($0.output.1) } }
+        #expect(sheets.count == screen.progressLines.count, "\(screen.progressLines.filter { $0.wholeMatch(of: Self.diffLine) == nil })")
+        #expect(screen.progressLines.allSatisfy { $0.count < 80 })
+        let (old, new) = (sheets.lastIndex(of: "Table Details"), sheets.firstIndex(of: "New Details"))
+        #expect(old != nil && new != nil, "both reads drawn: \(screen.raw.debugDescription.prefix(300))")
+        if let old, let new { #expect(old < new, "the old report is read first") }
+        #expect(screen.raw.hasSuffix("\r\u{1B}[K"), "the line is cleared at the end")
+        #expect(screen.text.isEmpty)
+
+        let piped = try BinaryRunner.run(["diff", Self.report, Self.latest])
+        #expect(piped.stdout == result.stdout, "stdout carries no progress")
+        #expect(piped.stderr.isEmpty)
+    }
+
     @Test func quietDrawsNothing() throws {
-        for command in [["summary", Self.report, "--quiet"], ["convert", Self.report, "-q"], ["check", Self.report, "--quiet"]] {
+        for command in [["summary", Self.report, "--quiet"], ["convert", Self.report, "-q"], ["check", Self.report, "--quiet"],
+                        ["diff", Self.report, Self.latest, "--quiet"]] {
             let terminal = try PseudoTerminal()
             let result = try BinaryRunner.run(command, stderrTerminal: terminal.device)
             let screen = Screen(terminal.output())

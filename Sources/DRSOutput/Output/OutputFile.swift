@@ -1,52 +1,62 @@
 import DRSReport
+import TemporaryFiles
 
 /// A file that appears at its path complete or not at all: written to a temporary file beside the
-/// destination, synced, then renamed over it. If the writer fails or is abandoned, the temporary
-/// file is removed and the destination is untouched.
+/// destination (`.NAME.drsdiff-tmp-XXXXXX`, readable by its owner only while it fills), synced,
+/// given the mode of the file it replaces (or the umask's, for a new file), then renamed over it.
+/// If the writer fails or is abandoned, the temporary file is removed and the destination is
+/// untouched. `temporaryFiles` hears of the temporary file before it exists and once it is gone,
+/// so that a program's signal handler can remove it.
 public final class OutputFile {
     public let path: String
     public let sink: ByteSink
     private let temporaryPath: String
     private let descriptor: Int32
+    private let newFileMode: mode_t
+    private let hooks: TemporaryFileHooks?
     private var settled = false
 
-    public init(path: String) throws {
+    public init(path: String, temporaryFiles hooks: TemporaryFileHooks? = nil) throws {
         self.path = path
+        self.hooks = hooks
         let slash = path.lastIndex(of: "/")
         let directory = slash.map { String(path[..<$0]) } ?? "."
         let base = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        var template = ((directory.isEmpty ? "" : directory) + "/." + base + ".drsdiff-XXXXXX").utf8CString
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else {
-            throw OutputError("cannot create a file in \(directory): " + String(cString: strerror(errno)))
+        let created: (path: String, descriptor: Int32)
+        do {
+            created = try TemporaryFile.create(in: directory.isEmpty ? "/" : directory, for: base, hooks: hooks)
+        } catch {
+            throw OutputError("cannot create a file in \(directory): " + error.reason)
         }
-        fchmod(descriptor, 0o644 & ~OutputFile.umaskValue)
-        self.descriptor = descriptor
-        self.temporaryPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-        self.sink = ByteSink(descriptor: descriptor)
+        var info = stat()
+        fstat(created.descriptor, &info)
+        newFileMode = info.st_mode & 0o777
+        fchmod(created.descriptor, 0o600)
+        descriptor = created.descriptor
+        temporaryPath = created.path
+        sink = ByteSink(descriptor: created.descriptor)
     }
-
-    private static let umaskValue: mode_t = {
-        let current = umask(0o022)
-        umask(current)
-        return current
-    }()
 
     /// Flushes, syncs and renames the file into place.
     public func commit() throws {
         guard !settled else { return }
         settled = true
+        defer { hooks?.didRemove(temporaryPath) }
         do {
             try sink.flush()
             guard fsync(descriptor) == 0 else { throw OutputError("cannot sync \(path): " + String(cString: strerror(errno))) }
-            close(descriptor)
-            guard rename(temporaryPath, path) == 0 else {
-                throw OutputError("cannot write \(path): " + String(cString: strerror(errno)))
-            }
         } catch {
             close(descriptor)
             unlink(temporaryPath)
             throw error
+        }
+        var existing = stat()
+        fchmod(descriptor, stat(path, &existing) == 0 ? existing.st_mode & 0o7777 : newFileMode)
+        close(descriptor)
+        guard rename(temporaryPath, path) == 0 else {
+            let failure = errno
+            unlink(temporaryPath)
+            throw OutputError("cannot write \(path): " + String(cString: strerror(failure)))
         }
     }
 
@@ -56,6 +66,7 @@ public final class OutputFile {
         settled = true
         close(descriptor)
         unlink(temporaryPath)
+        hooks?.didRemove(temporaryPath)
     }
 
     deinit { discard() }

@@ -42,9 +42,9 @@ public final class DiffWriter {
         let outcome: DiffOutcome
         switch format {
         case .markdown:
-            var listing = MarkdownListing(top: top)
-            outcome = try diff.forEachChange(where: { listing.wants($0) }) { listing.add($0) }
-            pairs.append((old, new, .success((outcome, listing.render(outcome, diff: diff)))))
+            var markdown = MarkdownListing(top: top)
+            outcome = try diff.forEachChange(where: { markdown.listing.wants($0) }) { markdown.listing.add($0) }
+            pairs.append((old, new, .success((outcome, markdown.render(outcome, diff: diff)))))
             return outcome
         case .json:
             sink.write(several ? (wroteDocument ? ",\n" : "[\n") : "")
@@ -232,54 +232,14 @@ public final class DiffWriter {
     }
 }
 
-/// What the Markdown of one diff lists, gathered as the changes stream past: the worst
-/// regressions, and the first changes of each other kind.
+/// The Markdown of one diff: the worst regressions, and the first changes of each other kind.
 private struct MarkdownListing {
-    let top: Int
-    private var regressions: [(change: DiffChange, order: Int)] = []
-    private var others: [ChangeKind: [DiffChange]] = [:]
-    private var otherCounts: [ChangeKind: Int] = [:]
-    /// Outlines seen: the order changes came in.
-    private var seen = 0
+    var listing: ChangeListing
 
-    init(top: Int) { self.top = top }
+    init(top: Int) { listing = ChangeListing(top: top, perKind: top, regressionsInKinds: false) }
 
     /// Non-regressions listed by kind, in this order (newly inconsistent and newly not comparable are always regressions).
     static let otherKinds: [ChangeKind] = [.resolved, .stillInconsistent, .comparedAgain, .stillNotComparable, .added, .removed, .unchanged]
-
-    /// Counts every change; wants only those it will list: a regression that ranks among the
-    /// `top` worst so far, the first `top` changes of each other kind.
-    mutating func wants(_ outline: ChangeOutline) -> Bool {
-        seen += 1
-        guard outline.isRegression else {
-            otherCounts[outline.kind, default: 0] += 1
-            return (others[outline.kind]?.count ?? 0) < top
-        }
-        guard top > 0 else { return false }
-        guard regressions.count == top, let last = regressions.last else { return true }
-        return MarkdownListing.rank(outline, seen) < MarkdownListing.rank(last.change.outline, last.order)
-    }
-
-    /// A change ``wants(_:)`` accepted, which came last.
-    mutating func add(_ change: DiffChange) {
-        if change.isRegression {
-            let rank = MarkdownListing.rank(change.outline, seen)
-            let position = regressions.firstIndex { rank < MarkdownListing.rank($0.change.outline, $0.order) } ?? regressions.count
-            regressions.insert((change, seen), at: position)
-            if regressions.count > top { regressions.removeLast() }
-        } else {
-            others[change.kind, default: []].append(change)
-        }
-    }
-
-    /// Coarse entries first (databases, tables… differing rows last), then not comparable before
-    /// inconsistent before added before larger, then the largest growth of the difference, then
-    /// the order the changes came in.
-    private static func rank(_ outline: ChangeOutline, _ order: Int) -> (Int, Int, Int64, Int) {
-        let kinds: [ChangeKind] = [.newlyNotComparable, .newlyInconsistent, .added, .stillInconsistent]
-        let growth = (outline.newSize ?? 0) &- (outline.oldSize ?? 0)
-        return (outline.entity.level, kinds.firstIndex(of: outline.kind) ?? kinds.count, 0 &- growth, order)
-    }
 
     func render(_ outcome: DiffOutcome, diff: ReportDiff) -> String {
         var out = "## DRS comparison diff: \(outcome.old.file) → \(outcome.new.file)\n\n"
@@ -300,23 +260,26 @@ private struct MarkdownListing {
         out += "\n### Changes\n\n" + (counts.rows.isEmpty ? "No entries in either report.\n" : counts.markdown)
 
         if outcome.regressions > 0 {
-            out += "\n### Regressions, worst first (\(MarkdownListing.counted(outcome.regressions, shown: regressions.count)))\n\n"
+            let worst = listing.worst
+            out += "\n### Regressions, worst first (\(MarkdownListing.counted(outcome.regressions, shown: worst.count)))\n\n"
             var table = TextTable(["change", "entry", "old", "new"])
-            for (change, _) in regressions { table.add(MarkdownListing.row(change, withKind: true)) }
+            for change in worst { table.add(MarkdownListing.row(change, withKind: true)) }
             out += table.markdown
         }
         for kind in MarkdownListing.otherKinds {
-            guard let count = otherCounts[kind], count > 0 else { continue }
+            let count = listing.offered(of: kind)
+            guard count > 0 else { continue }
             let title: String
             switch kind {
             case .stillInconsistent: title = "Still inconsistent, not larger"
             case .added: title = "Added, consistent"
             default: title = String(kind.words.prefix(1).uppercased() + kind.words.dropFirst())
             }
-            out += "\n### \(title) (\(MarkdownListing.counted(count, shown: others[kind]?.count ?? 0)))\n\n"
+            let shown = listing.changes(of: kind)
+            out += "\n### \(title) (\(MarkdownListing.counted(count, shown: shown.count)))\n\n"
             var table = TextTable(["entry", "old", "new"])
-            for change in others[kind] ?? [] { table.add(MarkdownListing.row(change, withKind: false)) }
-            out += top > 0 ? table.markdown : ""
+            for change in shown { table.add(MarkdownListing.row(change, withKind: false)) }
+            out += listing.top > 0 ? table.markdown : ""
         }
         if !outcome.notes.isEmpty {
             out += "\n### Notes\n\n" + outcome.notes.map { "- " + MarkdownEncoding.cell($0) + "\n" }.joined()

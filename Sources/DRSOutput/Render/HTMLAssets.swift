@@ -11,7 +11,7 @@ enum HTMLAssets {
         *{box-sizing:border-box}
         body{margin:0;color:#1f2328;background:#fff;font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Helvetica Neue",Arial,"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","Source Han Sans SC","WenQuanYi Micro Hei",sans-serif}
         header.banner{padding:18px 24px;color:#fff}
-        header.consistent{background:var(--ok)}header.inconsistent{background:var(--bad)}header.incomplete{background:var(--open)}
+        header.consistent,header.no_regressions{background:var(--ok)}header.inconsistent,header.regressions{background:var(--bad)}header.incomplete{background:var(--open)}
         header h1{margin:0 0 6px;font-size:26px}
         header p,header ul{margin:4px 0}
         .file{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,"Liberation Mono",monospace;overflow-wrap:anywhere}
@@ -24,8 +24,9 @@ enum HTMLAssets {
         table{border-collapse:collapse;margin:6px 0;font-size:13px}
         th,td{border:1px solid var(--line);padding:3px 7px;text-align:left;vertical-align:top;white-space:pre-wrap;overflow-wrap:anywhere;max-width:36em}
         th{background:var(--head);font-weight:600;overflow-wrap:normal}
+        td.id{overflow-wrap:break-word}
         td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-        tr.inconsistent>td:first-child{box-shadow:inset 3px 0 var(--bad)}tr.incomplete>td:first-child{box-shadow:inset 3px 0 var(--open)}
+        tr.inconsistent>td:first-child,tr.regression>td:first-child{box-shadow:inset 3px 0 var(--bad)}tr.incomplete>td:first-child{box-shadow:inset 3px 0 var(--open)}
         .inconsistent .v,.v.inconsistent{color:var(--bad);font-weight:600}.incomplete .v,.v.incomplete{color:var(--open);font-weight:600}.v.consistent{color:var(--ok)}
         .muted,.note{color:var(--muted)}
         .bar rect.consistent{fill:var(--ok)}.bar rect.inconsistent{fill:var(--bad)}.bar rect.incomplete{fill:var(--open)}.bar rect.rest{fill:#eaeef2}

@@ -7,6 +7,8 @@ import DRSReport
 /// and shows every text from the report as text: all of it is escaped, and a strict
 /// Content-Security-Policy allows only the page's own style sheet and script.
 public enum HTMLReport {
+    typealias Cell = HTMLPage.Cell
+
     public struct Options: Sendable {
         /// Tables listed by largest row difference.
         public var top: Int
@@ -35,59 +37,44 @@ public enum HTMLReport {
 
     static func page(_ summary: ReportSummary, report: ComparisonReport, sample: RecordSample) -> String {
         let words = HTMLLabels.forLanguage(summary.language)
-        var page = Page(words: words)
+        let page = HTMLPage(words: words)
         let cut = report.sections.map(sample.sample(of:)).filter { $0.leftOut > 0 }
         let verdict = words.verdicts[summary.verdict] ?? summary.verdict.rawValue
 
-        page.add("<!DOCTYPE html>\n<html lang=\"\(words.lang)\">\n<head>\n<meta charset=\"utf-8\">\n")
-        page.add("<meta http-equiv=\"Content-Security-Policy\" content=\"\(HTMLAssets.contentSecurityPolicy)\">\n")
-        page.add("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"drsdiff\">\n")
-        page.add("<link rel=\"icon\" href=\"data:,\">\n")
-        page.add("<title>" + page.text("\(words.title): \(summary.file): \(verdict)") + "</title>\n")
-        page.add("<style>" + HTMLAssets.style + "</style>\n</head>\n<body>\n")
-
-        page.add("<header class=\"banner \(summary.verdict.rawValue)\" id=\"verdict\">\n")
-        page.add("<h1>\(page.text(words.verdict)): \(page.text(verdict))</h1>\n")
-        page.add("<p class=\"file\">\(page.text(summary.file))</p>\n")
-        if !summary.reasons.isEmpty {
-            page.add("<ul>" + summary.reasons.map { "<li>" + page.text($0) + "</li>" }.joined() + "</ul>\n")
-        }
+        var banner = "<h1>\(page.text(words.verdict)): \(page.text(verdict))</h1>\n"
+        banner += page.paragraph(summary.file, class: "file")
+        if !summary.reasons.isEmpty { banner += page.list(summary.reasons) }
         if !cut.isEmpty {
-            page.add("<p class=\"cut\">" + page.text(words.cutBanner(cut.count, cut.reduce(0) { $0 + $1.leftOut }, sample.limit)) + "</p>\n")
+            banner += page.paragraph(words.cutBanner(cut.count, cut.reduce(0) { $0 + $1.leftOut }, sample.limit), class: "cut")
         }
-        page.add("</header>\n")
 
-        var blocks: [(id: String, title: String, body: String)] = []
-        blocks.append(("report", words.report, about(summary, &page)))
-        if !summary.sections.isEmpty { blocks.append(("sections", words.sections, sections(summary, &page))) }
-        if !summary.databases.isEmpty { blocks.append(("databases", words.databases, databases(summary, &page))) }
-        if !summary.topTables.isEmpty { blocks.append(("largest", words.largest, largest(summary, &page))) }
+        var blocks: [HTMLPage.Block] = []
+        blocks.append(.init(id: "report", title: words.report, body: about(summary, page)))
+        if !summary.sections.isEmpty { blocks.append(.init(id: "sections", title: words.sections, body: sections(summary, page))) }
+        if !summary.databases.isEmpty { blocks.append(.init(id: "databases", title: words.databases, body: databases(summary, page))) }
+        if !summary.topTables.isEmpty { blocks.append(.init(id: "largest", title: words.largest, body: largest(summary, page))) }
         if summary.uncomparableCount > 0 {
-            blocks.append(("uncomparable", words.uncomparable + " (\(HTMLLabels.grouped(summary.uncomparableCount)))", uncomparable(summary, &page)))
+            blocks.append(.init(id: "uncomparable", title: words.uncomparable + " (\(HTMLLabels.grouped(summary.uncomparableCount)))",
+                                body: uncomparable(summary, page)))
         }
-        if !summary.objectTypes.isEmpty { blocks.append(("objects", words.objectTypes, objectTypes(summary, &page))) }
-        if let differences = summary.valueDifferences { blocks.append(("values", words.valueDifferences, valueDifferences(differences, limit: sample.limit, &page))) }
-        if let repair = summary.repair { blocks.append(("repair", words.repair, self.repair(repair, &page))) }
-        if !summary.notes.isEmpty {
-            blocks.append(("notes", words.notes, "<ul>" + summary.notes.map { "<li>" + page.text($0) + "</li>" }.joined() + "</ul>\n"))
+        if !summary.objectTypes.isEmpty { blocks.append(.init(id: "objects", title: words.objectTypes, body: objectTypes(summary, page))) }
+        if let differences = summary.valueDifferences {
+            blocks.append(.init(id: "values", title: words.valueDifferences, body: valueDifferences(differences, limit: sample.limit, page)))
         }
+        if let repair = summary.repair { blocks.append(.init(id: "repair", title: words.repair, body: self.repair(repair, page))) }
+        if !summary.notes.isEmpty { blocks.append(.init(id: "notes", title: words.notes, body: page.list(summary.notes))) }
         let recordBlocks = report.sections.enumerated().map { position, section in
-            records(sample.sample(of: section), number: position + 1, &page)
+            records(sample.sample(of: section), number: position + 1, page)
         }
-        if !recordBlocks.isEmpty { blocks.append(("records", words.allRecords, recordBlocks.joined())) }
+        if !recordBlocks.isEmpty { blocks.append(.init(id: "records", title: words.allRecords, body: recordBlocks.joined())) }
 
-        page.add("<nav>" + blocks.map { "<a href=\"#\($0.id)\">" + page.text($0.title) + "</a>" }.joined() + "</nav>\n<main>\n")
-        for block in blocks {
-            page.add("<section id=\"\(block.id)\">\n<h2>" + page.text(block.title) + "</h2>\n" + block.body + "</section>\n")
-        }
-        page.add("</main>\n<footer>" + page.text(words.generatedBy + " " + summary.file + " (" + ReportSummary.schema + ")") + "</footer>\n")
-        page.add("<script>" + HTMLAssets.script + "</script>\n</body>\n</html>\n")
-        return page.html
+        return page.document(title: "\(words.title): \(summary.file): \(verdict)", bannerClass: summary.verdict.rawValue, banner: banner,
+                             blocks: blocks, footer: words.generatedBy + " " + summary.file + " (" + ReportSummary.schema + ")")
     }
 
     // MARK: - Blocks
 
-    private static func about(_ summary: ReportSummary, _ page: inout Page) -> String {
+    private static func about(_ summary: ReportSummary, _ page: HTMLPage) -> String {
         let words = page.words
         var rows: [[Cell]] = [
             [.text(words.compareType), .text(summary.compareType?.rawValue ?? "unknown")],
@@ -100,7 +87,7 @@ public enum HTMLReport {
         return page.table([words.key, words.value], rows)
     }
 
-    private static func sections(_ summary: ReportSummary, _ page: inout Page) -> String {
+    private static func sections(_ summary: ReportSummary, _ page: HTMLPage) -> String {
         let words = page.words
         let counts = summary.sections.map { section -> [Cell] in
             [.text(section.kind.rawValue), .text(section.sheets.joined(separator: ", ")), .number(section.records),
@@ -116,7 +103,7 @@ public enum HTMLReport {
         return out
     }
 
-    private static func databases(_ summary: ReportSummary, _ page: inout Page) -> String {
+    private static func databases(_ summary: ReportSummary, _ page: HTMLPage) -> String {
         let words = page.words
         let widest = max(1, summary.databases.map(\.tables).max() ?? 1)
         let rows = summary.databases.map { database -> [Cell] in
@@ -142,7 +129,7 @@ public enum HTMLReport {
         return out + "</svg>"
     }
 
-    private static func largest(_ summary: ReportSummary, _ page: inout Page) -> String {
+    private static func largest(_ summary: ReportSummary, _ page: HTMLPage) -> String {
         let words = page.words
         let rows = summary.topTables.map { entry -> [Cell] in
             [.text(entry.database ?? ""), .text(entry.table ?? ""), entry.sourceRows.map { .number($0) } ?? .text(""),
@@ -152,7 +139,7 @@ public enum HTMLReport {
         return page.table([words.database, words.table, words.sourceRows, words.targetRows, words.difference, words.status, words.location], rows)
     }
 
-    private static func uncomparable(_ summary: ReportSummary, _ page: inout Page) -> String {
+    private static func uncomparable(_ summary: ReportSummary, _ page: HTMLPage) -> String {
         let words = page.words
         let rows = summary.uncomparable.map { entry -> [Cell] in
             [.text(entry.database ?? ""), .text(entry.table ?? ""), .text(entry.status?.value.name ?? ""), .text(entry.reason),
@@ -160,11 +147,11 @@ public enum HTMLReport {
         }
         var out = page.table([words.database, words.table, words.status, words.reason, words.location], rows, filter: true)
         let left = summary.uncomparableCount - summary.uncomparable.count
-        if left > 0 { out += "<p class=\"note\">" + page.text(words.firstOf(summary.uncomparable.count, summary.uncomparableCount)) + "</p>\n" }
+        if left > 0 { out += page.paragraph(words.firstOf(summary.uncomparable.count, summary.uncomparableCount), class: "note") }
         return out
     }
 
-    private static func objectTypes(_ summary: ReportSummary, _ page: inout Page) -> String {
+    private static func objectTypes(_ summary: ReportSummary, _ page: HTMLPage) -> String {
         let words = page.words
         let rows = summary.objectTypes.map { type -> [Cell] in
             [.text(type.objectType), type.sourceCount.map { .number($0) } ?? .text(""), type.targetCount.map { .number($0) } ?? .text(""),
@@ -173,7 +160,7 @@ public enum HTMLReport {
         return page.table([words.objectType, words.source, words.target, words.status, words.objects, "inconsistent", "incomplete"], rows)
     }
 
-    private static func valueDifferences(_ differences: ValueDifferenceCounts, limit: Int, _ page: inout Page) -> String {
+    private static func valueDifferences(_ differences: ValueDifferenceCounts, limit: Int, _ page: HTMLPage) -> String {
         let words = page.words
         var out = page.table(["differing rows", "only in source", "only in destination", "both differ", "other"],
                              [[.number(differences.total), .number(differences.onlyInSource), .number(differences.onlyInTarget),
@@ -183,13 +170,13 @@ public enum HTMLReport {
             out += page.table([words.database, words.table, "differing rows"],
                               shown.map { [.text($0.database ?? ""), .text($0.table ?? ""), .number($0.count)] }, filter: true)
             if shown.count < differences.tables.count {
-                out += "<p class=\"note\">" + page.text(words.firstOf(shown.count, differences.tables.count)) + "</p>\n"
+                out += page.paragraph(words.firstOf(shown.count, differences.tables.count), class: "note")
             }
         }
         return out
     }
 
-    private static func repair(_ repair: RepairCounts, _ page: inout Page) -> String {
+    private static func repair(_ repair: RepairCounts, _ page: HTMLPage) -> String {
         let words = page.words
         var out = page.table(["statements", "rows to repair", "repaired rows", "failed rows"],
                              [[.number(repair.statements), .number(repair.totalRows), .number(repair.repairedRows), .number(repair.failedRows)]])
@@ -205,14 +192,14 @@ public enum HTMLReport {
 
     /// One section's records: the report's own header texts over the fields (the field's name
     /// where the report has no such column), one row per record.
-    private static func records(_ sample: RecordSample.Section, number: Int, _ page: inout Page) -> String {
+    private static func records(_ sample: RecordSample.Section, number: Int, _ page: HTMLPage) -> String {
         let words = page.words
         let section = sample.section
         var out = "<h3 id=\"records-\(number)\">" + page.text(section.kind.rawValue + ": " + section.sheets.map(\.name).joined(separator: ", "))
             + " <span class=\"muted\">(" + page.text("\(HTMLLabels.grouped(sample.total)) \(words.records)") + ")</span></h3>\n"
         let shown = sample.shown
         if sample.leftOut > 0 {
-            out += "<p class=\"note\">" + page.text(words.shownOf(shown.count, sample.total, sample.leftOut)) + "</p>\n"
+            out += page.paragraph(words.shownOf(shown.count, sample.total, sample.leftOut), class: "note")
         }
         let multipleSheets = section.sheets.count > 1
         var headers = [words.row]
@@ -274,51 +261,5 @@ public enum HTMLReport {
     private static func decimal(_ value: Double) -> String {
         let hundredths = Int((value * 100).rounded())
         return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
-    }
-
-    // MARK: - Markup
-
-    enum Cell {
-        case text(String, numeric: Bool = false)
-        case number(Int64)
-        /// An interpreted cell: its stable name, and the report's text beside it when they differ.
-        case interpreted(name: String, text: String)
-        /// Markup drsdiff made itself (never from the report).
-        case markup(String)
-
-        static func number(_ value: Int) -> Cell { .number(Int64(value)) }
-    }
-
-    struct Page {
-        let words: HTMLLabels
-        private(set) var html = ""
-
-        init(words: HTMLLabels) { self.words = words }
-
-        mutating func add(_ markup: String) { html += markup }
-
-        func text(_ text: String) -> String { HTMLEncoding.text(text) }
-
-        /// A table that sorts by any column when scripts run; `filter` adds a filter box above it.
-        func table(_ headers: [String], _ rows: [[Cell]], rowClasses: [String?] = [], filter: Bool = false) -> String {
-            var out = "<div class=\"wrap\"><table class=\"sortable\"" + (filter ? " data-filter=\"\(text(words.filter))\"" : "") + ">\n<thead><tr>"
-            out += headers.map { "<th scope=\"col\">" + text($0) + "</th>" }.joined() + "</tr></thead>\n<tbody>\n"
-            for (position, row) in rows.enumerated() {
-                let rowClass = position < rowClasses.count ? rowClasses[position] : nil
-                out += rowClass.map { "<tr class=\"\($0)\">" } ?? "<tr>"
-                for cell in row {
-                    switch cell {
-                    case .text(let value, let numeric): out += (numeric ? "<td class=\"n\">" : "<td>") + text(value) + "</td>"
-                    case .number(let value): out += "<td class=\"n\">" + HTMLLabels.grouped(Int(value)) + "</td>"
-                    case .interpreted(let name, let value):
-                        out += "<td><span class=\"v\">" + text(name) + "</span>" + (value == name || value.isEmpty ? "" : " <span class=\"muted\">" + text(value) + "</span>") + "</td>"
-                    case .markup(let markup): out += "<td>" + markup + "</td>"
-                    }
-                }
-                out += "</tr>\n"
-            }
-            if rows.isEmpty { out += "<tr><td class=\"muted\" colspan=\"\(max(headers.count, 1))\">" + text(words.none) + "</td></tr>\n" }
-            return out + "</tbody>\n</table></div>\n"
-        }
     }
 }

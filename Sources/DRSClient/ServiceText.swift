@@ -1,0 +1,36 @@
+/// Text that came from the service (error codes and messages, X-Request-Id, export and compare
+/// job statuses, times), made safe to print: a terminal must never receive an escape sequence, a
+/// carriage return that overwrites the line, or a bidirectional override that reorders it, from a
+/// server. Every control and format character becomes U+FFFD, and very long values are cut.
+enum ServiceText {
+    /// Longer service strings are cut to this many characters (an error message is a sentence).
+    static let maximumLength = 1000
+    static let replacement: Character = "\u{FFFD}"
+
+    static func printable(_ text: String) -> String {
+        var result = ""
+        var count = 0
+        for character in text {
+            guard count < maximumLength else {
+                result.append("…")
+                break
+            }
+            result.append(isPrintable(character) ? character : replacement)
+            count += 1
+        }
+        return result
+    }
+
+    /// False for a character holding any control (C0, DEL, C1) or format character (bidirectional
+    /// controls, zero-width characters, the BOM), which reorder or hide what a terminal shows.
+    static func isPrintable(_ character: Character) -> Bool {
+        character.unicodeScalars.allSatisfy { scalar in
+            switch scalar.properties.generalCategory {
+            case .control, .format, .lineSeparator, .paragraphSeparator:
+                return false
+            default:
+                return true
+            }
+        }
+    }
+}
