@@ -73,6 +73,30 @@ struct VocabularyFileTests {
         #expect(section.columns.map { $0.concept?.rawValue ?? "-" } == ["object_type", "source_count", "target_count", "status"])
     }
 
+    /// A suggested phrase outranks every reading when confirmed: it must never name a concept
+    /// another column of the sheet holds, or one the sheet's kind does not have.
+    @Test func suggestionsNeverTakeAnotherColumnsConcept() throws {
+        let path = try FixtureWorkbook.write([.init(name: "Repair SQL", rows: [
+            ["Database", "Table", "Operation", "Repair SQL", "SQL State", "Change Request"],
+            ["shop", "orders", "UPDATE", "UPDATE `shop`.`orders` SET a = 1 WHERE id = 1;", "SUCCESS", "CR-1"],
+            ["shop", "refunds", "DELETE", "DELETE FROM `shop`.`refunds` WHERE id = 2;", "FAILED", "CR-2"],
+        ])])
+        let report = try ReportWorkbook(path: path).report
+        let section = try #require(report.sections.first)
+        let unmatched = try #require(section.columns.first { $0.header == "Change Request" })
+        #expect(unmatched.concept == nil)
+        guard case .object(let members) = VocabularySuggestion.document(for: report),
+              case .object(let columns)? = members.first(where: { $0.0 == "columns" })?.1 else {
+            Issue.record("no columns in the suggestion")
+            return
+        }
+        let taken = Set(section.columns.compactMap { $0.concept?.rawValue })
+        let expected = Set(SectionClassifier.profile(of: section.kind)!.weights.keys.map(\.rawValue))
+        for (concept, headers) in columns {
+            #expect(!taken.contains(concept) && expected.contains(concept), "\(concept): \(headers)")
+        }
+    }
+
     @Test func aVocabularyFileMakesAnUnknownLayoutReadable() throws {
         let path = try FixtureWorkbook.write([.init(name: "Ergebnis", rows: [
             ["Tabelle", "Quellzeilen", "Zielzeilen", "Ergebnis"],

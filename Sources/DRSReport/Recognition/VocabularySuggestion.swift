@@ -43,10 +43,15 @@ package enum VocabularySuggestion {
                 if let concept = column.concept {
                     guard column.inferred == true || column.via == "values" || column.via == "key words and values" else { continue }
                     suggest(column.header, concept, "\(location): \(concept.rawValue), inferred: \(column.evidence ?? "")\(alternatives)")
-                } else if let best = column.candidates?.first {
-                    let rest = (column.candidates ?? []).dropFirst().map { "\($0.concept.rawValue) (\(format($0.score)))" }.joined(separator: ", ")
+                } else if let best = VocabularySuggestion.usable(column.candidates ?? [], in: section, mappings: mappings) {
+                    let rest = (column.candidates ?? []).filter { $0.concept != best.concept }
+                        .map { "\($0.concept.rawValue) (\(format($0.score)))" }.joined(separator: ", ")
                     suggest(column.header, best.concept, "\(location): unmatched; best candidate \(best.concept.rawValue) (\(format(best.score)))"
                         + (rest.isEmpty ? "" : ", then " + rest) + (column.evidence.map { "; " + $0 } ?? ""))
+                } else if !(column.candidates ?? []).isEmpty {
+                    let all = (column.candidates ?? []).map { "\($0.concept.rawValue) (\(format($0.score)))" }.joined(separator: ", ")
+                    suggest(column.header, nil, "\(location): unmatched; its candidates (\(all)) are taken by other columns or are no "
+                        + "concept of \(section.kind.rawValue): listed under ignore (move it under columns if it is one)")
                 } else {
                     suggest(column.header, nil, "\(location): no concept fits, listed under ignore (move it under columns if it is one)")
                 }
@@ -82,6 +87,17 @@ package enum VocabularySuggestion {
         }
         document.append(("notes", .array(notes.map { .string($0) })))
         return .object(document)
+    }
+
+    /// The best candidate a phrase can give the column: a concept its section's kind has and no
+    /// other column of the sheet holds. A phrase outranks every other reading, so suggesting a
+    /// concept another column has, or one the kind lacks, would unmap a column when confirmed.
+    private static func usable(_ candidates: [ConceptScore], in section: ReportSection, mappings: [ColumnMapping]) -> ConceptScore? {
+        let taken = Set(mappings.compactMap(\.concept))
+        let expected = SectionClassifier.profile(of: section.kind).map { Set($0.weights.keys) }
+        return candidates.first { candidate in
+            !taken.contains(candidate.concept) && (expected?.contains(candidate.concept) ?? true)
+        }
     }
 
     /// The `values` vocabulary of a file that holds a concept's words.
