@@ -88,17 +88,19 @@ struct OutputTarget {
     }
 
     /// Writes everything `body` writes, then commits the file (or flushes stdout); on an error
-    /// the file is discarded and the destination left as it was.
-    func write(_ body: (ByteSink) throws -> Void) throws {
+    /// the file is discarded and the destination left as it was. Returns what `body` returns.
+    @discardableResult
+    func write<Result>(_ body: (ByteSink) throws -> Result) throws -> Result {
         guard let file else {
             let sink = ByteSink.standardOutput()
-            try body(sink)
+            let result = try body(sink)
             try sink.flush()
-            return
+            return result
         }
         do {
-            try body(file.sink)
+            let result = try body(file.sink)
             try file.commit()
+            return result
         } catch {
             file.discard()
             throw error

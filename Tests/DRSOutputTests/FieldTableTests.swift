@@ -42,7 +42,7 @@ struct FieldTableTests {
         case .percent: return "number|null"
         case .status: return "#/$defs/status"
         case .objectType: return "#/$defs/object_type"
-        case .differenceKind, .repairOperation, .repairState: return "reading:value,text"
+        case .differenceKind, .repairOperation, .repairState, .existence: return "reading:value,text"
         case .texts: return "array"
         }
     }

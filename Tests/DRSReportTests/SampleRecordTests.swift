@@ -22,7 +22,7 @@ struct SampleRecordTests {
                 for (concept, value) in row["values"] as! [String: Any] {
                     let found = meaning(of: ColumnConcept(rawValue: concept)!, in: record)
                     let want = value is NSNull ? nil : value
-                    #expect(same(found, want), "\(name) \(record.sheet)!\(record.row) \(concept): want \(String(describing: want)), got \(String(describing: found))")
+                    #expect(SampleTruth.same(found, want), "\(name) \(record.sheet)!\(record.row) \(concept): want \(String(describing: want)), got \(String(describing: found))")
                 }
             }
         }
@@ -44,22 +44,6 @@ struct SampleRecordTests {
             return (value as? Interpreted<RepairState>)?.text
         default:
             return value
-        }
-    }
-
-    private func same(_ found: Any?, _ want: Any?) -> Bool {
-        switch (found, want) {
-        case (nil, nil): return true
-        case (let found?, let want?):
-            if let want = want as? NSNumber {
-                if let found = found as? Int64 { return found == want.int64Value }
-                if let found = found as? Int { return found == want.intValue }
-                if let found = found as? Double { return found == want.doubleValue }
-                return false
-            }
-            if let want = want as? String { return (found as? String) == want }
-            return false
-        default: return false
         }
     }
 }

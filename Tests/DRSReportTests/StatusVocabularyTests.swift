@@ -85,6 +85,12 @@ struct StatusVocabularyTests {
         #expect(values.repairState("NOT_EXECUTED") == .notExecuted)
         #expect(values.repairState("失败") == .failed)
         #expect(values.repairState("成功") == .succeeded)
+        // A refusal is a failure; a cell of a word headers pass over ("Pending") still says it.
+        #expect(values.repairState("Rejected") == .failed)
+        #expect(values.repairState("被拒绝") == .failed)
+        #expect(values.repairState("Pending") == .notExecuted)
+        #expect(values.repairState("已生效") == .succeeded)
+        #expect(values.status(text: "Comparison exceeded its time limit", objects: false) == .timedOut)
         #expect(values.objectType("存储过程和函数") == .known("ROUTINE"))
         #expect(values.objectType("存储过程") == .known("PROCEDURE"))
         #expect(values.objectType("Table Collation") == .known("TABLE_COLLATION"))

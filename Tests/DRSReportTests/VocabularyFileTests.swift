@@ -51,6 +51,61 @@ struct VocabularyFileTests {
         #expect(vocabulary.files == ["test.json"])
     }
 
+    /// Issue 7: a hand-written vocabulary whose phrases differ only by a side in brackets used to
+    /// collide ("Amount (src)" and "Amount (tgt)" were one phrase, the brackets dropped as a unit).
+    @Test func phrasesThatDifferOnlyByABracketedSideStayApart() throws {
+        let vocabulary = try vocabulary("""
+            {"columns": {"source_count": ["Menge (src)"], "target_count": ["Menge (tgt)"],
+                         "source_rows": ["Zeilen（源）"], "target_rows": ["Zeilen（目标）"], "message": ["Hinweis (s)"],
+                         "object_type": ["Art"]},
+             "ignore": ["Notiz (src)"]}
+            """)
+        #expect(vocabulary.columnCandidates("Menge (src)").first?.concept == .sourceCount)
+        #expect(vocabulary.columnCandidates("MENGE（tgt）").first?.concept == .targetCount)
+        #expect(vocabulary.columnCandidates("Menge (tgt)").first?.exactPhrase == true)
+        #expect(vocabulary.columnCandidates("Zeilen (目标)").first?.concept == .targetRows)
+        // A unit or a note in brackets still finds its phrase; a side in brackets does not, and two
+        // phrases that differ only in brackets say nothing of the bare text.
+        #expect(vocabulary.columnCandidates("Hinweis").first?.concept == .message)
+        #expect(vocabulary.columnCandidates("Art (Text)").first?.concept == .objectType)
+        #expect(vocabulary.columnCandidates("Art (src)").first?.exactPhrase != true)
+        #expect(vocabulary.columnCandidates("Menge").first?.exactPhrase != true)
+        #expect(vocabulary.isIgnored("Notiz (src)") && !vocabulary.isIgnored("Notiz (tgt)"))
+
+        let path = try FixtureWorkbook.write([.init(name: "Übersicht", rows: [
+            ["Art", "Menge (src)", "Menge (tgt)", "Ergebnis"],
+            ["TABLE", 12, 11, "Inconsistent"],
+            ["VIEW", 3, 3, "Consistent"],
+        ])])
+        let section = try #require(try ReportWorkbook(path: path, vocabulary: vocabulary).report.sections.first)
+        #expect(section.kind == .objectSummary)
+        #expect(section.columns.map { $0.concept?.rawValue ?? "-" } == ["object_type", "source_count", "target_count", "status"])
+    }
+
+    /// A suggested phrase outranks every reading when confirmed: it must never name a concept
+    /// another column of the sheet holds, or one the sheet's kind does not have.
+    @Test func suggestionsNeverTakeAnotherColumnsConcept() throws {
+        let path = try FixtureWorkbook.write([.init(name: "Repair SQL", rows: [
+            ["Database", "Table", "Operation", "Repair SQL", "SQL State", "Change Request"],
+            ["shop", "orders", "UPDATE", "UPDATE `shop`.`orders` SET a = 1 WHERE id = 1;", "SUCCESS", "CR-1"],
+            ["shop", "refunds", "DELETE", "DELETE FROM `shop`.`refunds` WHERE id = 2;", "FAILED", "CR-2"],
+        ])])
+        let report = try ReportWorkbook(path: path).report
+        let section = try #require(report.sections.first)
+        let unmatched = try #require(section.columns.first { $0.header == "Change Request" })
+        #expect(unmatched.concept == nil)
+        guard case .object(let members) = VocabularySuggestion.document(for: report),
+              case .object(let columns)? = members.first(where: { $0.0 == "columns" })?.1 else {
+            Issue.record("no columns in the suggestion")
+            return
+        }
+        let taken = Set(section.columns.compactMap { $0.concept?.rawValue })
+        let expected = Set(SectionClassifier.profile(of: section.kind)!.weights.keys.map(\.rawValue))
+        for (concept, headers) in columns {
+            #expect(!taken.contains(concept) && expected.contains(concept), "\(concept): \(headers)")
+        }
+    }
+
     @Test func aVocabularyFileMakesAnUnknownLayoutReadable() throws {
         let path = try FixtureWorkbook.write([.init(name: "Ergebnis", rows: [
             ["Tabelle", "Quellzeilen", "Zielzeilen", "Ergebnis"],

@@ -21,7 +21,7 @@ struct ReportCommandTests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.isEmpty)
         let csv = try String(contentsOfFile: target, encoding: .utf8)
-        #expect(csv.hasPrefix("sheet,row,source_database,source_table,target_database,target_table,source_rows,target_rows,difference,status,status_code,status_text,row_filter,message,extra\n"))
+        #expect(csv.hasPrefix("sheet,row,source_database,source_table,target_database,target_table,source_rows,target_rows,difference,status,status_code,status_text,row_filter,message,row_result,row_result_code,row_result_text,extra\n"))
         #expect(csv.contains("Cannot Be Compared,2,shop,invoices,shop,invoices,,,,target_table_missing,12,The destination table does not exist,"))
     }
 

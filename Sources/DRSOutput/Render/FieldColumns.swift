@@ -7,7 +7,7 @@ enum FieldColumns {
         fields.flatMap { field -> [String] in
             switch field.type {
             case .status: return [field.key, field.key + "_code", field.key + "_text"]
-            case .objectType, .differenceKind, .repairOperation, .repairState: return [field.key, field.key + "_text"]
+            case .objectType, .differenceKind, .repairOperation, .repairState, .existence: return [field.key, field.key + "_text"]
             case .text, .count, .percent, .texts: return [field.key]
             }
         }
@@ -23,7 +23,7 @@ enum FieldColumns {
         case .status:
             let status = value as? any AnyInterpreted
             texts += [status?.name ?? "", status?.code.map { String($0) } ?? "", status?.text ?? ""]
-        case .objectType, .differenceKind, .repairOperation, .repairState:
+        case .objectType, .differenceKind, .repairOperation, .repairState, .existence:
             let reading = value as? any AnyInterpreted
             texts += [reading?.name ?? "", reading?.text ?? ""]
         }

@@ -241,7 +241,7 @@ public enum HTMLReport {
         case .count: return (value as? Int64).map { .number($0) } ?? .text("")
         case .percent: return .text((value as? Double).map(JSONWriter.format) ?? "", numeric: true)
         case .texts: return .text((value as? [String])?.joined(separator: " | ") ?? "")
-        case .status, .objectType, .differenceKind, .repairOperation, .repairState:
+        case .status, .objectType, .differenceKind, .repairOperation, .repairState, .existence:
             guard let reading = value as? any AnyInterpreted else { return .text("") }
             return .interpreted(name: reading.name, text: reading.text)
         }

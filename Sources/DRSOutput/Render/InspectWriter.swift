@@ -23,6 +23,33 @@ public enum InspectWriter {
         }
     }
 
+    /// Writes the `drsdiff.vocabulary/v1` file `inspect --suggest-vocabulary` offers (see
+    /// `docs/report.md`), and says how many headers and words it suggests.
+    @discardableResult
+    public static func writeVocabularySuggestion(_ report: ComparisonReport, to sink: ByteSink) throws -> (columns: Int, words: Int) {
+        let document = VocabularySuggestion.document(for: report)
+        sink.write(document.pretty() + "\n")
+        var columns = 0
+        var words = 0
+        if case .object(let members) = document {
+            for (key, value) in members {
+                switch (key, value) {
+                case ("columns", .object(let concepts)):
+                    columns += concepts.reduce(0) { if case .array(let items) = $1.1 { return $0 + items.count } else { return $0 } }
+                case ("ignore", .array(let items)):
+                    columns += items.count
+                case ("values", .object(let vocabularies)):
+                    for (_, names) in vocabularies {
+                        guard case .object(let entries) = names else { continue }
+                        words += entries.reduce(0) { if case .array(let items) = $1.1 { return $0 + items.count } else { return $0 } }
+                    }
+                default: break
+                }
+            }
+        }
+        return (columns, words)
+    }
+
     static func text(_ report: ComparisonReport, vocabulary: Vocabulary) -> String {
         var out = "workbook: \(report.file)\n"
         out += "compare type: \(report.compareType?.rawValue ?? "unknown")\n"
@@ -55,10 +82,40 @@ public enum InspectWriter {
                     table.add([column.letter, column.header, column.concept?.rawValue ?? "unmatched", how])
                 }
                 out += table.text(indent: "    ")
+                out += explanations(sheet.columns)
             }
         }
         if !report.notes.isEmpty {
             out += "\nnotes:\n" + report.notes.map { "  - \($0)\n" }.joined()
+        }
+        return out
+    }
+
+    /// Why each inferred column reads as it does, what each unmatched one could be, and the
+    /// words learned from the rows, with their evidence.
+    static func explanations(_ columns: [ColumnMapping]) -> String {
+        var out = ""
+        let inferred = columns.filter { $0.inferred == true }
+        if !inferred.isEmpty {
+            out += "  inferred:\n"
+            for column in inferred {
+                out += "    \(column.letter) \(column.concept?.rawValue ?? "unmatched"): \(TextTable.oneLine(column.evidence ?? ""))\n"
+            }
+        }
+        let open = columns.filter { $0.concept == nil && !($0.candidates ?? []).isEmpty }
+        if !open.isEmpty {
+            out += "  unmatched, could be:\n"
+            for column in open {
+                let candidates = (column.candidates ?? []).map { "\($0.concept.rawValue) \(format($0.score))" }.joined(separator: ", ")
+                out += "    \(column.letter) \"\(column.header)\": \(candidates)\n"
+            }
+        }
+        let words = columns.flatMap { column in (column.learned ?? []).map { (column.letter, $0) } }
+        if !words.isEmpty {
+            out += "  words learned from the rows:\n"
+            for (letter, word) in words {
+                out += "    \(letter) \"\(TextTable.oneLine(word.text))\" → \(word.value): \(word.evidence)\n"
+            }
         }
         return out
     }

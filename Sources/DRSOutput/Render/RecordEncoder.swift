@@ -68,7 +68,9 @@ final class JSONRecordEncoder {
             let reading = reader.word(entry, field: field).reading
             var text = "{\"value\":" + JSONEncoding.quoted(reading.name)
             if types[field] == .status { text += ",\"code\":" + (reading.code.map { String($0) } ?? "null") }
-            text += ",\"text\":" + JSONEncoding.quoted(reading.text) + "}"
+            text += ",\"text\":" + JSONEncoding.quoted(reading.text)
+            if reading.inferred { text += ",\"inferred\":true" }
+            text += "}"
             return Array(text.utf8)
         }
     }

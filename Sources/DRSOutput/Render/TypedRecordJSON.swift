@@ -3,7 +3,8 @@ import XLSXReader
 
 /// Writes a typed ``ReportRecord`` as `drsdiff.report/v1` writes records (``JSONRecordEncoder``
 /// writes them from cell bytes; a diff holds typed records): every field, `null` when empty,
-/// statuses as `{"value","code","text"}`, other words as `{"value","text"}`, then `extra`.
+/// statuses as `{"value","code","text"}`, other words as `{"value","text"}` (`"inferred": true`
+/// on a word learned from the rows), then `extra`.
 enum TypedRecordJSON {
     static func append(_ record: ReportRecord, to buffer: inout ByteBuffer) {
         let body = record.body
@@ -22,7 +23,7 @@ enum TypedRecordJSON {
             case .text: string(value as? String, &buffer)
             case .count: if let count = value as? Int64 { buffer.appendInteger(count) } else { buffer.append("null") }
             case .percent: buffer.append((value as? Double).map(JSONWriter.format) ?? "null")
-            case .status, .objectType, .differenceKind, .repairOperation, .repairState:
+            case .status, .objectType, .differenceKind, .repairOperation, .repairState, .existence:
                 guard let reading = value as? any AnyInterpreted else { buffer.append("null"); continue }
                 buffer.append("{\"value\":")
                 string(reading.name, &buffer)
@@ -32,6 +33,7 @@ enum TypedRecordJSON {
                 }
                 buffer.append(",\"text\":")
                 string(reading.text, &buffer)
+                if reading.inferred { buffer.append(",\"inferred\":true") }
                 buffer.append(0x7D)
             case .texts:
                 buffer.append(0x5B)

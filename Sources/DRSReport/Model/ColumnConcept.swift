@@ -37,6 +37,9 @@ public enum ColumnConcept: String, Sendable, Hashable, Codable, CaseIterable, Co
     case totalRows = "total_rows"
     case repairedRows = "repaired_rows"
     case failedRows = "failed_rows"
+    /// Whether the object exists on each side (object details: "Source" / "目标库" over exists / missing).
+    case sourceExists = "source_exists"
+    case targetExists = "target_exists"
 
     public static func < (a: ColumnConcept, b: ColumnConcept) -> Bool { a.ordinal < b.ordinal }
 

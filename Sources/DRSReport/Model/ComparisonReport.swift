@@ -120,23 +120,40 @@ public struct ColumnMapping: Sendable, Hashable, Codable {
     public var header: String
     /// nil when the header matched no concept: its values are kept as extra fields.
     public var concept: ColumnConcept?
-    /// Share of the header explained by the concept's words, 0…1 (1 for a vocabulary-file phrase).
+    /// How well the header and the values fit the concept, 0…1 (1 for a vocabulary-file phrase).
     public var score: Double?
-    /// How it matched: `key words`, `vocabulary file phrase`, `vocabulary file pattern`.
+    /// How it matched: `key words`, `key words and values`, `values`, `vocabulary file phrase`,
+    /// `vocabulary file pattern`.
     public var via: String?
+    /// True when the values decided the concept: they overruled the header, or the header said
+    /// nothing drsdiff knows. `evidence` says why.
+    public var inferred: Bool?
+    /// What the decision rests on: the header's parts as read, the values' profile, a relation
+    /// with other columns (`equals source_rows − target_rows on 38 of 38 rows`).
+    public var evidence: String?
+    /// Cell words this column holds that drsdiff did not know and read from the rows (`OK` →
+    /// consistent where the counts agree): every one is inferred, with its evidence.
+    public var learned: [LearnedValue]?
+    /// Other concepts the column could be, best first (for an unmatched column, what a
+    /// vocabulary file could make it): what `inspect --suggest-vocabulary` offers.
+    public var candidates: [ConceptScore]?
 
-    /// `A`, `B`… `AA`.
-    public var letter: String { ColumnMapping.letter(index) }
-
-    private enum CodingKeys: String, CodingKey { case index, letter, header, concept, score, via }
-
-    public init(index: Int, header: String, concept: ColumnConcept?, score: Double?, via: String?) {
+    public init(index: Int, header: String, concept: ColumnConcept? = nil, score: Double? = nil, via: String? = nil,
+                inferred: Bool? = nil, evidence: String? = nil, learned: [LearnedValue]? = nil) {
         self.index = index
         self.header = header
         self.concept = concept
         self.score = score
         self.via = via
+        self.inferred = inferred
+        self.evidence = evidence
+        self.learned = learned
     }
+
+    /// `A`, `B`… `AA`.
+    public var letter: String { ColumnMapping.letter(index) }
+
+    private enum CodingKeys: String, CodingKey { case index, letter, header, concept, score, via, inferred, evidence, learned, candidates }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -145,9 +162,14 @@ public struct ColumnMapping: Sendable, Hashable, Codable {
         concept = try container.decodeIfPresent(ColumnConcept.self, forKey: .concept)
         score = try container.decodeIfPresent(Double.self, forKey: .score)
         via = try container.decodeIfPresent(String.self, forKey: .via)
+        inferred = try container.decodeIfPresent(Bool.self, forKey: .inferred)
+        evidence = try container.decodeIfPresent(String.self, forKey: .evidence)
+        learned = try container.decodeIfPresent([LearnedValue].self, forKey: .learned)
+        candidates = try container.decodeIfPresent([ConceptScore].self, forKey: .candidates)
     }
 
-    /// Every member is written, the derived `letter` and `null` included: the JSON shape is fixed (`schema/`).
+    /// Every member is written, the derived `letter` and `null` included: the JSON shape is fixed
+    /// (`schema/`). The explanations (`inferred`, `evidence`, `learned`) are written when there are some.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(index, forKey: .index)
@@ -156,6 +178,10 @@ public struct ColumnMapping: Sendable, Hashable, Codable {
         try container.encode(concept, forKey: .concept)
         try container.encode(score, forKey: .score)
         try container.encode(via, forKey: .via)
+        try container.encodeIfPresent(inferred, forKey: .inferred)
+        try container.encodeIfPresent(evidence, forKey: .evidence)
+        try container.encodeIfPresent(learned, forKey: .learned)
+        try container.encodeIfPresent(candidates, forKey: .candidates)
     }
 
     package static func letter(_ index: Int) -> String {
@@ -166,6 +192,34 @@ public struct ColumnMapping: Sendable, Hashable, Codable {
             number = (number - 1) / 26
         }
         return String(letters.reversed())
+    }
+}
+
+/// A concept a column could be, with how well header and values fit it.
+public struct ConceptScore: Sendable, Hashable, Codable {
+    public var concept: ColumnConcept
+    public var score: Double
+
+    public init(concept: ColumnConcept, score: Double) {
+        self.concept = concept
+        self.score = score
+    }
+}
+
+/// A cell word drsdiff did not know, read from the rows it appears on: `{"text": "OK", "value":
+/// "consistent", "evidence": "on 12 rows where the row counts agree, on none where they differ"}`.
+public struct LearnedValue: Sendable, Hashable, Codable {
+    /// The cell text as found.
+    public var text: String
+    /// The name it was read as (`consistent`, `inconsistent`, `cannot_compare`…), or `unknown`
+    /// when neither the words nor the rows decide (the word keeps its text; a vocabulary file can say).
+    public var value: String
+    public var evidence: String
+
+    public init(text: String, value: String, evidence: String) {
+        self.text = text
+        self.value = value
+        self.evidence = evidence
     }
 }
 

@@ -15,23 +15,28 @@ extension InterpretedValue {
 }
 
 /// An interpreted value with the cell text it was read from: nothing is lost when the
-/// interpretation is wrong or `unknown`. In JSON: `{"value": "consistent", "code": 2, "text": "一致"}`.
+/// interpretation is wrong or `unknown`. In JSON: `{"value": "consistent", "code": 2, "text": "一致"}`,
+/// plus `"inferred": true` when the word was unknown and its meaning was learned from the rows.
 public struct Interpreted<Value: InterpretedValue>: Sendable, Hashable, Codable {
     public var value: Value
     /// The cell's text as found.
     public var text: String
+    /// The meaning was inferred from the report's rows (see ``ColumnMapping/learned``), not known.
+    public var inferred: Bool
 
-    public init(_ value: Value, text: String) {
+    public init(_ value: Value, text: String, inferred: Bool = false) {
         self.value = value
         self.text = text
+        self.inferred = inferred
     }
 
-    private enum CodingKeys: String, CodingKey { case value, code, text }
+    private enum CodingKeys: String, CodingKey { case value, code, text, inferred }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         text = try container.decode(String.self, forKey: .text)
         value = Value.decoded(name: try container.decode(String.self, forKey: .value), text: text)
+        inferred = try container.decodeIfPresent(Bool.self, forKey: .inferred) ?? false
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -39,6 +44,7 @@ public struct Interpreted<Value: InterpretedValue>: Sendable, Hashable, Codable 
         try container.encode(value.name, forKey: .value)
         if let code = value.code { try container.encode(code, forKey: .code) }
         try container.encode(text, forKey: .text)
+        if inferred { try container.encode(true, forKey: .inferred) }
     }
 }
 
@@ -49,6 +55,8 @@ public protocol AnyInterpreted: Sendable {
     var code: Int? { get }
     /// The cell's text as found.
     var text: String { get }
+    /// Learned from the rows rather than known.
+    var inferred: Bool { get }
 }
 
 extension Interpreted: AnyInterpreted {

@@ -66,25 +66,43 @@ package final class FieldReader {
         headerCount = headers.count
         let values = vocabulary.values
         let objects = section.kind.recordType.readsObjectStatusCodes
-        caches = fields.map { FieldReader.cache(for: $0.type, values, objects: objects) }
+        // Words recognition learned from the rows (``ColumnMapping/learned``), by concept.
+        var learned: [ColumnConcept: [String: String]] = [:]
+        for column in section.columns {
+            guard let concept = column.concept, let words = column.learned else { continue }
+            for word in words where word.value != "unknown" { learned[concept, default: [:]][word.text] = word.value }
+        }
+        caches = fields.map { field in
+            FieldReader.cache(for: field.type, values, objects: objects, learned: field.concept.flatMap { learned[$0] } ?? [:])
+        }
         slotStorage = .allocate(capacity: fields.count)
         slotStorage.initialize(repeating: .empty)
     }
 
     deinit { slotStorage.deallocate() }
 
-    private static func cache(for type: FieldType, _ values: ValueVocabulary, objects: Bool) -> WordCache? {
-        func entry<Value: InterpretedValue>(_ value: Value, _ text: String, _ category: StatusCategory?) -> WordCache.Entry {
-            let interpreted = Interpreted(value, text: text)
+    /// The column's word cache. A word in `learned` (text → name) reads as what recognition
+    /// learned it means, marked inferred.
+    private static func cache(for type: FieldType, _ values: ValueVocabulary, objects: Bool, learned: [String: String]) -> WordCache? {
+        func entry<Value: InterpretedValue>(_ value: Value, _ text: String, _ category: StatusCategory?, inferred: Bool = false) -> WordCache.Entry {
+            let interpreted = Interpreted(value, text: text, inferred: inferred)
             return WordCache.Entry(value: interpreted, reading: interpreted, category: category)
         }
+        func read<Value: InterpretedValue>(_ text: String, _ known: (String) -> Value, _ category: (Value) -> StatusCategory?) -> WordCache.Entry {
+            if let name = learned[text] {
+                let value = Value.decoded(name: name, text: text)
+                return entry(value, text, category(value), inferred: true)
+            }
+            let value = known(text)
+            return entry(value, text, category(value))
+        }
         switch type {
-        case .status:
-            return WordCache { text in let status = values.status(text: text, objects: objects); return entry(status, text, status.category) }
+        case .status: return WordCache { read($0, { values.status(text: $0, objects: objects) }, { $0.category }) }
         case .objectType: return WordCache { entry(values.objectType($0), $0, nil) }
-        case .differenceKind: return WordCache { entry(values.differenceKind($0), $0, nil) }
-        case .repairOperation: return WordCache { entry(values.operation($0), $0, nil) }
+        case .differenceKind: return WordCache { read($0, values.differenceKind, { _ in nil }) }
+        case .repairOperation: return WordCache { read($0, values.operation, { _ in nil }) }
         case .repairState: return WordCache { text in let state = values.repairState(text); return entry(state, text, state.category) }
+        case .existence: return WordCache { read($0, values.existence, { $0.category }) }
         case .text, .count, .percent, .texts: return nil
         }
     }
@@ -121,7 +139,7 @@ package final class FieldReader {
             }
         case .percent:
             return CountParser.percent(row.value(position)).map(Slot.percent) ?? .empty
-        case .status, .objectType, .differenceKind, .repairOperation, .repairState:
+        case .status, .objectType, .differenceKind, .repairOperation, .repairState, .existence:
             return row.withText(position) { bytes in bytes.isEmpty ? .empty : .word(caches[field]!.lookup(bytes)) }
         case .texts:
             return .empty

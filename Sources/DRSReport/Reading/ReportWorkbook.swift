@@ -20,6 +20,8 @@ import XLSXReader
 /// ```
 public final class ReportWorkbook {
     public let workbook: Workbook
+    /// The vocabulary the records are read with: the caller's, taught the side words this
+    /// workbook uses where a parallel header names a side drsdiff knows (see `docs/report.md`).
     public let vocabulary: Vocabulary
     /// What the workbook holds, recognised from the top rows of each sheet.
     public let report: ComparisonReport
@@ -34,9 +36,8 @@ public final class ReportWorkbook {
     /// `name` is how outputs call the file (default: the workbook's file name without its directory).
     public init(workbook: Workbook, name: String? = nil, vocabulary: Vocabulary = .standard, compareType: CompareType? = nil) throws {
         self.workbook = workbook
-        self.vocabulary = vocabulary
         let name = name ?? workbook.displayName.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? workbook.displayName
-        self.report = try ReportRecognizer(vocabulary: vocabulary, compareTypeHint: compareType).recognize(workbook, file: name)
+        (self.report, self.vocabulary) = try ReportRecognizer(vocabulary: vocabulary, compareTypeHint: compareType).recognize(workbook, file: name)
     }
 
     /// The section's records, streamed.

@@ -1,6 +1,6 @@
-/// The words drsdiff knows without a vocabulary file, in en-us and zh-cn, taken from the DRS API
-/// field names and console wording (`report-layout.md`, `drs-api.md` §3). Each meaning is a set of
-/// key-word patterns, never one exact string: the real header wording is not documented.
+/// Key-word patterns for metadata keys, sheet names and compare-type words, in en-us and zh-cn,
+/// taken from the DRS API field names and console wording (`report-layout.md`, `drs-api.md` §3).
+/// Column headers are read from their parts instead (``Lexicon``, ``ConceptRule``).
 enum BuiltinVocabulary {
     // MARK: - Word groups
 
@@ -9,85 +9,15 @@ enum BuiltinVocabulary {
     static let database = Term(["database", "db", "schema", "库", "数据库"])
     static let table = Term(["table", "tbl", "表"])
     static let name = Term(["name", "名称", "名"])
-    static let rows = Term(["row count", "row number", "row num", "number of rows", "row", "record count", "行数", "记录数", "数据行数"])
-    static let row = Term(["row count", "row", "line", "行数", "行"])
-    static let count = Term(["count", "number", "num", "quantity", "amount", "个数", "数量", "数目"])
-    static let value = Term(["value", "val", "值"])
-    static let key = Term(["primary key", "key", "pk", "主键", "键值", "键"])
-    static let result = Term(["result", "status", "state", "outcome", "结果", "状态"])
     static let compare = Term(["compar*", "check*", "verif*", "对比", "比较", "比对", "校验"])
     static let differ = Term(["differ*", "diff", "delta", "差异", "差值", "相差"])
     static let kind = Term(["type", "kind", "category", "类型", "种类", "类别"])
     static let sql = Term(["sql", "statement", "语句"])
-    static let select = Term(["select", "query", "查询"])
-    static let repair = Term(["repair*", "fix*", "修复", "订正"])
-    static let message = Term(["message", "msg", "remark", "note", "info", "information", "additional information",
-                               "detail", "description", "reason", "comment", "error", "信息", "备注", "说明", "原因",
-                               "描述", "错误", "附加信息", "详情"])
-    static let filter = Term(["filter*", "where", "过滤", "筛选"])
-    static let condition = Term(["condition", "config*", "expression", "条件", "配置", "配置条件"])
     static let object = Term(["object", "obj", "对象"])
-    static let column = Term(["column", "col", "field", "列", "字段"])
     static let sampling = Term(["sampl*", "random", "抽样", "采样", "抽查"])
-    static let ratio = Term(["ratio", "rate", "proportion", "percent*", "比例", "比率", "占比", "百分比"])
-    static let finished = Term(["finish*", "complet*", "done", "已完成", "完成"])
-    static let inconsistent = Term(["inconsistent", "mismatch*", "different", "不一致", "有差异", "差异"])
     static let uncomparable = Term(["cannot be compared", "can not be compared", "not compared", "uncompar*", "incompar*",
                                     "无法对比", "不可对比", "未对比", "无法比较", "不能对比"])
     static let negation = Term(["cannot", "can not", "not", "uncompar*", "incompar*", "无法", "不可", "不能", "未"])
-    static let total = Term(["total", "all", "总", "全部", "总计"])
-    static let repaired = Term(["repaired", "fixed", "succeeded", "successful", "success", "已修复", "修复成功", "成功"])
-    static let failed = Term(["fail*", "error", "失败", "错误"])
-    static let operation = Term(["operation", "op", "action", "dml", "操作"])
-    static let content = Term(["value", "content", "data", "内容", "值", "数据"])
-    static let additional = Term(["additional", "extra", "附加", "补充", "error", "错误"])
-    static let execution = Term(["execut*", "run", "执行"])
-
-    // MARK: - Column concepts
-
-    static let columns: [(ColumnConcept, KeywordPattern)] = [
-        (.sourceDatabase, KeywordPattern([source, database], optional: [name])),
-        (.targetDatabase, KeywordPattern([target, database], optional: [name])),
-        (.sourceTable, KeywordPattern([source, table], optional: [name, database])),
-        (.targetTable, KeywordPattern([target, table], optional: [name, database])),
-        (.sourceRows, KeywordPattern([source, rows], optional: [table, database])),
-        (.targetRows, KeywordPattern([target, rows], optional: [table, database])),
-        (.difference, KeywordPattern([differ], optional: [rows, value, table, count], excluded: [kind])),
-        (.status, KeywordPattern([result], optional: [compare])),
-        (.rowResult, KeywordPattern([row, result], optional: [compare])),
-        (.valueResult, KeywordPattern([content, result], optional: [compare])),
-        (.message, KeywordPattern([message], optional: [additional])),
-        (.rowFilter, KeywordPattern([filter], optional: [row, condition])),
-        (.objectType, KeywordPattern([object, kind])),
-        (.objectName, KeywordPattern([object], optional: [name])),
-        (.sourceValue, KeywordPattern([source, value], optional: [database, column, table], excluded: [key])),
-        (.targetValue, KeywordPattern([target, value], optional: [database, column, table], excluded: [key])),
-        (.sourceCount, KeywordPattern([source, count], optional: [database, object], excluded: [rows])),
-        (.targetCount, KeywordPattern([target, count], optional: [database, object], excluded: [rows])),
-        (.keyValues, KeywordPattern([key], optional: [value, column], excluded: [source, target])),
-        (.sourceKeyValues, KeywordPattern([source, key], optional: [value, database, column])),
-        (.targetKeyValues, KeywordPattern([target, key], optional: [value, database, column])),
-        (.column, KeywordPattern([column], optional: [name, differ])),
-        (.differenceKind, KeywordPattern([differ, kind])),
-        (.selectSQL, KeywordPattern([select, sql], optional: [source, database], excluded: [target])),
-        (.selectSQL, KeywordPattern([source, sql], optional: [database], excluded: [target, repair])),
-        (.targetSelectSQL, KeywordPattern([target, select, sql], optional: [database])),
-        (.targetSelectSQL, KeywordPattern([target, sql], optional: [database], excluded: [repair])),
-        (.repairSQL, KeywordPattern([repair, sql], excluded: [result])),
-        (.operation, KeywordPattern([operation], optional: [kind, repair])),
-        (.sqlState, KeywordPattern([sql, result], optional: [repair, execution])),
-        (.sqlState, KeywordPattern([repair, result], optional: [execution])),
-        (.samplingRatio, KeywordPattern([sampling, ratio])),
-        (.samplingRatio, KeywordPattern([ratio])),
-        (.tablesCompared, KeywordPattern([table, compare], optional: [count], excluded: [negation, result])),
-        (.tablesFinished, KeywordPattern([table, finished], optional: [count, compare])),
-        (.tablesInconsistent, KeywordPattern([table, inconsistent], optional: [count])),
-        (.tablesUncomparable, KeywordPattern([table, uncomparable], optional: [count])),
-        (.totalRows, KeywordPattern([total, rows])),
-        (.repairedRows, KeywordPattern([repaired, rows])),
-        (.repairedRows, KeywordPattern([repair, rows], excluded: [failed, total])),
-        (.failedRows, KeywordPattern([failed, rows], optional: [repair])),
-    ]
 
     // MARK: - Metadata keys
 

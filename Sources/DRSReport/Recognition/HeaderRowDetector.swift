@@ -1,56 +1,64 @@
 import XLSXReader
 
-/// A row read as a header: each cell with the concept it means.
-struct HeaderReading: Sendable {
-    /// Zero-based row index.
-    let rowIndex: Int
-    let columns: [ColumnMapping]
-
-    var concepts: Set<ColumnConcept> { Set(columns.compactMap(\.concept)) }
-    var matched: Int { columns.filter { $0.concept != nil }.count }
-    /// Normalized header texts by column: how continuation sheets are recognised.
-    var signature: [String] { columns.map { "\($0.index):" + NormalizedText.key($0.header) } }
-}
-
-/// Finds the header row among a sheet's top rows: the row whose cells match the most column
-/// concepts (at least two, and at least half of its cells). Title and "key: value" rows above it
-/// match next to nothing, so the header stands out wherever it is.
+/// Finds the header row among a sheet's top rows: the row with the most cells whose header reads
+/// as a column concept (at least two, and at least a third of its cells, so a row of data or a
+/// "Key: value" pair does not pass). Titles, metadata and blank rows above it match next to
+/// nothing, so the header stands out wherever it is. A header in wording drsdiff mostly does not
+/// know is found by its shape instead: a row of at least three short texts, one of them a
+/// concept, above rows as wide that hold numbers — its other columns are then read by their values.
 enum HeaderRowDetector {
     /// Rows holding cells examined from the top of each sheet.
     static let scanRows = 30
 
-    static func detect(in rows: [Row], vocabulary: Vocabulary) -> (header: HeaderReading?, best: HeaderReading?) {
-        var best: HeaderReading?
-        for row in rows {
-            let reading = HeaderReading(rowIndex: row.index, columns: mapColumns(of: row, vocabulary: vocabulary))
-            if reading.matched > (best?.matched ?? 0) { best = reading }
-        }
-        guard let best, best.matched >= 2, best.matched * 2 >= best.columns.count else { return (nil, best) }
-        return (best, best)
+    struct Candidate {
+        let row: Row
+        let matched: Int
+        var cells: Int { row.cells.count }
     }
 
-    /// Every non-empty cell of the row as a column; each concept goes to the cell that fits it
-    /// best, so two cells never claim the same meaning.
-    static func mapColumns(of row: Row, vocabulary: Vocabulary) -> [ColumnMapping] {
-        var columns = row.cells.map { ColumnMapping(index: $0.column, header: $0.value.text, concept: nil, score: nil, via: nil) }
-        var claims: [(position: Int, candidate: Vocabulary.ColumnCandidate)] = []
-        for (position, cell) in row.cells.enumerated() {
-            guard case .text(let text) = cell.value else { continue }
-            for candidate in vocabulary.columnCandidates(text) { claims.append((position, candidate)) }
+    static func detect(in rows: [Row], vocabulary: Vocabulary) -> (header: Candidate?, best: Candidate?) {
+        var best: Candidate?
+        for row in rows {
+            var matched = 0
+            for cell in row.cells {
+                guard case .text(let text) = cell.value else { continue }
+                if !vocabulary.columnCandidates(text).isEmpty { matched += 1 }
+            }
+            if matched > (best?.matched ?? 0) { best = Candidate(row: row, matched: matched) }
         }
-        claims.sort { a, b in
-            if Vocabulary.ranks(a.candidate, above: b.candidate) { return true }
-            if Vocabulary.ranks(b.candidate, above: a.candidate) { return false }
-            return a.position < b.position
+        if let best, best.matched >= 2, best.matched * 3 >= best.cells { return (best, best) }
+        return (shaped(rows, vocabulary: vocabulary) ?? nil, best)
+    }
+
+    /// The first row shaped like a header: three or more short texts, at least one read as a
+    /// concept, followed by at least two rows about as wide, one of which holds a number.
+    private static func shaped(_ rows: [Row], vocabulary: Vocabulary) -> Candidate? {
+        for (position, row) in rows.enumerated() where row.cells.count >= 3 {
+            let texts = row.cells.compactMap { cell -> String? in
+                guard case .text(let text) = cell.value, text.unicodeScalars.count <= 40, !text.contains("\n") else { return nil }
+                return text
+            }
+            guard texts.count == row.cells.count, CountParser.count(text: texts[0]) == nil else { continue }
+            let matched = texts.filter { !vocabulary.columnCandidates($0).isEmpty }.count
+            let below = rows.dropFirst(position + 1).prefix(2)
+            guard matched >= 1, below.count == 2,
+                  below.allSatisfy({ $0.cells.count * 3 >= row.cells.count * 2 }),
+                  below.contains(where: { $0.cells.contains { cell in
+                      if case .number = cell.value { return true }
+                      return CountParser.count(text: cell.value.text) != nil
+                  } }) else { continue }
+            return Candidate(row: row, matched: matched)
         }
-        var taken: Set<ColumnConcept> = []
-        for claim in claims where columns[claim.position].concept == nil && !taken.contains(claim.candidate.concept) {
-            taken.insert(claim.candidate.concept)
-            columns[claim.position].concept = claim.candidate.concept
-            columns[claim.position].score = (claim.candidate.score * 100).rounded() / 100
-            columns[claim.position].via = claim.candidate.exactPhrase ? "vocabulary file phrase"
-                : claim.candidate.fromFile ? "vocabulary file pattern" : "key words"
-        }
-        return columns
+        return nil
+    }
+
+    /// True for a row that repeats the header (a header repeated further down a sheet).
+    static func repeats(_ header: Row, in row: Row) -> Bool {
+        guard header.cells.count >= 2 else { return false }
+        var texts: [Int: String] = [:]
+        for cell in header.cells { texts[cell.column] = cell.value.text }
+        var same = 0
+        for cell in row.cells where texts[cell.column] == cell.value.text { same += 1 }
+        return same * 2 >= header.cells.count
     }
 }

@@ -8,6 +8,9 @@ struct ValueVocabulary: Sendable {
     private var operations: [String: RepairOperation] = [:]
     private var repairStates: [String: RepairState] = [:]
     private var objectTypes: [String: String] = [:]
+    private var existence: [String: ObjectExistence] = [:]
+    /// Words the workbook being read taught (its side words).
+    var overlay = WordOverlay()
 
     static let standard = ValueVocabulary(builtin: ())
 
@@ -24,6 +27,9 @@ struct ValueVocabulary: Sendable {
                              ("collation", "TABLE_COLLATION"), ("extension", "EXTENSIONS"), ("filegroup", "FILE_GROUP")] {
             objectTypes[NormalizedText(word).fullString] = code
         }
+        for (value, texts) in ValueVocabulary.existenceTexts {
+            for text in texts { existence[NormalizedText(text).fullString] = value }
+        }
         for (kind, texts) in [(DifferenceKind.onlyInSource, ["target_meta_is_null", "only in source", "只有源库存在"]),
                               (.onlyInTarget, ["source_meta_is_null", "only in destination", "only in target", "只有目标库存在"]),
                               (.bothDiffer, ["source_target_meta_not_null", "both differ", "源和目标端均存在"])] {
@@ -38,6 +44,7 @@ struct ValueVocabulary: Sendable {
     mutating func add(operation: RepairOperation, phrase: String) { operations[NormalizedText(phrase).fullString] = operation }
     mutating func add(repairState: RepairState, phrase: String) { repairStates[NormalizedText(phrase).fullString] = repairState }
     mutating func add(objectType code: String, phrase: String) { objectTypes[NormalizedText(phrase).fullString] = code }
+    mutating func add(existence value: ObjectExistence, phrase: String) { existence[NormalizedText(phrase).fullString] = value }
 
     // MARK: - Statuses
 
@@ -58,19 +65,26 @@ struct ValueVocabulary: Sendable {
     }
 
     func status(text: String, objects: Bool) -> ComparisonStatus {
+        statusReading(text: text, objects: objects)?.status ?? .unknown(text)
+    }
+
+    /// The status a text reads as, and whether firmly (an exact phrase, a code, or words that
+    /// leave no doubt); nil when nothing reads.
+    func statusReading(text: String, objects: Bool) -> ValueReading.Status? {
         let normalized = NormalizedText(text)
         let key = normalized.fullString
-        if let status = statuses[key] { return status }
+        if let status = statuses[key] { return ValueReading.Status(status: status, firm: true) }
         let trimmed = text.trimmedSpaces
-        if let code = Int(trimmed) { return ComparisonStatus(code: code, objects: objects) }
-        if let number = Double(trimmed), let code = Int(exactly: number) { return ComparisonStatus(code: code, objects: objects) }
+        if let code = Int(trimmed) { return ValueReading.Status(status: ComparisonStatus(code: code, objects: objects), firm: true) }
+        if let number = Double(trimmed), let code = Int(exactly: number) {
+            return ValueReading.Status(status: ComparisonStatus(code: code, objects: objects), firm: true)
+        }
         switch key {
-        case "true", "yes", "是": return .consistent
-        case "false", "no", "否": return .inconsistent
+        case "true", "yes", "是": return ValueReading.Status(status: .consistent, firm: true)
+        case "false", "no", "否": return ValueReading.Status(status: .inconsistent, firm: true)
         default: break
         }
-        for (status, pattern) in ValueVocabulary.statusRules where pattern.fit(normalized.full) != nil { return status }
-        return .unknown(text)
+        return ValueReading.status(text, overlay: overlay)
     }
 
     // MARK: - Other vocabularies
@@ -78,22 +92,30 @@ struct ValueVocabulary: Sendable {
     func differenceKind(_ text: String) -> DifferenceKind {
         let normalized = NormalizedText(text)
         if let kind = differenceKinds[normalized.fullString] { return kind }
-        for (kind, pattern) in ValueVocabulary.differenceRules where pattern.fit(normalized.full) != nil { return kind }
-        return .unknown(text)
+        return ValueReading.differenceKind(text, overlay: overlay) ?? .unknown(text)
     }
 
     func operation(_ text: String) -> RepairOperation {
         let normalized = NormalizedText(text)
         if let operation = operations[normalized.fullString] { return operation }
-        for (operation, term) in ValueVocabulary.operationWords where term.occurs(in: normalized.full) { return operation }
-        return .unknown(text)
+        return ValueReading.operation(text, overlay: overlay) ?? .unknown(text)
     }
 
     func repairState(_ text: String) -> RepairState {
         let normalized = NormalizedText(text)
         if let state = repairStates[normalized.fullString] { return state }
-        for (state, term) in ValueVocabulary.repairStateWords where term.occurs(in: normalized.full) { return state }
-        return .unknown(text)
+        return ValueReading.repairState(text, overlay: overlay) ?? .unknown(text)
+    }
+
+    /// Whether an object exists, from `Exists` / `Missing`, `Yes` / `No`, `存在` / `不存在`, `√` / `×`…
+    func existence(_ text: String) -> ObjectExistence {
+        let normalized = NormalizedText(text)
+        if let value = existence[normalized.fullString] { return value }
+        // Check marks and crosses are punctuation to the normaliser: look at the text itself.
+        let trimmed = text.trimmedSpaces
+        if ValueVocabulary.checkMarks.contains(trimmed) { return .exists }
+        if ValueVocabulary.crosses.contains(trimmed) { return .missing }
+        return ValueReading.existence(text, overlay: overlay) ?? .unknown(text)
     }
 
     func objectType(_ text: String) -> ObjectType {
@@ -134,66 +156,17 @@ struct ValueVocabulary: Sendable {
         (.cannotCompare, ["CAN_NOT_COMPARE", "无法对比", "Cannot be compared", "Can not compare", "UNCOMPARABLE"]),
     ]
 
-    private static let source = BuiltinVocabulary.source
-    private static let target = BuiltinVocabulary.target
-    private static let table = BuiltinVocabulary.table
-    private static let database = BuiltinVocabulary.database
-    private static let missing = Term(["not exist*", "does not exist", "missing", "not found", "absent", "不存在", "缺失", "未找到"])
-    private static let empty = Term(["empty", "为空", "空"])
-    private static let timeout = Term(["timed out", "timeout", "time out", "超时"])
-    private static let connection = Term(["connect*", "连接"])
-    private static let both = Term(["both", "neither", "都", "均", "和"])
 
-    /// Wording the exact texts do not cover, from the most specific meaning to the least.
-    static let statusRules: [(ComparisonStatus, KeywordPattern)] = [
-        (.inconsistent, KeywordPattern([Term(["inconsistent", "not consistent", "mismatch*", "不一致", "有差异", "存在差异"])])),
-        (.tooManyRows, KeywordPattern([Term(["100 million", "亿行", "亿"])])),
-        (.waiting, KeywordPattern([Term(["wait*", "pending", "queued", "等待"])])),
-        (.inProgress, KeywordPattern([Term(["in progress", "running", "comparing", "正在", "进行中", "对比中"])])),
-        (.canceled, KeywordPattern([Term(["cancel*", "取消"])])),
-        (.sourceSQLTimeout, KeywordPattern([source, timeout], excluded: [target])),
-        (.targetSQLTimeout, KeywordPattern([target, timeout], excluded: [source])),
-        (.timedOut, KeywordPattern([timeout])),
-        (.sourceConnectionFailed, KeywordPattern([source, connection], excluded: [target])),
-        (.targetConnectionFailed, KeywordPattern([target, connection], excluded: [source])),
-        (.bothTablesMissing, KeywordPattern([both, table, missing])),
-        (.bothDatabasesMissing, KeywordPattern([both, database, missing])),
-        (.bothDatabasesEmpty, KeywordPattern([both, empty])),
-        (.sourceTableMissing, KeywordPattern([source, table, missing], excluded: [target])),
-        (.targetTableMissing, KeywordPattern([target, table, missing], excluded: [source])),
-        (.sourceDatabaseMissing, KeywordPattern([source, missing], excluded: [target])),
-        (.targetDatabaseMissing, KeywordPattern([target, missing], excluded: [source])),
-        (.sourceDatabaseEmpty, KeywordPattern([source, empty], excluded: [target])),
-        (.targetDatabaseEmpty, KeywordPattern([target, empty], excluded: [source])),
-        (.sourceSQLError, KeywordPattern([source, Term(["sql"]), Term(["error", "错误"])], excluded: [target])),
-        (.targetSQLError, KeywordPattern([target, Term(["sql"]), Term(["error", "错误"])], excluded: [source])),
-        (.cannotCompare, KeywordPattern([Term(["cannot be compared", "can not compare", "cannot compare", "not compared", "uncompar*",
-                                              "skip*", "无法对比", "未对比", "未进行对比", "跳过"])])),
-        (.failed, KeywordPattern([Term(["fail*", "error", "失败", "错误"])])),
-        (.consistent, KeywordPattern([Term(["consistent", "identical", "match", "matched", "一致", "相同"])])),
+    /// Object comparison (DRS "object does not exist in the destination"), schema-diff tools
+    /// (Liquibase "missing", Redgate "only in source"), and spreadsheet habit (Y/N, √/×, 是/否, 有/无).
+    static let existenceTexts: [(ObjectExistence, [String])] = [
+        (.exists, ["exists", "exist", "existing", "present", "yes", "y", "true", "found", "available",
+                   "存在", "已存在", "是", "有", "在"]),
+        (.missing, ["missing", "absent", "not exist", "not exists", "does not exist", "not present", "not found", "none", "no", "n",
+                    "false", "lacking", "不存在", "否", "无", "缺失", "缺少", "未找到", "没有", "不在"]),
     ]
-
-    private static let only = Term(["only", "just", "只有", "仅", "只在", "仅在", "单边"])
-
-    static let differenceRules: [(DifferenceKind, KeywordPattern)] = [
-        (.onlyInSource, KeywordPattern([only, source], excluded: [target])),
-        (.onlyInTarget, KeywordPattern([only, target], excluded: [source])),
-        (.onlyInSource, KeywordPattern([missing, target], excluded: [source])),
-        (.onlyInTarget, KeywordPattern([missing, source], excluded: [target])),
-        (.bothDiffer, KeywordPattern([Term(["both", "均", "都", "两端", "双方", "value differ*", "不同", "不一致"])])),
-        (.bothDiffer, KeywordPattern([Term(["differ*", "mismatch*"])])),
-    ]
-
-    static let operationWords: [(RepairOperation, Term)] = [
-        (.insert, Term(["insert*", "add", "插入", "新增", "添加"])),
-        (.update, Term(["update*", "modif*", "更新", "修改"])),
-        (.delete, Term(["delete*", "remov*", "删除"])),
-    ]
-
-    static let repairStateWords: [(RepairState, Term)] = [
-        (.failed, Term(["fail*", "error", "失败", "错误"])),
-        (.notExecuted, Term(["not executed", "not run", "unexecuted", "pending", "wait*", "skip*", "未执行", "待执行", "未修复", "等待", "跳过"])),
-        (.running, Term(["running", "executing", "in progress", "执行中", "修复中"])),
-        (.succeeded, Term(["success*", "succeed*", "done", "ok", "repaired", "成功", "已修复", "完成"])),
-    ]
+    /// Words saying a side has the row or object, read inside longer texts (`源有目无`).
+    static let presenceWords: Set<String> = ["有", "在", "yes", "y", "present", "found"]
+    static let checkMarks: Set<String> = ["√", "✓", "✔", "☑"]
+    static let crosses: Set<String> = ["×", "✗", "✘", "☒", "x", "X"]
 }

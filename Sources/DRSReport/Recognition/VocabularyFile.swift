@@ -74,8 +74,11 @@ extension Vocabulary {
                 }
             case "values":
                 try loadValues(value, fail)
+            case "notes":
+                // Free text for the reader (`inspect --suggest-vocabulary` explains its guesses there).
+                _ = try Vocabulary.strings(value, "notes", fail)
             default:
-                throw fail("unknown key \"\(key)\"; a vocabulary file has schema, columns, ignore, metadata, sections, values")
+                throw fail("unknown key \"\(key)\"; a vocabulary file has schema, columns, ignore, metadata, sections, values, notes")
             }
         }
         noteFile(source)
@@ -104,11 +107,15 @@ extension Vocabulary {
                     let state = RepairState.decoded(name: name, text: name)
                     if case .unknown = state { throw unknown(["succeeded", "failed", "running", "not_executed"]) }
                     for phrase in list { values.add(repairState: state, phrase: phrase) }
+                case "existence":
+                    let value = ObjectExistence.decoded(name: name, text: name)
+                    if case .unknown = value { throw unknown(["exists", "missing"]) }
+                    for phrase in list { values.add(existence: value, phrase: phrase) }
                 case "object_type":
                     // New codes are allowed: DRS adds object types for new engines.
                     for phrase in list { values.add(objectType: name, phrase: phrase) }
                 default:
-                    throw fail("values: unknown vocabulary \"\(vocabulary)\"; known: status, difference_kind, operation, repair_state, object_type")
+                    throw fail("values: unknown vocabulary \"\(vocabulary)\"; known: status, difference_kind, operation, repair_state, existence, object_type")
                 }
             }
         }

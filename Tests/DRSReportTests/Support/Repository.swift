@@ -40,6 +40,23 @@ struct SampleTruth {
     var titles: [[String: Any]] { json["titles"] as! [[String: Any]] }
 }
 
+extension SampleTruth {
+    /// Whether a record's value (in the truth's terms) is the truth's: numbers by value, texts
+    /// exactly; a list of names matches a truth naming any of them (a repair state by name or text).
+    static func same(_ found: Any?, _ want: Any?) -> Bool {
+        guard let found, let want else { return found == nil && want == nil }
+        if let names = found as? [String], let want = want as? String { return names.contains(want) }
+        if let want = want as? NSNumber {
+            if let found = found as? Int64 { return found == want.int64Value }
+            if let found = found as? Int { return found == want.intValue }
+            if let found = found as? Double { return found == want.doubleValue }
+            return false
+        }
+        if let want = want as? String { return (found as? String) == want }
+        return false
+    }
+}
+
 /// The before/after pairs of samples/diff, by name (`lines_en-us`), and their truth files.
 enum DiffSamples {
     static let names: [String] = {

@@ -10,14 +10,14 @@ public enum FieldType: Sendable, Hashable {
     /// A comparison result: JSON `{"value", "code", "text"}`, CSV `x`, `x_code`, `x_text`.
     case status
     /// Other interpreted words: JSON `{"value", "text"}`, CSV `x`, `x_text`.
-    case objectType, differenceKind, repairOperation, repairState
+    case objectType, differenceKind, repairOperation, repairState, existence
     /// A row of texts, for sheets that were not recognised.
     case texts
 
     /// Whether the field is written as an interpreted value with the cell text beside it.
     public var isInterpreted: Bool {
         switch self {
-        case .status, .objectType, .differenceKind, .repairOperation, .repairState: return true
+        case .status, .objectType, .differenceKind, .repairOperation, .repairState, .existence: return true
         case .text, .count, .percent, .texts: return false
         }
     }

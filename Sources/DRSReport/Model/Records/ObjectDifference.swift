@@ -8,6 +8,9 @@ public struct ObjectDifferenceFields: RecordFields {
     public let targetValue = Field<String>("target_value", .targetValue)
     public let status = Field<Interpreted<ComparisonStatus>>("status", .status)
     public let message = Field<String>("message", .message)
+    /// Whether the object exists on each side, where the report says so in a column of its own.
+    public let sourceExists = Field<Interpreted<ObjectExistence>>("source_exists", .sourceExists)
+    public let targetExists = Field<Interpreted<ObjectExistence>>("target_exists", .targetExists)
 
     public init() {}
     public static let layout = FieldLayout(Self())

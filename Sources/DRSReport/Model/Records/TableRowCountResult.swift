@@ -12,6 +12,8 @@ public struct TableRowCountFields: TableFields, RowCountFields {
     public let status = Field<Interpreted<ComparisonStatus>>("status", .status)
     public let rowFilter = Field<String>("row_filter", .rowFilter)
     public let message = Field<String>("message", .message)
+    /// The result beside a separate status column (`Result` next to `Status`): the worse of the two counts.
+    public let rowResult = Field<Interpreted<ComparisonStatus>>("row_result", .rowResult)
 
     public init() {}
     public static let layout = FieldLayout(Self())

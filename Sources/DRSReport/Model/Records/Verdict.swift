@@ -8,18 +8,22 @@ package protocol VerdictInputs {
 extension SectionKind {
     /// How a record of this kind counts towards the verdict; nil when it says nothing either way.
     ///
-    /// A table without a result column is judged by its row difference; an entry of a
+    /// A table without a result column is judged by its row difference (with a status and a
+    /// separate result, by the worse of the two); an object without a status by whether it
+    /// exists on both sides; an entry of a
     /// "cannot be compared" section is incomplete whatever its status; every value difference
     /// is an inconsistency; a repair progress line with failed rows is inconsistent and one with
     /// rows still to repair incomplete.
     package func category(of record: some VerdictInputs) -> StatusCategory? {
         switch self {
-        case .objectSummary, .objectDifferences:
+        case .objectSummary:
             return record.category(of: .status)
+        case .objectDifferences:
+            return record.category(of: .status) ?? [ColumnConcept.sourceExists, .targetExists].compactMap(record.category(of:)).max()
         case .databaseSummary:
             return record.category(of: .status) ?? record.count(of: .tablesInconsistent).map { $0 > 0 ? .inconsistent : .consistent }
         case .tableRowCounts:
-            return record.category(of: .status) ?? SectionKind.byDifference(record)
+            return [ColumnConcept.status, .rowResult].compactMap(record.category(of:)).max() ?? SectionKind.byDifference(record)
         case .cannotCompare:
             return .incomplete
         case .tableValues, .sampling:
@@ -54,6 +58,7 @@ struct RecordVerdictInputs: VerdictInputs {
         switch record.value(for: concept) {
         case let status as Interpreted<ComparisonStatus>: return status.value.category
         case let state as Interpreted<RepairState>: return state.value.category
+        case let existence as Interpreted<ObjectExistence>: return existence.value.category
         default: return nil
         }
     }
