@@ -151,8 +151,8 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
     }
 
     private func checkTimeouts(id: Int, task: URLSessionTask) {
-        let now = DispatchTime.now()
         let expired: TransportError? = lock.withLock {
+            let now = DispatchTime.now()
             guard var transfer = transfers[id], transfer.failure == nil else { return nil }
             let error: TransportError
             if let limit = transfer.timeLimit, elapsed(since: transfer.started, until: now) > limit.seconds {
@@ -262,8 +262,11 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
         }
     }
 
+    /// Zero when `start` is later: data can arrive (and move `lastActivity`) on the session's
+    /// queue between the watchdog reading the clock and taking the lock.
     private func elapsed(since start: DispatchTime, until now: DispatchTime) -> Double {
-        Double(now.uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        guard now.uptimeNanoseconds > start.uptimeNanoseconds else { return 0 }
+        return Double(now.uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
     }
 
     private func format(_ duration: Duration) -> String {

@@ -29,6 +29,9 @@ struct ClientHarness {
         configure: (inout FakeDRSService.Configuration) -> Void = { _ in },
         _ body: (ClientHarness) async throws -> Void
     ) async throws {
+        // The client under test runs at the fake service's priority (see LoopbackServer), so its
+        // steps are not queued behind the suite's synchronous tests either.
+        withUnsafeCurrentTask { $0?.escalatePriority(to: .high) }
         let harness = try await start(configure)
         do {
             try await body(harness)

@@ -12,7 +12,12 @@ final class LoopbackServer: Sendable {
     init(host: String = "127.0.0.1", handler: some HTTPHandler) async throws {
         let server = HTTPServer(
             address: try .inet(ip4: host, port: 0), timeout: 60, logger: .disabled, handler: handler)
-        running = Task { try await server.run() }
+        // Above the tests' own priority: Swift Testing starts every test at once, and the pool's
+        // threads for that priority are held by synchronous tests (binaries, whole workbooks) for
+        // minutes, so a server at the same priority answers only when they are done, after the
+        // clients' timeouts. A higher priority is served by threads of its own; FlyingFox's tasks
+        // inherit it.
+        running = Task(priority: .high) { try await server.run() }
         // Generous: on a machine busy with the whole suite (and others' work), starting takes a while.
         try await server.waitUntilListening(timeout: 60)
         guard case .ip4(_, let port)? = await server.listeningAddress else {
