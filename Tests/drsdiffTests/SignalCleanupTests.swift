@@ -59,8 +59,11 @@ import Testing
     /// Polls until `ready` holds, or 30 s pass; says which (a test expects it did, or its
     /// signal would not have come mid-write).
     @discardableResult
+    /// As long as BinaryRunner lets a command run: it returns as soon as `ready`, and under
+    /// ThreadSanitizer with the service suites' binaries in parallel a download's first bytes
+    /// have taken more than 30 s on two cores.
     static func waitUntil(_ ready: () -> Bool) -> Bool {
-        let deadline = Date().addingTimeInterval(30)
+        let deadline = Date().addingTimeInterval(110)
         while !ready() {
             guard Date() < deadline else { return false }
             usleep(2_000)
