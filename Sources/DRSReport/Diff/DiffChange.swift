@@ -107,13 +107,7 @@ public struct DiffOutcome: Sendable, Hashable, Codable {
     }
 
     /// `counts` is an object keyed by change kind, each `{"total": n, "<entity>": n, …}`, for `jq '.counts.resolved.total'`.
-    private struct NameKey: CodingKey {
-        let stringValue: String
-        init(_ name: String) { stringValue = name }
-        init?(stringValue: String) { self.stringValue = stringValue }
-        var intValue: Int? { nil }
-        init?(intValue: Int) { nil }
-    }
+    private typealias NameKey = NamedCodingKey
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)

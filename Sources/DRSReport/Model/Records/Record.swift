@@ -64,13 +64,7 @@ public struct Record<Fields: RecordFields>: Sendable, Hashable {
 /// Members are the table's keys, in its order, between `sheet`/`row` and `extra`: the shape of
 /// `drsdiff.report/v1` records.
 extension Record: Codable {
-    private struct Key: CodingKey {
-        let stringValue: String
-        init(_ name: String) { stringValue = name }
-        init?(stringValue: String) { self.stringValue = stringValue }
-        var intValue: Int? { nil }
-        init?(intValue: Int) { nil }
-    }
+    private typealias Key = NamedCodingKey
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: Key.self)
