@@ -68,10 +68,14 @@ let package = Package(
             ],
             path: "Tests/DRSFakeService"
         ),
+        // `.heavy`: tests that run binaries or whole workbooks take turns, so the suite does not
+        // overload the machine it runs on (see HeavyTest).
+        .target(name: "TestPacing", path: "Tests/TestPacing"),
+        .testTarget(name: "TestPacingTests", dependencies: ["TestPacing"]),
         .testTarget(name: "XLSXReaderTests", dependencies: ["XLSXReader", "CDRSDiffZlib"]),
-        .testTarget(name: "DRSReportTests", dependencies: ["DRSReport", "XLSXReader"]),
+        .testTarget(name: "DRSReportTests", dependencies: ["DRSReport", "XLSXReader", "TestPacing"]),
         .testTarget(name: "DRSOutputTests", dependencies: ["DRSOutput", "DRSReport", "XLSXReader", "CDRSDiffLibXML2"]),
         .testTarget(name: "DRSClientTests", dependencies: ["DRSClient", "DRSFakeService"]),
-        .testTarget(name: "drsdiffTests", dependencies: ["DRSFakeService", "XLSXReader", "CDRSDiffZlib"]),
+        .testTarget(name: "drsdiffTests", dependencies: ["DRSFakeService", "XLSXReader", "CDRSDiffZlib", "TestPacing"]),
     ]
 )

@@ -8,6 +8,7 @@
 #   scripts/bench.sh --no-build   # don't run `swift build`; use the existing release binary
 #   scripts/bench.sh --typed-only # only the typed paths (second part below)
 #   scripts/bench.sh --diff-only  # only the diff of two reports (third part below)
+#   scripts/bench.sh --refusals-only  # only the hostile refusals (fourth part below)
 #   TYPED_RUNS=5 scripts/bench.sh # alternating runs of the typed paths (default 3; medians are reported)
 #   DIFF_RUNS=5 scripts/bench.sh  # alternating runs of the diff part (default 3; medians are reported)
 #   DRSDIFF=path/to/drsdiff scripts/bench.sh --quick   # time that binary (no build)
@@ -44,17 +45,24 @@
 #   drsdiff diff DIFFS DIFFS_AFTER -o OUT/diff.md                (Markdown; exit 1: regressions)
 # reported as medians, with the ratio diff / (summary + summary); the diff's counts are checked
 # against the known change. Targets: ratio <= 2.5, peak RSS <= 256 MB.
+#
+# The refusals (issue 9's limits; `swift test` asserts only a hang guard ten times this), on a
+# 256 MiB sheet of spaces deflated about 1000:1 and a sheet whose cells are A1 and XFD1048576:
+#   drsdiff convert BOMB (exit 14, --max-compression-ratio), drsdiff convert FAR (exit 14,
+#   --max-output-cells), drsdiff report FAR --format csv (exit 14)
+# Targets: each refused in <= 2 s with peak RSS <= 100 MB.
 set -u -o pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 SCRIPTS="$ROOT/scripts"
-QUICK=0 PEERS=1 BUILD=1 READER=1 TYPED_PART=1 DIFF_PART=1
+QUICK=0 PEERS=1 BUILD=1 READER=1 TYPED_PART=1 DIFF_PART=1 REFUSALS_PART=1
 for arg in "$@"; do
   case "$arg" in
     --quick) QUICK=1 ;;
     --no-peers) PEERS=0 ;;
-    --typed-only) READER=0 DIFF_PART=0 ;;
-    --diff-only) READER=0 TYPED_PART=0 ;;
+    --typed-only) READER=0 DIFF_PART=0 REFUSALS_PART=0 ;;
+    --diff-only) READER=0 TYPED_PART=0 REFUSALS_PART=0 ;;
+    --refusals-only) READER=0 TYPED_PART=0 DIFF_PART=0 ;;
     --no-build) BUILD=0 ;;
     -h|--help) sed -n '2,/^set -u/{/^set -u/d;p}' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench: unknown option $arg (try --help)" >&2; exit 2 ;;
@@ -318,6 +326,29 @@ for r in rows:
     if r["status"] != "ok":
         print(f"FAILED: {r['tool']} {r['file']} run {r['run']}: {r['status']}")
 print("\ntargets: diff <= 2.5 x (summary old + summary new), peak RSS <= 256 MB")
+EOF
+fi
+
+# ---------------------------------------------------------------- refusals
+F_BOMB="$DIR/hostile_zipbomb.xlsx"
+F_FAR="$DIR/hostile_farcell.xlsx"
+if [ "$REFUSALS_PART" = 0 ]; then :
+elif [ -n "$BIN_NOTE" ]; then
+  echo "bench: refusals skipped ($BIN_NOTE)" >&2
+elif make_data zipbomb 256 "$F_BOMB" && make_data farcell 0 "$F_FAR"; then
+  TYPED="$OUT/refusals.tsv"   # measure_typed's table
+  printf 'tool\tfile\trun\twall_s\trss_mb\tstatus\n' > "$TYPED"
+  echo "bench: refusals (load $(cut -d' ' -f1-3 /proc/loadavg))" >&2
+  measure_typed 1 convert "$F_BOMB" 14 "$BIN" convert "$F_BOMB"
+  measure_typed 1 convert "$F_FAR" 14 "$BIN" convert "$F_FAR"
+  measure_typed 1 report-csv "$F_FAR" 14 "$BIN" report "$F_FAR" --format csv -q
+  "$PY" - "$TYPED" <<'EOF'
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8"), delimiter="\t"))
+print("\nrefusals of hostile workbooks (target: each <= 2 s, peak RSS <= 100 MB)")
+for r in rows:
+    ok = r["status"] == "ok" and float(r["wall_s"]) <= 2 and float(r["rss_mb"]) <= 100
+    print(f"{r['tool']:<12} {r['file']:<26} {r['wall_s']:>6} s {r['rss_mb']:>7} MB  {r['status']}  {'meets' if ok else 'MISSES'} the target")
 EOF
 fi
 

@@ -10,6 +10,8 @@
                                           # every 10th row from the 5th on changed (still inconsistent),
                                           # ROWS/20 new rows (newly inconsistent)
     bench_data.py rowcounts ROWS OUT.xlsx # a DRS row-count report with ROWS tables (lines sample layout)
+    bench_data.py zipbomb MIB OUT.xlsx    # hostile: a sheet of MIB MiB of spaces deflated ~1000:1
+    bench_data.py farcell 0 OUT.xlsx      # hostile: A1 and XFD1048576, a 1048576 x 16384 table once padded
 
 Deterministic (fixed seed, fixed document date). Writes OUT.xlsx.tmp and renames it, so an
 interrupted run never leaves a half-written file in the cache.
@@ -216,7 +218,41 @@ def rowcounts(path: str, rows: int) -> None:
     wb.close()
 
 
+def hostile(path: str, sheet_xml: bytes) -> None:
+    """A minimal workbook around one sheet's XML (stdlib zipfile: XlsxWriter writes no such sheet)."""
+    import zipfile
+    parts = {
+        "[Content_Types].xml": b'<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        b'<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        b'<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+        b'<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+        "_rels/.rels": b'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        b'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+        "xl/workbook.xml": b'<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+        b'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        "xl/_rels/workbook.xml.rels": b'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        b'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+        "xl/worksheets/sheet1.xml": sheet_xml,
+    }
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+        for name, data in parts.items():
+            z.writestr(zipfile.ZipInfo(name, date_time=CREATED.timetuple()[:6]), data, zipfile.ZIP_DEFLATED)
+
+
+SHEET_START = b'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+SHEET_END = b"</sheetData></worksheet>"
+
+
 def main() -> None:
+    if len(sys.argv) == 4 and sys.argv[1] in ("zipbomb", "farcell"):
+        kind, size, out = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+        if kind == "zipbomb":
+            sheet = SHEET_START + b" " * (size << 20) + SHEET_END
+        else:
+            sheet = SHEET_START + b'<row r="1"><c r="A1"><v>1</v></c></row><row r="1048576"><c r="XFD1048576"><v>2</v></c></row>' + SHEET_END
+        hostile(out + ".tmp", sheet)
+        os.replace(out + ".tmp", out)
+        return
     if len(sys.argv) != 4 or sys.argv[1] not in ("inline", "shared", "diffs", "diffs-after", "diffs-poi", "rowcounts"):
         sys.exit(__doc__)
     kind, rows, out = sys.argv[1], int(sys.argv[2]), sys.argv[3]

@@ -1,3 +1,4 @@
+import TestPacing
 import Testing
 import Foundation
 @testable import DRSReport
@@ -5,7 +6,7 @@ import Foundation
 /// Each before/after pair of samples/diff gives exactly the changes its truth file states
 /// (worked out by scripts/make_diff_samples.py from the cells' meaning, not by drsdiff): every
 /// entry's change, entity, key and regression, in order, and the verdict.
-struct DiffSampleTests {
+@Suite(.heavy) struct DiffSampleTests {
     @Test func everyPairIsThere() {
         #expect(DiffSamples.names.count == 10)
     }

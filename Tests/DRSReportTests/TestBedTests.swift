@@ -1,3 +1,4 @@
+import TestPacing
 import Testing
 import Foundation
 @testable import DRSReport
@@ -7,7 +8,7 @@ import Foundation
 /// scripts/score_testbed.py scores them, and held to the bars of issue 7: every sheet the right
 /// kind, every compare type right, at least 98 % of the columns and 99 % of the values right on
 /// the development set.
-struct TestBedTests {
+@Suite(.heavy) struct TestBedTests {
     struct Score: CustomStringConvertible {
         var right: [String: Int] = [:]
         var total: [String: Int] = [:]

@@ -1,10 +1,11 @@
 import DRSFakeService
 import Foundation
+import TestPacing
 import Testing
 
 /// `drsdiff check`: 0 consistent, 1 inconsistent, 2 incomplete or failed, 3 and 10–17 unreadable
 /// input, 64 usage; one line per problem on stderr.
-struct CheckExitCodeTests {
+@Suite(.heavy) struct CheckExitCodeTests {
     private static let header: [FakeWorkbook.Cell] = [.text("Source Database"), .text("Source Table"), .text("Source Rows"),
                                                       .text("Destination Rows"), .text("Difference"), .text("Status")]
 

@@ -1,10 +1,11 @@
 import DRSFakeService
 import Foundation
+import TestPacing
 import Testing
 
 /// `drsdiff compare-jobs`, and `--latest` on `download` and `fetch`, against the fake DRS: the
 /// list, its pages, and the faults (no compare job, none finished).
-@Suite(.noSecretsInMessages) struct CompareJobsCommandTests {
+@Suite(.heavy, .noSecretsInMessages) struct CompareJobsCommandTests {
     typealias Runner = DownloadCommandRunner
 
     func arguments(_ harness: ServiceCommandHarness) -> [String] {

@@ -1,10 +1,11 @@
 import DRSFakeService
 import Foundation
+import TestPacing
 import Testing
 
 /// `drsdiff diff`: goldens on the before/after pairs of samples/diff, the schema, exit codes,
 /// usage errors, and the several-pairs forms (pairs, directories, a list on standard input).
-struct DiffCommandTests {
+@Suite(.heavy) struct DiffCommandTests {
     static let pairs: [String] = {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: ReportCLI.path("samples/diff"))) ?? []
         return names.filter { $0.hasSuffix(".truth.json") }.map { String($0.dropLast(11)) }.sorted()

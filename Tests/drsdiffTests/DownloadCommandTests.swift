@@ -1,5 +1,6 @@
 import DRSFakeService
 import Foundation
+import TestPacing
 import Testing
 
 #if canImport(Glibc)
@@ -7,7 +8,7 @@ import Testing
 #endif
 
 /// `drsdiff download` end to end: the built binary against the fake DRS + IAM.
-@Suite(.noSecretsInMessages) struct DownloadCommandTests {
+@Suite(.heavy, .noSecretsInMessages) struct DownloadCommandTests {
     typealias Runner = DownloadCommandRunner
 
     @Test(arguments: [Runner.CredentialKind.accessKey, .token, .password])

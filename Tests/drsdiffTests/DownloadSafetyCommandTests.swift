@@ -1,5 +1,6 @@
 import DRSFakeService
 import Foundation
+import TestPacing
 import Testing
 
 #if canImport(Glibc)
@@ -8,7 +9,7 @@ import Testing
 
 /// The download path's safety defaults, end to end: no credential in clear, no runaway
 /// download, no crash on a bad number, no file replaced unless asked.
-@Suite(.noSecretsInMessages) struct DownloadSafetyCommandTests {
+@Suite(.heavy, .noSecretsInMessages) struct DownloadSafetyCommandTests {
     typealias Runner = DownloadCommandRunner
 
     /// Foundation prints every request's headers and body with these set; drsdiff clears them

@@ -1,5 +1,6 @@
 import DRSFakeService
 import Foundation
+import TestPacing
 import Testing
 
 #if canImport(Glibc)
@@ -133,7 +134,7 @@ struct ServiceCommandHarness {
     }
 }
 
-@Suite struct BuiltBinaryTests {
+@Suite(.heavy) struct BuiltBinaryTests {
     @Test func theBinaryIsBuilt() throws {
         #expect(FileManager.default.isExecutableFile(atPath: try BinaryRunner.binary()))
     }

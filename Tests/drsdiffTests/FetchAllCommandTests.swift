@@ -1,12 +1,13 @@
 import DRSFakeService
 import Foundation
+import TestPacing
 import Testing
 
 /// `drsdiff fetch --all` against the fake DRS serving the sample reports: the newest finished
 /// report of every compare type summarised together (Markdown or JSON), kept with --save, or what
 /// changed since the kept ones with --diff-with; and `fetch` reading with the options it is given
 /// (vocabulary, reader limits).
-@Suite(.noSecretsInMessages) struct FetchAllCommandTests {
+@Suite(.heavy, .noSecretsInMessages) struct FetchAllCommandTests {
     typealias Runner = DownloadCommandRunner
 
     static func samplePath(_ name: String) -> String { BinaryRunner.path("samples/reports/\(name).xlsx") }

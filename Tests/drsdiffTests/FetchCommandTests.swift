@@ -1,10 +1,11 @@
 import DRSFakeService
 import Foundation
+import TestPacing
 import Testing
 
 /// `drsdiff fetch` end to end: it must print exactly what the local command prints for the
 /// same file (`summary` for Markdown, `report` for the rest), and keep the file only when asked.
-@Suite(.noSecretsInMessages) struct FetchCommandTests {
+@Suite(.heavy, .noSecretsInMessages) struct FetchCommandTests {
     typealias Runner = DownloadCommandRunner
 
     @Test(arguments: ["md", "json", "ndjson", "csv"])

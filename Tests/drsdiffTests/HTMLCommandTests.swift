@@ -1,10 +1,11 @@
 import Foundation
+import TestPacing
 import Testing
 
 /// `drsdiff summary --format html` and `drsdiff diff --format html` as users run them: a whole
 /// page on stdout or in -o's file, one report or one pair, and --rows-per-section and
 /// --rows-per-change only where they mean something.
-struct HTMLCommandTests {
+@Suite(.heavy) struct HTMLCommandTests {
     @Test func summaryWritesOnePageToStdoutOrAFile() throws {
         let sample = ReportCLI.sample("lines_zh-cn")
         let page = try ReportCLI.run(["summary", sample, "--format", "html", "--rows-per-section", "5"])

@@ -1,9 +1,10 @@
 import Foundation
+import TestPacing
 import Testing
 
 /// `drsdiff --help` (and so the man page made from it) carries the exit codes: the same ones,
 /// with the same meaning, as the README's table, which scripts rely on.
-struct HelpTests {
+@Suite(.heavy) struct HelpTests {
     @Test func rootHelpListsTheREADMEsExitCodes() throws {
         let readme = try String(contentsOfFile: ReportCLI.path("README.md"), encoding: .utf8)
         let table = readme.components(separatedBy: "## Exit codes")[1].components(separatedBy: "\n## ")[0]

@@ -1,9 +1,10 @@
 import DRSFakeService
 import Foundation
+import TestPacing
 import Testing
 
 /// `summary` and `check` over several files, and `-` as a list of paths on standard input.
-struct MultiFileCommandTests {
+@Suite(.heavy) struct MultiFileCommandTests {
     static let consistent: String = {
         let rows: [[FakeWorkbook.Cell]] = [
             [.text("Source Database"), .text("Source Table"), .text("Source Rows"), .text("Destination Rows"), .text("Status")],

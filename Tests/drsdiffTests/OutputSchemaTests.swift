@@ -1,10 +1,11 @@
 import Foundation
+import TestPacing
 import Testing
 
 /// Every JSON output of drsdiff besides `report` (ReportSchemaTests) validates against its schema
 /// in schema/: `summary`, `inspect`, `sheets` and `convert` (JSON and NDJSON), on every sample
 /// report, the hostile-text sample and the reader samples.
-struct OutputSchemaTests {
+@Suite(.heavy) struct OutputSchemaTests {
     static func validator(_ name: String) throws -> ReportSchemaValidator {
         let text = try String(contentsOfFile: ReportCLI.path("schema/" + name), encoding: .utf8)
         return ReportSchemaValidator(schema: try ReportJSON.parse(text))

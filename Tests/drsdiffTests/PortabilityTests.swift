@@ -1,9 +1,10 @@
 import Foundation
+import TestPacing
 import Testing
 
 /// The C library is imported in one file per module, Platform.swift, and nothing else names
 /// Glibc, Musl or Darwin: a macOS or musl build has one place to look in each module.
-struct PortabilityTests {
+@Suite(.heavy) struct PortabilityTests {
     @Test func onlyPlatformFilesNameTheCLibrary() throws {
         let sources = ReportCLI.path("Sources")
         let files = try FileManager.default.subpathsOfDirectory(atPath: sources).filter { $0.hasSuffix(".swift") }

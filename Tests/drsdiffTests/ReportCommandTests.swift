@@ -1,8 +1,9 @@
 import DRSFakeService
 import Foundation
+import TestPacing
 import Testing
 
-struct ReportCommandTests {
+@Suite(.heavy) struct ReportCommandTests {
     @Test func standardInputReadsLikeAFile() throws {
         let path = ReportCLI.sample("contents_zh-cn")
         let fromFile = try ReportCLI.run(["report", path, "--format", "ndjson"])
@@ -121,7 +122,7 @@ struct ReportCommandTests {
 
 /// Every command that reads cells fails on a corrupt reference (exit 18, file, part and cell named)
 /// and reads past it with `--lenient`, saying so on stderr.
-@Suite struct CorruptReferenceCommandTests {
+@Suite(.heavy) struct CorruptReferenceCommandTests {
     static let book = StoredZip.workbook([("Data", #"<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" s="7"><v>1</v></c></row>"#)], sharedStrings: ["name"])
 
     /// A row-count report (so `diff` takes it) whose data row uses a style past the table.

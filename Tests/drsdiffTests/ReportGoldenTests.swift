@@ -1,10 +1,11 @@
 import Foundation
+import TestPacing
 import Testing
 
 /// `summary`, `report`, `inspect` and `check` on the ten samples give exactly the golden outputs
 /// in samples/reports/expected/drsdiff/ (regenerate with scripts/update-goldens.sh; the goldens
 /// were checked by meaning against the truth files, which DRSReportTests check on every run).
-struct ReportGoldenTests {
+@Suite(.heavy) struct ReportGoldenTests {
     static let outputs: [(file: String, arguments: [String])] = [
         ("summary.md", ["summary", "--format", "md"]),
         ("summary.json", ["summary", "--format", "json"]),

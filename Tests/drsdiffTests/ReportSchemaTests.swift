@@ -1,9 +1,10 @@
 import Foundation
+import TestPacing
 import Testing
 
 /// Real output of `report --format json` and `--format ndjson`, for every sample and for workbooks
 /// that are not DRS reports, validates against schema/drsdiff.report.v1.json.
-struct ReportSchemaTests {
+@Suite(.heavy) struct ReportSchemaTests {
     static func validator() throws -> ReportSchemaValidator {
         let text = try String(contentsOfFile: ReportCLI.path("schema/drsdiff.report.v1.json"), encoding: .utf8)
         return ReportSchemaValidator(schema: try ReportJSON.parse(text))

@@ -1,5 +1,6 @@
 import DRSFakeService
 import Foundation
+import TestPacing
 import Testing
 
 #if canImport(Glibc)
@@ -10,7 +11,7 @@ import Testing
 /// temporary file or directory behind, and ends by that signal (the shell sees 128 + n). Each
 /// test waits until the command's temporary file exists — never a fixed sleep — then signals.
 /// One at a time: a dozen commands converting at once would starve the rest of the suite.
-@Suite(.serialized) struct SignalCleanupTests {
+@Suite(.heavy, .serialized) struct SignalCleanupTests {
     static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
 
     /// A working directory and a `$TMPDIR` of its own for one run.
@@ -190,7 +191,7 @@ import Testing
 
 /// The same for the commands that talk to DRS, against the fake service: a download held
 /// mid-body by a body that pauses, and output into a pipe nobody reads (SIGPIPE).
-@Suite(.noSecretsInMessages, .serialized) struct DownloadSignalCleanupTests {
+@Suite(.heavy, .noSecretsInMessages, .serialized) struct DownloadSignalCleanupTests {
     typealias Runner = DownloadCommandRunner
     typealias Scene = SignalCleanupTests.Scene
 

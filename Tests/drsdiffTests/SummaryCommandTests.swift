@@ -1,7 +1,8 @@
 import Foundation
+import TestPacing
 import Testing
 
-struct SummaryCommandTests {
+@Suite(.heavy) struct SummaryCommandTests {
     @Test func topLimitsTheLargestDifferences() throws {
         let result = try ReportCLI.run(["summary", ReportCLI.sample("lines_en-us"), "--format", "json", "--top", "3"])
         let document = try JSONSerialization.jsonObject(with: result.stdout) as! [String: Any]

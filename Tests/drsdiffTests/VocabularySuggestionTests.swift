@@ -1,10 +1,11 @@
 import DRSFakeService
 import Foundation
+import TestPacing
 import Testing
 
 /// Teaching drsdiff a new wording: `inspect` explains what it inferred, `--suggest-vocabulary`
 /// writes it down, and the file, confirmed as written, makes `report` read every column by phrase.
-struct VocabularySuggestionTests {
+@Suite(.heavy) struct VocabularySuggestionTests {
     /// A row-count sheet in invented wording: one header drsdiff knows, the others German.
     static let workbook: Data = {
         let header: [FakeWorkbook.Cell] = ["Source Table", "Quellzeilen", "Zielzeilen", "Abweichung", "Ergebnis", "Bemerkung", "Reviewer"]
