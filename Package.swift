@@ -65,17 +65,20 @@ let package = Package(
                 .product(name: "FlyingFox", package: "FlyingFox"),
                 .product(name: "FlyingSocks", package: "FlyingFox"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                "XLSXFixtures",
             ],
             path: "Tests/DRSFakeService"
         ),
         // `.heavy`: tests that run binaries or whole workbooks take turns, so the suite does not
         // overload the machine it runs on (see HeavyTest).
         .target(name: "TestPacing", path: "Tests/TestPacing"),
+        // The one ZIP writer (and CRC-32) of the tests: every fixture workbook, whole or damaged.
+        .target(name: "XLSXFixtures", dependencies: ["CDRSDiffZlib"], path: "Tests/XLSXFixtures"),
         .testTarget(name: "TestPacingTests", dependencies: ["TestPacing"]),
-        .testTarget(name: "XLSXReaderTests", dependencies: ["XLSXReader", "CDRSDiffZlib"]),
-        .testTarget(name: "DRSReportTests", dependencies: ["DRSReport", "XLSXReader", "TestPacing"]),
+        .testTarget(name: "XLSXReaderTests", dependencies: ["XLSXReader", "XLSXFixtures"]),
+        .testTarget(name: "DRSReportTests", dependencies: ["DRSReport", "XLSXReader", "XLSXFixtures", "TestPacing"]),
         .testTarget(name: "DRSOutputTests", dependencies: ["DRSOutput", "DRSReport", "XLSXReader", "CDRSDiffLibXML2"]),
         .testTarget(name: "DRSClientTests", dependencies: ["DRSClient", "DRSFakeService"]),
-        .testTarget(name: "drsdiffTests", dependencies: ["DRSFakeService", "XLSXReader", "CDRSDiffZlib", "TestPacing"]),
+        .testTarget(name: "drsdiffTests", dependencies: ["DRSFakeService", "XLSXReader", "XLSXFixtures", "CDRSDiffZlib", "TestPacing"]),
     ]
 )

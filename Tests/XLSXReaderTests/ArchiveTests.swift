@@ -1,18 +1,19 @@
 import Testing
+import XLSXFixtures
 @testable import XLSXReader
 
 private let oneCell = WorkbookFixture.sheetData(#"<row r="1"><c r="A1" t="inlineStr"><is><t>ok</t></is></c></row>"#)
 
 @Suite struct ArchiveTests {
     @Test func storedEntries() throws {
-        var zip = ZipFixture()
-        for entry in oneCell.zip().entries { zip.add(ZipFixture.Entry(name: entry.name, data: entry.data, deflate: false)) }
+        var zip = ZipWriter()
+        for entry in oneCell.zip().entries { zip.add(ZipWriter.Entry(name: entry.name, data: entry.data, deflate: false)) }
         #expect(failureKind(zip.bytes()) == nil)
         #expect(try withWorkbook(zip.bytes()) { try $0.rows(in: $0.sheets[0]).next()?.texts } == ["ok"])
     }
 
     @Test func dataDescriptors() throws {
-        var zip = ZipFixture()
+        var zip = ZipWriter()
         for var entry in oneCell.zip().entries {
             entry.dataDescriptor = true
             zip.add(entry)
@@ -21,7 +22,7 @@ private let oneCell = WorkbookFixture.sheetData(#"<row r="1"><c r="A1" t="inline
     }
 
     @Test func zip64Records() throws {
-        var zip = ZipFixture()
+        var zip = ZipWriter()
         for var entry in oneCell.zip().entries {
             entry.zip64 = true
             zip.add(entry)
@@ -36,7 +37,7 @@ private let oneCell = WorkbookFixture.sheetData(#"<row r="1"><c r="A1" t="inline
     }
 
     @Test func partNamesIgnoreCaseBackslashesAndMacJunk() throws {
-        var zip = ZipFixture()
+        var zip = ZipWriter()
         zip.add("__MACOSX/xl/._workbook.xml", "junk that is not XML")
         for entry in oneCell.zip().entries {
             var renamed = entry
@@ -53,7 +54,7 @@ private let oneCell = WorkbookFixture.sheetData(#"<row r="1"><c r="A1" t="inline
     }
 
     @Test func crcMismatchIsNamed() throws {
-        var zip = ZipFixture()
+        var zip = ZipWriter()
         for var entry in oneCell.zip().entries {
             if entry.name.contains("sheet1") { entry.crcOverride = 0xDEAD_BEEF }
             zip.add(entry)
@@ -64,7 +65,7 @@ private let oneCell = WorkbookFixture.sheetData(#"<row r="1"><c r="A1" t="inline
     }
 
     @Test func entryLargerThanDeclaredIsCorrupt() {
-        var zip = ZipFixture()
+        var zip = ZipWriter()
         for var entry in oneCell.zip().entries {
             if entry.name.contains("sheet1") { entry.declaredSizeOverride = 10 }
             zip.add(entry)
@@ -129,7 +130,7 @@ private let oneCell = WorkbookFixture.sheetData(#"<row r="1"><c r="A1" t="inline
     }
 
     @Test func binaryWorkbook() {
-        var zip = ZipFixture()
+        var zip = ZipWriter()
         zip.add("[Content_Types].xml", "<Types/>")
         zip.add("_rels/.rels", #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.bin"/></Relationships>"#)
         zip.add("xl/workbook.bin", "binary")
@@ -137,7 +138,7 @@ private let oneCell = WorkbookFixture.sheetData(#"<row r="1"><c r="A1" t="inline
     }
 
     @Test func zipWithoutWorkbook() {
-        var zip = ZipFixture()
+        var zip = ZipWriter()
         zip.add("readme.txt", "hello")
         #expect(failureKind(zip.bytes()) == .missingPart)
     }
@@ -204,7 +205,7 @@ private let oneCell = WorkbookFixture.sheetData(#"<row r="1"><c r="A1" t="inline
     @Test func zipBombByRatio() throws {
         var zip = oneCell.zip()
         let bomb = [UInt8](repeating: 0x20, count: 256 << 20)
-        zip.entries[zip.entries.firstIndex { $0.name.hasSuffix("sheet1.xml") }!] = ZipFixture.Entry(name: "xl/worksheets/sheet1.xml", data: Array("<worksheet><sheetData>".utf8) + bomb + Array("</sheetData></worksheet>".utf8))
+        zip.entries[zip.entries.firstIndex { $0.name.hasSuffix("sheet1.xml") }!] = ZipWriter.Entry(name: "xl/worksheets/sheet1.xml", data: Array("<worksheet><sheetData>".utf8) + bomb + Array("</sheetData></worksheet>".utf8))
         let error = failure(zip.bytes())
         #expect(error?.kind == .limitExceeded)
         #expect(error?.hint?.contains("maxCompressionRatio") == true)
@@ -214,7 +215,7 @@ private let oneCell = WorkbookFixture.sheetData(#"<row r="1"><c r="A1" t="inline
     @Test func zipBombUnderstatingItsSize() throws {
         var zip = oneCell.zip()
         let bomb = [UInt8](repeating: 0x20, count: 64 << 20)
-        zip.entries[zip.entries.firstIndex { $0.name.hasSuffix("sheet1.xml") }!] = ZipFixture.Entry(name: "xl/worksheets/sheet1.xml", data: Array("<worksheet><sheetData>".utf8) + bomb + Array("</sheetData></worksheet>".utf8),
+        zip.entries[zip.entries.firstIndex { $0.name.hasSuffix("sheet1.xml") }!] = ZipWriter.Entry(name: "xl/worksheets/sheet1.xml", data: Array("<worksheet><sheetData>".utf8) + bomb + Array("</sheetData></worksheet>".utf8),
                                           declaredSizeOverride: 1 << 20)
         #expect(failureKind(zip.bytes()) == .corruptArchive)
     }

@@ -1,4 +1,5 @@
 import Testing
+import XLSXFixtures
 @testable import XLSXReader
 
 @Suite struct StreamingTests {
@@ -33,7 +34,7 @@ import Testing
 
     @Test func damageFoundByTheInflaterSurfacesInTheParser() throws {
         let rows = (1...20_000).map { "<row r=\"\($0)\"><c><v>\($0)</v></c></row>" }.joined()
-        var zip = ZipFixture()
+        var zip = ZipWriter()
         for var entry in WorkbookFixture.sheetData(rows).zip().entries {
             if entry.name.contains("sheet1") { entry.crcOverride = 1 }
             zip.add(entry)

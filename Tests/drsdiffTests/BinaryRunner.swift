@@ -1,4 +1,4 @@
-import CDRSDiffZlib
+import XLSXFixtures
 import Foundation
 import Testing
 #if canImport(Glibc)
@@ -183,73 +183,6 @@ enum BinaryRunner {
               let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return nil }
         return Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "")
     }
-}
-
-/// Writes small .xlsx packages with stored (uncompressed) entries, so end-to-end tests can make
-/// exactly the workbook, or the damage, they need without any other tool.
-struct StoredZip {
-    private(set) var bytes: [UInt8] = []
-    private var central: [UInt8] = []
-    private var count = 0
-
-    mutating func add(_ name: String, _ text: String) { add(name, Array(text.utf8)) }
-
-    mutating func add(_ name: String, _ data: [UInt8], crc: UInt32? = nil) {
-        let nameBytes = Array(name.utf8)
-        let checksum = crc ?? StoredZip.crc32(data)
-        let offset = UInt32(bytes.count)
-        bytes += le32(0x0403_4B50) + le16(20) + le16(0) + le16(0) + le16(0) + le16(0x21) + le32(checksum)
-        bytes += le32(UInt32(data.count)) + le32(UInt32(data.count)) + le16(UInt16(nameBytes.count)) + le16(0) + nameBytes + data
-        central += le32(0x0201_4B50) + le16(20) + le16(20) + le16(0) + le16(0) + le16(0) + le16(0x21) + le32(checksum)
-        central += le32(UInt32(data.count)) + le32(UInt32(data.count)) + le16(UInt16(nameBytes.count)) + le16(0) + le16(0) + le16(0) + le16(0) + le32(0)
-        central += le32(offset) + nameBytes
-        count += 1
-    }
-
-    /// An entry whose data is already deflated (method 8).
-    mutating func addDeflated(_ name: String, _ data: [UInt8], inflatedSize: Int, crc: UInt32) {
-        let nameBytes = Array(name.utf8)
-        let offset = UInt32(bytes.count)
-        bytes += le32(0x0403_4B50) + le16(20) + le16(0) + le16(8) + le16(0) + le16(0x21) + le32(crc)
-        bytes += le32(UInt32(data.count)) + le32(UInt32(inflatedSize)) + le16(UInt16(nameBytes.count)) + le16(0) + nameBytes + data
-        central += le32(0x0201_4B50) + le16(20) + le16(20) + le16(0) + le16(8) + le16(0) + le16(0x21) + le32(crc)
-        central += le32(UInt32(data.count)) + le32(UInt32(inflatedSize)) + le16(UInt16(nameBytes.count)) + le16(0) + le16(0) + le16(0) + le16(0) + le32(0)
-        central += le32(offset) + nameBytes
-        count += 1
-    }
-
-    func archive() -> [UInt8] {
-        bytes + central + le32(0x0605_4B50) + le16(0) + le16(0) + le16(UInt16(count)) + le16(UInt16(count))
-            + le32(UInt32(central.count)) + le32(UInt32(bytes.count)) + le16(0)
-    }
-
-    /// A workbook with the given sheets (name, sheetData inner XML) and optional shared strings.
-    static func workbook(_ sheets: [(name: String, rows: String)], sharedStrings: [String] = [], rawSheet: String? = nil) -> [UInt8] {
-        let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-        let rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-        var zip = StoredZip()
-        zip.add("[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>")
-        zip.add("_rels/.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"r1\" Type=\"\(rel)/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>")
-        let list = sheets.enumerated().map { "<sheet name=\"\($1.name)\" sheetId=\"\($0 + 1)\" r:id=\"s\($0 + 1)\"/>" }.joined()
-        zip.add("xl/workbook.xml", "<workbook xmlns=\"\(main)\" xmlns:r=\"\(rel)\"><sheets>\(list)</sheets></workbook>")
-        var links = sheets.indices.map { "<Relationship Id=\"s\($0 + 1)\" Type=\"\(rel)/worksheet\" Target=\"worksheets/sheet\($0 + 1).xml\"/>" }.joined()
-        if !sharedStrings.isEmpty { links += "<Relationship Id=\"t\" Type=\"\(rel)/sharedStrings\" Target=\"sharedStrings.xml\"/>" }
-        zip.add("xl/_rels/workbook.xml.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\(links)</Relationships>")
-        for (index, sheet) in sheets.enumerated() {
-            zip.add("xl/worksheets/sheet\(index + 1).xml", rawSheet ?? "<worksheet xmlns=\"\(main)\"><sheetData>\(sheet.rows)</sheetData></worksheet>")
-        }
-        if !sharedStrings.isEmpty {
-            zip.add("xl/sharedStrings.xml", "<sst xmlns=\"\(main)\">" + sharedStrings.map { "<si><t>\($0)</t></si>" }.joined() + "</sst>")
-        }
-        return zip.archive()
-    }
-
-    static func crc32(_ data: [UInt8]) -> UInt32 {
-        UInt32(CDRSDiffZlib.crc32(0, data, uInt(data.count)))
-    }
-
-    private func le16(_ value: UInt16) -> [UInt8] { [UInt8(value & 0xFF), UInt8(value >> 8)] }
-    private func le32(_ value: UInt32) -> [UInt8] { (0..<4).map { UInt8((value >> (8 * $0)) & 0xFF) } }
 }
 
 func writeFile(_ bytes: [UInt8], named name: String, in directory: String) throws -> String {

@@ -2,6 +2,7 @@ import CDRSDiffZlib
 import Foundation
 import TestPacing
 import Testing
+import XLSXFixtures
 
 /// `drsdiff convert` and `drsdiff sheets` as users run them: the bundled samples against their
 /// golden CSVs (made by the independent reference reader), every format, files, stdin, and each

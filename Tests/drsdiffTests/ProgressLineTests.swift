@@ -1,6 +1,7 @@
 import Foundation
 import TestPacing
 import Testing
+import XLSXFixtures
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -2,6 +2,7 @@ import DRSFakeService
 import Foundation
 import TestPacing
 import Testing
+import XLSXFixtures
 
 @Suite(.heavy) struct ReportCommandTests {
     @Test func standardInputReadsLikeAFile() throws {

@@ -2,6 +2,7 @@ import DRSFakeService
 import Foundation
 import TestPacing
 import Testing
+import XLSXFixtures
 
 #if canImport(Glibc)
     import Glibc

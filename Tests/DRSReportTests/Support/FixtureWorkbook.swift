@@ -1,4 +1,5 @@
 import Foundation
+import XLSXFixtures
 
 /// Writes small .xlsx workbooks for tests: several sheets, inline strings or numbers, stored in
 /// a ZIP without compression. Enough to try layouts the samples do not have.
@@ -63,7 +64,9 @@ enum FixtureWorkbook {
             ("xl/workbook.xml", header + "<workbook xmlns=\"\(main)\" xmlns:r=\"\(office)\"><sheets>\(sheetList)</sheets></workbook>"),
             ("xl/_rels/workbook.xml.rels", header + "<Relationships xmlns=\"\(relationships)\">\(sheetRelationships)</Relationships>"),
         ], at: 0)
-        return storedZip(parts.map { ($0.0, Data($0.1.utf8)) })
+        var zip = ZipWriter()
+        for (name, text) in parts { zip.add(name, text, deflate: false) }
+        return Data(zip.bytes())
     }
 
     private static func columnName(_ index: Int) -> String {
@@ -79,41 +82,5 @@ enum FixtureWorkbook {
     private static func escape(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
-
-    private static func storedZip(_ entries: [(String, Data)]) -> Data {
-        var archive = Data()
-        var directory = Data()
-        func le16(_ value: Int, _ data: inout Data) { data.append(contentsOf: [UInt8(value & 0xFF), UInt8((value >> 8) & 0xFF)]) }
-        func le32(_ value: UInt32, _ data: inout Data) { data.append(contentsOf: (0..<4).map { UInt8((value >> (8 * $0)) & 0xFF) }) }
-        for (name, data) in entries {
-            let nameBytes = Data(name.utf8)
-            let crc = crc32(data)
-            let offset = UInt32(archive.count)
-            le32(0x0403_4B50, &archive); le16(20, &archive); le16(0, &archive); le16(0, &archive); le16(0, &archive); le16(0x21, &archive)
-            le32(crc, &archive); le32(UInt32(data.count), &archive); le32(UInt32(data.count), &archive)
-            le16(nameBytes.count, &archive); le16(0, &archive)
-            archive.append(nameBytes)
-            archive.append(data)
-            le32(0x0201_4B50, &directory); le16(20, &directory); le16(20, &directory); le16(0, &directory); le16(0, &directory)
-            le16(0, &directory); le16(0x21, &directory); le32(crc, &directory); le32(UInt32(data.count), &directory)
-            le32(UInt32(data.count), &directory); le16(nameBytes.count, &directory); le16(0, &directory); le16(0, &directory)
-            le16(0, &directory); le16(0, &directory); le32(0, &directory); le32(offset, &directory)
-            directory.append(nameBytes)
-        }
-        let directoryOffset = UInt32(archive.count)
-        archive.append(directory)
-        le32(0x0605_4B50, &archive); le16(0, &archive); le16(0, &archive); le16(entries.count, &archive); le16(entries.count, &archive)
-        le32(UInt32(directory.count), &archive); le32(directoryOffset, &archive); le16(0, &archive)
-        return archive
-    }
-
-    private static func crc32(_ data: Data) -> UInt32 {
-        var crc: UInt32 = 0xFFFF_FFFF
-        for byte in data {
-            crc ^= UInt32(byte)
-            for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
-        }
-        return ~crc
     }
 }
