@@ -5,7 +5,7 @@ public enum CompareType: String, Sendable, Hashable, Codable, CaseIterable {
     /// Object-level comparison: databases, tables, views, indexes… present on both sides.
     case objects = "objects_comparison"
     /// Row-count comparison.
-    case rows = "lines"
+    case lines
     /// Value (content) comparison.
     case values = "contents"
     /// Sampling comparison: value comparison of a share of the rows.
