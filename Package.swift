@@ -72,6 +72,6 @@ let package = Package(
         .testTarget(name: "DRSReportTests", dependencies: ["DRSReport", "XLSXReader"]),
         .testTarget(name: "DRSOutputTests", dependencies: ["DRSOutput", "DRSReport", "XLSXReader", "CDRSDiffLibXML2"]),
         .testTarget(name: "DRSClientTests", dependencies: ["DRSClient", "DRSFakeService"]),
-        .testTarget(name: "drsdiffTests", dependencies: ["DRSFakeService", "XLSXReader", "CDRSDiffZlib"]),
+        .testTarget(name: "drsdiffTests", dependencies: ["DRSFakeService", "XLSXReader", "DRSReport", "CDRSDiffZlib"]),
     ]
 )
