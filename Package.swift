@@ -79,6 +79,6 @@ let package = Package(
         .testTarget(name: "DRSReportTests", dependencies: ["DRSReport", "XLSXReader", "XLSXFixtures", "TestPacing"]),
         .testTarget(name: "DRSOutputTests", dependencies: ["DRSOutput", "DRSReport", "XLSXReader", "CDRSDiffLibXML2"]),
         .testTarget(name: "DRSClientTests", dependencies: ["DRSClient", "DRSFakeService"]),
-        .testTarget(name: "drsdiffTests", dependencies: ["DRSFakeService", "XLSXReader", "XLSXFixtures", "CDRSDiffZlib", "TestPacing"]),
+        .testTarget(name: "drsdiffTests", dependencies: ["DRSFakeService", "XLSXReader", "DRSReport", "XLSXFixtures", "CDRSDiffZlib", "TestPacing"]),
     ]
 )

@@ -256,7 +256,7 @@ public actor DRSClient {
         let operation = "read the export status of \(describe(file))"
         let projectID = try await resolveProjectID()
         switch file.compareType {
-        case .rows, .values, .sampling:
+        case .lines, .values, .sampling:
             // The compare job may be on any page of the job's comparisons.
             var listed = 0
             var found: (progress: ExportProgress, response: TransportResponse)?

@@ -34,7 +34,7 @@ enum ExportStatusQuery {
         switch file.compareType {
         case .objects:
             Endpoint(path: ["v3", projectID, "jobs", file.jobID, "object", "compare"], query: [])
-        case .rows, .values, .sampling:
+        case .lines, .values, .sampling:
             tableComparisons(jobID: file.jobID, projectID: projectID, offset: 0)
         case .repair:
             Endpoint(
@@ -61,7 +61,7 @@ enum ExportStatusQuery {
         switch file.compareType {
         case .objects:
             return read(json)
-        case .rows, .values, .sampling:
+        case .lines, .values, .sampling:
             guard let progress = dataComparisonProgress(in: json, for: file) else {
                 throw notListed(file, among: CompareJobAnswers.TablePage(json).entries.count)
             }

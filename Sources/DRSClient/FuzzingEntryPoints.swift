@@ -27,7 +27,7 @@ import Foundation
             checkPrintable(job.id, job.status?.rawValue, job.exportStatus?.rawValue, job.startedAt?.text, job.finishedAt?.text)
             _ = (job.startedAt?.description, job.finishedAt?.description)
         }
-        _ = CompareJob.newestFinished(in: jobs, of: .rows)
+        _ = CompareJob.newestFinished(in: jobs, of: .lines)
     }
 
     /// The service's text reaches the terminal: no control or format character may survive.

@@ -124,7 +124,7 @@ struct Fetch: ParsableCommand {
     /// The tables listed with the largest differences, as `summary` lists by default.
     static let top = 10
     /// The compare types `--all` looks for (data repair has no compare jobs of its own).
-    static let allTypes: [CompareType] = [.objects, .rows, .values, .sampling]
+    static let allTypes: [CompareType] = [.objects, .lines, .values, .sampling]
 
     /// A report `--all` fetched, into the scratch directory.
     struct Fetched: Sendable {

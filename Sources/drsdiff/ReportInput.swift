@@ -22,7 +22,7 @@ struct ReportReadingOptions: ParsableArguments {
             do {
                 try vocabulary.load(contentsOfFile: path)
             } catch let error as VocabularyError {
-                Console.error("vocabulary file " + error.description)
+                Console.error(error.description)
                 throw ExitCode(Exit.usage)
             }
         }

@@ -11,7 +11,7 @@ import Testing
         try await ClientHarness.with { harness in
             let jobs = try await harness.client().compareJobs(jobID: harness.fake.configuration.jobID)
             SecretLeakCheck.record("\(jobs)")
-            #expect(jobs.map(\.compareType) == [.objects, .rows, .rows])
+            #expect(jobs.map(\.compareType) == [.objects, .lines, .lines])
             #expect(jobs.map(\.id) == ["0bject-c0mpare-1", "another-compare-job", harness.fake.configuration.compareJobID])
             #expect(jobs.allSatisfy { $0.status == .successful })
             #expect(jobs[2].finishedAt?.description == "2026-11-02T01:30:00Z")
@@ -28,7 +28,7 @@ import Testing
             let pages = await harness.fake.requests(to: .status).filter { $0.path.hasSuffix("/table/compare") }
             #expect(pages.map { $0.query["offset"] } == ["0", "1000", "2000"])
             #expect(pages.allSatisfy { $0.query["limit"] == "1000" })
-            let latest = try await client.latestFinishedCompareJob(jobID: harness.fake.configuration.jobID, type: .rows)
+            let latest = try await client.latestFinishedCompareJob(jobID: harness.fake.configuration.jobID, type: .lines)
             SecretLeakCheck.record("\(latest)")
             #expect(latest.id == "cmp-2499")
         }
@@ -41,7 +41,7 @@ import Testing
                 FakeCompareJob(id: "newest", type: .values, startTime: "2026-11-03 08:00:00", endTime: "2026-11-03 09:00:00"),
                 FakeCompareJob(id: "failed", type: .values, status: "FAILED", startTime: "2026-11-04T00:00:00Z"),
                 FakeCompareJob(id: "older", type: .values, startTime: "2026-11-01T08:00:00Z", endTime: "2026-11-01T09:00:00Z"),
-                FakeCompareJob(id: "rows", type: .rows, startTime: "2026-11-06T08:00:00Z", endTime: "2026-11-06T09:00:00Z"),
+                FakeCompareJob(id: "rows", type: .lines, startTime: "2026-11-06T08:00:00Z", endTime: "2026-11-06T09:00:00Z"),
             ]
         }) { harness in
             let client = try harness.client()
@@ -50,7 +50,7 @@ import Testing
             #expect(values.id == "newest")
             // Data repair works from the newest finished value comparison.
             #expect(try await client.latestFinishedCompareJob(jobID: jobID, type: .repair).id == "newest")
-            #expect(try await client.latestFinishedCompareJob(jobID: jobID, type: .rows).id == "rows")
+            #expect(try await client.latestFinishedCompareJob(jobID: jobID, type: .lines).id == "rows")
             #expect(try await client.latestFinishedCompareJob(jobID: jobID, type: .objects).id == "0bject-c0mpare-1")
             SecretLeakCheck.record("\(values)")
         }
@@ -74,13 +74,13 @@ import Testing
     @Test func noFinishedComparisonSaysWhatThereIs() async throws {
         try await ClientHarness.with(configure: {
             $0.compareJobs = [
-                FakeCompareJob(id: "a", type: .rows, status: "RUNNING"), FakeCompareJob(id: "b", type: .rows, status: "FAILED"),
-                FakeCompareJob(id: "c", type: .rows, status: "RUNNING"),
+                FakeCompareJob(id: "a", type: .lines, status: "RUNNING"), FakeCompareJob(id: "b", type: .lines, status: "FAILED"),
+                FakeCompareJob(id: "c", type: .lines, status: "RUNNING"),
             ]
         }) { harness in
             let jobID = harness.fake.configuration.jobID
             let error = await expectClientError(.noComparison) {
-                _ = try await harness.client().latestFinishedCompareJob(jobID: jobID, type: .rows)
+                _ = try await harness.client().latestFinishedCompareJob(jobID: jobID, type: .lines)
             }
             #expect(error?.message == "job \(jobID) has no finished lines comparison: its 3 compare job(s) of that type are 1 FAILED, 2 RUNNING")
         }
@@ -90,7 +90,7 @@ import Testing
     @Test func aCompareJobPastTheFirstPageIsExportedAndDownloaded() async throws {
         try await ClientHarness.with(configure: { $0.compareJobs = FakeCompareJob.many(2500) }) { harness in
             let client = try harness.client()
-            let file = try CompareResultFile(jobID: harness.fake.configuration.jobID, compareType: .rows, compareJobID: "cmp-1500")
+            let file = try CompareResultFile(jobID: harness.fake.configuration.jobID, compareType: .lines, compareJobID: "cmp-1500")
             try await client.exportResultFile(file)
             try await client.waitForExport(of: file, timeout: .seconds(60))
             try await client.downloadResultFile(file, to: harness.destination)

@@ -53,11 +53,11 @@ import Testing
     }
 
     @Test func compareJobIsRequiredForDataComparisons() throws {
-        #expect(throws: DRSClientError.self) { try CompareResultFile(jobID: "j", compareType: .rows, compareJobID: nil) }
+        #expect(throws: DRSClientError.self) { try CompareResultFile(jobID: "j", compareType: .lines, compareJobID: nil) }
         #expect(throws: DRSClientError.self) { try CompareResultFile(jobID: "", compareType: .objects, compareJobID: nil) }
         let objects = try CompareResultFile(jobID: "j1", compareType: .objects, compareJobID: nil)
         #expect(objects.defaultFileName == "j1_objects_comparison.xlsx")
-        let lines = try CompareResultFile(jobID: "j1", compareType: .rows, compareJobID: "c2")
+        let lines = try CompareResultFile(jobID: "j1", compareType: .lines, compareJobID: "c2")
         #expect(lines.defaultFileName == "j1_lines_c2.xlsx")
     }
 
@@ -76,7 +76,7 @@ import Testing
             try DRSClientConfiguration(region: "cn-north-4", credentials: token, projectID: id, environment: [:])
         }
         #expect(project?.message.contains("project id") == true)
-        #expect(try CompareResultFile(jobID: "6b3f2e0a-Job_4d1c", compareType: .rows, compareJobID: "C0-9_z").jobID == "6b3f2e0a-Job_4d1c")
+        #expect(try CompareResultFile(jobID: "6b3f2e0a-Job_4d1c", compareType: .lines, compareJobID: "C0-9_z").jobID == "6b3f2e0a-Job_4d1c")
     }
 
     @Test(arguments: ["http://drs.example.com", "http://10.0.0.8:8080", "http://[fe80::1]", "http://127.0.0.1.example.com"])

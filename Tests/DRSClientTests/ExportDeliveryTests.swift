@@ -10,7 +10,7 @@ import Testing
     @Test func aServerErrorAfterTheExportStartedIsNotRepeated() async throws {
         try await ClientHarness.with(configure: { $0.exportBehaviour = .completesAfterPolls(2) }) { harness in
             await harness.fake.inject(.processed(then: .internalError), on: .export)
-            try await harness.fetch(with: try harness.client(), .rows)
+            try await harness.fetch(with: try harness.client(), .lines)
             #expect(harness.downloadedFile() == harness.fake.configuration.workbook)
             #expect(await harness.fake.requests(to: .export).count == 1)
         }

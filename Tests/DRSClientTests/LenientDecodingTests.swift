@@ -41,13 +41,13 @@ import Testing
             """#.utf8)))
         #expect(try ExportStatusQuery.progress(from: json, for: file) == ExportProgress(status: .failed, reportRemainSeconds: -1))
 
-        let missing = try CompareResultFile(jobID: "j", compareType: .rows, compareJobID: "c9")
+        let missing = try CompareResultFile(jobID: "j", compareType: .lines, compareJobID: "c9")
         let error = #expect(throws: DRSClientError.self) { try ExportStatusQuery.progress(from: json, for: missing) }
         #expect(error?.message.contains("c9") == true)
     }
 
     @Test func aCompareJobsOwnStatusIsNotTheExportStatus() throws {
-        let file = try CompareResultFile(jobID: "j", compareType: .rows, compareJobID: "c1")
+        let file = try CompareResultFile(jobID: "j", compareType: .lines, compareJobID: "c1")
         let json = try #require(JSONValue.parse(Data(#"{"compare_jobs":[{"id":"c1","status":"SUCCESSFUL"}]}"#.utf8)))
         #expect(try ExportStatusQuery.progress(from: json, for: file).status == nil)
     }

@@ -109,7 +109,7 @@ import Testing
     @Test func aFailedExportIsReported() async throws {
         try await ClientHarness.with(configure: { $0.exportBehaviour = .fails }) { harness in
             let error = await expectClientError(.exportFailed) {
-                try await harness.fetch(with: try harness.client(), .rows)
+                try await harness.fetch(with: try harness.client(), .lines)
             }
             #expect(error?.message.contains("EXPORT_COMMON_FAILED") == true)
             #expect(harness.leftovers.isEmpty)

@@ -19,7 +19,7 @@ public struct FakeCompareJob: Sendable {
 
     /// `count` row comparisons, the i-th started on day i (so the last is the newest), all finished
     /// unless `status` says otherwise: enough of them to need several pages.
-    public static func many(_ count: Int, type: CompareType = .rows, status: String = "SUCCESSFUL") -> [FakeCompareJob] {
+    public static func many(_ count: Int, type: CompareType = .lines, status: String = "SUCCESSFUL") -> [FakeCompareJob] {
         (0..<count).map { index in
             let minutes = index % 60, hours = (index / 60) % 24, day = index / 1440
             let time = "2026-\(two(1 + day / 28))-\(two(1 + day % 28))T\(two(hours)):\(two(minutes)):00Z"

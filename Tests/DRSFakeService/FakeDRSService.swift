@@ -326,9 +326,9 @@ private actor FakeState {
     private var listedCompareJobs: [FakeCompareJob] {
         configuration.compareJobs ?? [
             FakeCompareJob(
-                id: "another-compare-job", type: .rows, startTime: "2026-11-01T01:00:00Z", endTime: "2026-11-01T01:30:00Z"),
+                id: "another-compare-job", type: .lines, startTime: "2026-11-01T01:00:00Z", endTime: "2026-11-01T01:30:00Z"),
             FakeCompareJob(
-                id: configuration.compareJobID, type: .rows, startTime: "2026-11-02T01:00:00Z", endTime: "2026-11-02T01:30:00Z"),
+                id: configuration.compareJobID, type: .lines, startTime: "2026-11-02T01:00:00Z", endTime: "2026-11-02T01:30:00Z"),
         ]
     }
 

@@ -33,7 +33,7 @@ struct LayoutTests {
         ])
         #expect(report.metadataValue(named: "task_id") == "abc-123")
         #expect(report.language == .chinese)
-        #expect(report.compareType == .rows)
+        #expect(report.compareType == .lines)
     }
 
     @Test func continuationSheetsMergeOnlyWhenTheyContinue() throws {

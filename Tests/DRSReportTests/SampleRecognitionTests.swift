@@ -52,7 +52,7 @@ struct SampleRecognitionTests {
     @Test func theCompareTypeHintBreaksTiesButDoesNotOverrule() throws {
         let path = Repository.reportSample("lines_en-us")
         let hinted = try ReportWorkbook(path: path, compareType: .values).report
-        #expect(hinted.compareType == .rows)
+        #expect(hinted.compareType == .lines)
         #expect(hinted.notes.contains { $0.contains("differs") })
         #expect(hinted.sections.map(\.kind) == [.databaseSummary, .tableRowCounts, .cannotCompare])
     }

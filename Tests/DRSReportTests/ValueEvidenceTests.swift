@@ -184,6 +184,6 @@ struct CompareTypeReasoningTests {
         let path = try FixtureWorkbook.write([.init(name: "Tables", rows: [
             ["Source Table", "Source Rows", "Destination Rows", "Status"], ["a", 10, 10, "Consistent"],
         ])])
-        #expect(try ReportWorkbook(path: path).report.compareType == .rows)
+        #expect(try ReportWorkbook(path: path).report.compareType == .lines)
     }
 }

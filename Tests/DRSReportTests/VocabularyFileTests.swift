@@ -139,7 +139,7 @@ struct VocabularyFileTests {
             Issue.record("accepted \(json)")
         } catch let error as VocabularyError {
             #expect(error.description.contains(message), "\(error)")
-            #expect(error.description.hasPrefix("test.json: "))
+            #expect(error.description.hasPrefix("vocabulary file test.json: "))
         } catch {
             Issue.record("unexpected \(error)")
         }

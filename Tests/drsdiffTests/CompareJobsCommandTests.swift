@@ -107,7 +107,7 @@ import Testing
     @Test func latestWithNothingToTakeExits26() async throws {
         let cases: [(String, [FakeCompareJob], String)] = [
             ("empty", [], "has no lines comparison"),
-            ("none finished", [FakeCompareJob(id: "a", type: .rows, status: "RUNNING"), FakeCompareJob(id: "b", type: .rows, status: "FAILED")],
+            ("none finished", [FakeCompareJob(id: "a", type: .lines, status: "RUNNING"), FakeCompareJob(id: "b", type: .lines, status: "FAILED")],
              "has no finished lines comparison: its 2 compare job(s) of that type are 1 FAILED, 1 RUNNING"),
         ]
         for (name, jobs, expected) in cases {

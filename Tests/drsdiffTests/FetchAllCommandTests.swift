@@ -19,13 +19,13 @@ import Testing
     /// older row comparison, and a running sampling one, which --all leaves out).
     static func configure(_ configuration: inout FakeDRSService.Configuration) {
         configuration.compareJobs = [
-            FakeCompareJob(id: "rows-old", type: .rows, startTime: "2026-11-01T00:00:00Z", endTime: "2026-11-01T01:00:00Z"),
-            FakeCompareJob(id: "rows-new", type: .rows, startTime: "2026-11-02T00:00:00Z", endTime: "2026-11-02T01:00:00Z"),
+            FakeCompareJob(id: "rows-old", type: .lines, startTime: "2026-11-01T00:00:00Z", endTime: "2026-11-01T01:00:00Z"),
+            FakeCompareJob(id: "rows-new", type: .lines, startTime: "2026-11-02T00:00:00Z", endTime: "2026-11-02T01:00:00Z"),
             FakeCompareJob(id: "values-1", type: .values, startTime: "2026-11-02T02:00:00Z", endTime: "2026-11-02T03:00:00Z"),
             FakeCompareJob(id: "sampling-1", type: .sampling, status: "RUNNING", startTime: "2026-11-03T00:00:00Z"),
         ]
         configuration.workbooks = [
-            .objects: try! sample("objects_comparison_en-us"), .rows: try! sample("lines_en-us"), .values: try! sample("contents_en-us"),
+            .objects: try! sample("objects_comparison_en-us"), .lines: try! sample("lines_en-us"), .values: try! sample("contents_en-us"),
         ]
     }
 
@@ -112,7 +112,7 @@ import Testing
             try await ServiceCommandHarness.with(configure: {
                 Self.configure(&$0)
                 $0.workbooks = [
-                    .objects: try! Self.sample("objects_comparison_en-us"), .rows: try! Self.diffSample("lines_en-us.after"),
+                    .objects: try! Self.sample("objects_comparison_en-us"), .lines: try! Self.diffSample("lines_en-us.after"),
                     .values: try! Self.sample("contents_en-us"),
                 ]
             }) { second in
@@ -147,7 +147,7 @@ import Testing
     static func configureNightAfter(_ configuration: inout FakeDRSService.Configuration) {
         configure(&configuration)
         configuration.workbooks = [
-            .objects: try! diffSample("objects_comparison_en-us.after"), .rows: try! diffSample("lines_en-us.after"),
+            .objects: try! diffSample("objects_comparison_en-us.after"), .lines: try! diffSample("lines_en-us.after"),
             .values: try! diffSample("contents_en-us.after"),
         ]
     }
@@ -233,7 +233,7 @@ import Testing
 
     @Test func aJobWithNoFinishedComparisonExits26() async throws {
         try await ServiceCommandHarness.with(configure: {
-            $0.compareJobs = [FakeCompareJob(id: "a", type: .rows, status: "RUNNING")]
+            $0.compareJobs = [FakeCompareJob(id: "a", type: .lines, status: "RUNNING")]
             $0.objectComparison = FakeCompareJob(id: "o", type: .objects, status: "RUNNING")
         }) { harness in
             let result = try await Runner.run(arguments(harness), environment: Runner.environment(.accessKey, fake: harness.fake))

@@ -1,6 +1,8 @@
 /// How an entry changed, before any record is made: what ``ReportDiff/next(where:)`` shows the
-/// caller to decide whether it wants the change in full.
-public struct ChangeOutline: Sendable, Hashable {
+/// caller to decide whether it wants the change in full. Encodes with the member names of
+/// `diff --format json`'s changes (`change`, `entity`, `regression`, `old_state`…), every member
+/// written, `null` included.
+public struct ChangeOutline: Sendable, Hashable, Codable {
     public var kind: ChangeKind
     public var entity: DiffEntity
     /// The entry's state in each report; nil when absent. For a differing row, the side without
@@ -14,13 +16,44 @@ public struct ChangeOutline: Sendable, Hashable {
     /// Whether the entry got worse: newly inconsistent, newly not comparable, added while not
     /// consistent, or still inconsistent with a larger size.
     public var isRegression: Bool
+
+    public init(kind: ChangeKind, entity: DiffEntity, oldState: StatusCategory?, newState: StatusCategory?,
+                oldSize: Int64?, newSize: Int64?, isRegression: Bool) {
+        self.kind = kind
+        self.entity = entity
+        self.oldState = oldState
+        self.newState = newState
+        self.oldSize = oldSize
+        self.newSize = newSize
+        self.isRegression = isRegression
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case kind = "change", entity, isRegression = "regression", oldState = "old_state", newState = "new_state"
+        case oldSize = "old_size", newSize = "new_size"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(entity, forKey: .entity)
+        try container.encode(isRegression, forKey: .isRegression)
+        try container.encode(oldState, forKey: .oldState)
+        try container.encode(newState, forKey: .newState)
+        try container.encode(oldSize, forKey: .oldSize)
+        try container.encode(newSize, forKey: .newSize)
+    }
 }
 
 /// One entry that differs between two reports (or, on request, one that did not change): how it
 /// changed, its key, and its record on each side. Changes are renderer-friendly: every writer
 /// (Markdown, JSON, NDJSON, CSV) and any HTML one reads only these members.
+///
+/// Encodes as one object, as `diff --format json` lists changes: the outline's members
+/// (``ChangeOutline``), `key`, `row_difference` (written, not read back: it is derived from the
+/// records), `old` and `new` (records as `report` writes them, with their `kind`).
 @dynamicMemberLookup
-public struct DiffChange: Sendable, Hashable {
+public struct DiffChange: Sendable, Hashable, Codable {
     /// Kind, entity, states, sizes, regression: `change.kind`, `change.isRegression`…
     public var outline: ChangeOutline
     public var key: DiffKey
@@ -28,7 +61,40 @@ public struct DiffChange: Sendable, Hashable {
     public var old: ReportRecord?
     public var new: ReportRecord?
 
+    public init(outline: ChangeOutline, key: DiffKey, old: ReportRecord?, new: ReportRecord?) {
+        self.outline = outline
+        self.key = key
+        self.old = old
+        self.new = new
+    }
+
     public subscript<Value>(dynamicMember path: KeyPath<ChangeOutline, Value>) -> Value { outline[keyPath: path] }
+
+    private enum CodingKeys: String, CodingKey { case key, rowDifference = "row_difference", old, new }
+    private enum RowDifferenceKeys: String, CodingKey { case old, new }
+
+    public init(from decoder: any Decoder) throws {
+        outline = try ChangeOutline(from: decoder)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        key = try container.decode(DiffKey.self, forKey: .key)
+        old = try container.decodeIfPresent(ReportRecord.self, forKey: .old)
+        new = try container.decodeIfPresent(ReportRecord.self, forKey: .new)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try outline.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(key, forKey: .key)
+        if let difference = rowDifference {
+            var pair = container.nestedContainer(keyedBy: RowDifferenceKeys.self, forKey: .rowDifference)
+            try pair.encode(difference.old, forKey: .old)
+            try pair.encode(difference.new, forKey: .new)
+        } else {
+            try container.encodeNil(forKey: .rowDifference)
+        }
+        try container.encode(old, forKey: .old)
+        try container.encode(new, forKey: .new)
+    }
 
     /// A table's row difference on each side (the stated difference, else source minus destination rows).
     public var rowDifference: (old: Int64?, new: Int64?)? {

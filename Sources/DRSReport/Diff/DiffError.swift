@@ -1,5 +1,12 @@
-/// Why two reports cannot be diffed.
-public struct DiffError: Error, Sendable, CustomStringConvertible {
+#if canImport(FoundationEssentials)
+import protocol FoundationEssentials.LocalizedError
+#else
+import protocol Foundation.LocalizedError
+#endif
+
+/// Why two reports cannot be diffed, or why a diff could not go on. `description` (and
+/// `localizedDescription`) is the sentence the CLI prints after `drsdiff: error: `.
+public struct DiffError: Error, Sendable, CustomStringConvertible, LocalizedError {
     private enum Reason: Sendable {
         case compareTypes(old: String, new: String)
         case scratch(String)
@@ -13,8 +20,10 @@ public struct DiffError: Error, Sendable, CustomStringConvertible {
         self.description = description
     }
 
+    public var errorDescription: String? { description }
+
     /// The reports are of different compare types, or one is not a recognised DRS report:
-    /// a usage error.
+    /// a usage error. Otherwise the diff's temporary file could not be created, written or read.
     public var isUsageError: Bool {
         if case .compareTypes = reason { return true }
         return false

@@ -7,7 +7,8 @@ import XLSXReader
 /// while let change = try diff.next() {
 ///     if change.isRegression { print(change.kind, change.entity, change.key.label) }
 /// }
-/// print(diff.outcome!.verdict)   // no_regressions, regressions or incomplete
+/// let outcome = try diff.finish()
+/// print(outcome.verdict)   // no_regressions, regressions or incomplete
 /// ```
 ///
 /// Memory stays flat-ish: the old report is read once (the fast path: cell bytes, no records)
@@ -32,14 +33,17 @@ public final class ReportDiff {
     public let old: ReportWorkbook
     public let new: ReportWorkbook
     public let options: Options
-    /// Set once ``next()`` has returned nil.
-    public private(set) var outcome: DiffOutcome?
+    /// Set once ``next()`` has returned nil; ``finish()`` gives it at any time.
+    public var outcome: DiffOutcome? {
+        if case .done(let outcome) = stage { return outcome }
+        return nil
+    }
 
     private enum Stage {
         case start
         case new(section: Int, sheet: Int, rows: RowReader?)
         case oldOnly(ordinal: Int)
-        case done
+        case done(DiffOutcome)
     }
 
     private var stage = Stage.start
@@ -122,8 +126,7 @@ public final class ReportDiff {
                 var ordinal = ordinal
                 while ordinal < index.entries.count, index.entries[ordinal].matched { ordinal += 1 }
                 guard ordinal < index.entries.count else {
-                    finish()
-                    stage = .done
+                    stage = .done(conclude())
                     continue
                 }
                 stage = .oldOnly(ordinal: ordinal + 1)
@@ -152,7 +155,17 @@ public final class ReportDiff {
             stage = .oldOnly(ordinal: 0)
         }
         while let change = try next(where: wanted) { try body(change) }
-        return outcome!
+        return try finish()
+    }
+
+    /// The outcome: the changes not handed out yet are read and counted (no record is made for
+    /// them), then the verdict, reasons and counts are returned. After `while let change = try
+    /// diff.next()` it reads nothing more; called first, it reads both reports for the verdict alone.
+    public func finish() throws -> DiffOutcome {
+        while true {
+            if case .done(let outcome) = stage { return outcome }
+            _ = try next { _ in false }
+        }
     }
 
     // MARK: - The old report
@@ -262,7 +275,7 @@ public final class ReportDiff {
 
     // MARK: - The outcome
 
-    private func finish() {
+    private func conclude() -> DiffOutcome {
         let oldSummary = oldSummary.finish(), newSummary = newSummary.finish()
         let oldRepeats = KeyIndex.repeats(in: index.sortedFingerprints)
         newFingerprints.sort()
@@ -312,7 +325,7 @@ public final class ReportDiff {
                            reasons: summary.reasons, entries: entries, duplicateKeys: duplicates)
         }
         let newEntries = counts.values.flatMap(\.values).reduce(0, +) - index.entries.filter { !$0.matched }.count
-        outcome = DiffOutcome(
+        let outcome = DiffOutcome(
             verdict: verdict, reasons: reasons,
             old: side(oldSummary, index.entries.count, oldRepeats.duplicates),
             new: side(newSummary, newEntries, newRepeats.duplicates),
@@ -323,6 +336,7 @@ public final class ReportDiff {
             regressions: regressionTotal, notes: notes)
         spool = nil
         oldReaders = []
+        return outcome
     }
 
     /// The sections a diff compares, in the order it reads them (see ``SectionKind/diffOrder``).

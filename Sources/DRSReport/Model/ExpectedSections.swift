@@ -3,7 +3,7 @@ extension CompareType {
     public var expectedSections: Set<SectionKind> {
         switch self {
         case .objects: return [.objectSummary, .objectDifferences]
-        case .rows: return [.databaseSummary, .tableRowCounts, .cannotCompare]
+        case .lines: return [.databaseSummary, .tableRowCounts, .cannotCompare]
         case .values: return [.databaseSummary, .tableValues, .valueDifferences, .cannotCompare]
         case .sampling: return [.databaseSummary, .sampling, .valueDifferences, .cannotCompare]
         case .repair: return [.repairProgress, .repairStatements]

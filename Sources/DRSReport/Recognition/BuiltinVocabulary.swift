@@ -58,6 +58,6 @@ enum BuiltinVocabulary {
         (.sampling, Term(["sampl*", "random", "抽样", "采样"])),
         (.repair, Term(["repair*", "修复"])),
         (.values, Term(["value*", "content*", "内容", "数据对比", "值对比"])),
-        (.rows, Term(["row*", "line*", "行数", "行对比"])),
+        (.lines, Term(["row*", "line*", "行数", "行对比"])),
     ]
 }

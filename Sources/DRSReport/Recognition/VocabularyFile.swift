@@ -1,8 +1,16 @@
-/// A vocabulary file that cannot be used, with the place and the reason.
-public struct VocabularyError: Error, Sendable, CustomStringConvertible {
+#if canImport(FoundationEssentials)
+import protocol FoundationEssentials.LocalizedError
+#else
+import protocol Foundation.LocalizedError
+#endif
+
+/// A vocabulary file that cannot be used, with the place and the reason. `description` (and
+/// `localizedDescription`) is the sentence the CLI prints after `drsdiff: error: `.
+public struct VocabularyError: Error, Sendable, CustomStringConvertible, LocalizedError {
     public let file: String
     public let message: String
-    public var description: String { file + ": " + message }
+    public var description: String { "vocabulary file " + file + ": " + message }
+    public var errorDescription: String? { description }
 }
 
 /// The vocabulary file format, `drsdiff.vocabulary/v1` (documented in `docs/report.md`):
