@@ -3,6 +3,13 @@
 /// that wants no temporary file left behind when it is killed by a signal removes, in its own
 /// handler, the paths it learns here (drsdiff does). DRSClient's downloads and DRSOutput's
 /// output files take these hooks.
+#if canImport(Glibc)
+internal import Glibc
+#elseif canImport(Musl)
+internal import Musl
+#elseif canImport(Darwin)
+internal import Darwin
+#endif
 public struct TemporaryFileHooks: Sendable {
     public var willCreate: @Sendable (_ path: String) -> Void
     public var didRemove: @Sendable (_ path: String) -> Void

@@ -1,4 +1,11 @@
 internal import CDRSDiffZlib
+#if canImport(Glibc)
+internal import Glibc
+#elseif canImport(Musl)
+internal import Musl
+#elseif canImport(Darwin)
+internal import Darwin
+#endif
 
 /// The reader's fuzz targets, one function per target (FuzzTesting/ builds each into a libFuzzer
 /// binary; Tests/XLSXReaderTests replays every committed finding through the same function). Each

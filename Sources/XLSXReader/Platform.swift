@@ -1,11 +1,11 @@
-// The C library, in one place for the whole module: a macOS (Darwin) or musl build looks here
-// and nowhere else.
+// Each file imports the C library itself, internally: a module that re-exported it (as this one
+// once did) put all of it in its users' namespace.
 #if canImport(Glibc)
-@_exported import Glibc
+internal import Glibc
 #elseif canImport(Musl)
-@_exported import Musl
+internal import Musl
 #elseif canImport(Darwin)
-@_exported import Darwin
+internal import Darwin
 #endif
 
 /// pread(2), under a name that no `pread` method in this module hides.

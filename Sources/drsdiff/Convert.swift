@@ -2,6 +2,13 @@ import ArgumentParser
 import DRSOutput
 import DRSReport
 import XLSXReader
+#if canImport(Glibc)
+internal import Glibc
+#elseif canImport(Musl)
+internal import Musl
+#elseif canImport(Darwin)
+internal import Darwin
+#endif
 
 struct Convert: ParsableCommand {
     static let configuration = CommandConfiguration(

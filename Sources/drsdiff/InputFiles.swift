@@ -1,5 +1,12 @@
 import ArgumentParser
 import XLSXReader
+#if canImport(Glibc)
+internal import Glibc
+#elseif canImport(Musl)
+internal import Musl
+#elseif canImport(Darwin)
+internal import Darwin
+#endif
 
 /// The reports a multi-file command (`summary`, `check`, `diff`) was given. `-` is standard input:
 /// a workbook when it starts like one (a ZIP, a legacy .xls, any binary, or `<` as HTML and XML

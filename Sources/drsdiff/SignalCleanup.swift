@@ -1,5 +1,12 @@
 import Synchronization
 import TemporaryFiles
+#if canImport(Glibc)
+internal import Glibc
+#elseif canImport(Musl)
+internal import Musl
+#elseif canImport(Darwin)
+internal import Darwin
+#endif
 
 /// Removes this process's temporary files and directories when SIGINT, SIGTERM, SIGHUP or SIGPIPE
 /// ends it, then lets the signal end it as it would have (the shell sees 128 + n). `defer` does

@@ -1,5 +1,12 @@
 import DRSReport
 import XLSXReader
+#if canImport(Glibc)
+internal import Glibc
+#elseif canImport(Musl)
+internal import Musl
+#elseif canImport(Darwin)
+internal import Darwin
+#endif
 
 /// A buffered writer of bytes to a file descriptor. Output is written in large blocks; nothing is
 /// converted to `String` on the way. Its state sits behind a pointer so per-byte writes pay no

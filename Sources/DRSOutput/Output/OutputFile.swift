@@ -1,5 +1,12 @@
 import DRSReport
 import TemporaryFiles
+#if canImport(Glibc)
+internal import Glibc
+#elseif canImport(Musl)
+internal import Musl
+#elseif canImport(Darwin)
+internal import Darwin
+#endif
 
 /// A file that appears at its path complete or not at all: written to a temporary file beside the
 /// destination (`.NAME.drsdiff-tmp-XXXXXX`, readable by its owner only while it fills), synced,

@@ -1,4 +1,11 @@
 import XLSXReader
+#if canImport(Glibc)
+internal import Glibc
+#elseif canImport(Musl)
+internal import Musl
+#elseif canImport(Darwin)
+internal import Darwin
+#endif
 
 /// The old report's rows, kept in a temporary file rather than in memory: each keyed row's
 /// cells as the sheet held them (column, kind, canonical text), with its section and sheet. A

@@ -1,4 +1,11 @@
 internal import CDRSDiffZlib
+#if canImport(Glibc)
+internal import Glibc
+#elseif canImport(Musl)
+internal import Musl
+#elseif canImport(Darwin)
+internal import Darwin
+#endif
 
 /// Counts inflated bytes across every entry of one archive, so many small bombs add up too.
 /// Sheets can be inflated on several threads at once, so the count is kept under a lock.

@@ -7,6 +7,13 @@
 /// owner. So the owner's deinit, whatever path drops the last reference (a read finished, failed
 /// or abandoned after a few rows), runs on another thread and can join this one: no thread
 /// outlives its reader, and none waits forever on a consumer that is gone.
+#if canImport(Glibc)
+internal import Glibc
+#elseif canImport(Musl)
+internal import Musl
+#elseif canImport(Darwin)
+internal import Darwin
+#endif
 final class WorkerThread: @unchecked Sendable {
     private var mutex = pthread_mutex_t()
     private var condition = pthread_cond_t()

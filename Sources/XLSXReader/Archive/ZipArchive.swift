@@ -1,4 +1,11 @@
 /// One file inside the archive, as the central directory describes it.
+#if canImport(Glibc)
+internal import Glibc
+#elseif canImport(Musl)
+internal import Musl
+#elseif canImport(Darwin)
+internal import Darwin
+#endif
 struct ZipEntry: Sendable {
     let name: String
     let method: UInt16

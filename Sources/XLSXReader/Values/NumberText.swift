@@ -1,5 +1,12 @@
 /// Numbers as text: the canonical spelling (what Python's `repr` gives, with integral values
 /// below 2^53 as plain digits) and fast parsing of the spellings writers use.
+#if canImport(Glibc)
+internal import Glibc
+#elseif canImport(Musl)
+internal import Musl
+#elseif canImport(Darwin)
+internal import Darwin
+#endif
 package enum NumberText {
     private static let exactIntegerLimit = 9_007_199_254_740_992.0  // 2^53
 

@@ -1,6 +1,13 @@
 /// Builds the text of an `<si>` or `<is>`: the `<t>` runs joined in document order, then trimmed
 /// as Excel shows it (leading whitespace unless the first non-empty run preserves it, trailing
 /// unless the last one does — never at run boundaries), then `_xHHHH_` escapes decoded.
+#if canImport(Glibc)
+internal import Glibc
+#elseif canImport(Musl)
+internal import Musl
+#elseif canImport(Darwin)
+internal import Darwin
+#endif
 struct TextAssembler {
     private(set) var raw = ByteBuffer(capacity: 256)
     private var runStart = 0
