@@ -186,25 +186,6 @@ import Testing
         }
     }
 
-    /// A connection the server closes without answering (as it does to one kept alive from an
-    /// earlier request) is met by sending the GET again at once on a new connection: no backoff,
-    /// no attempt spent. Before: it waited a backoff (or the connect timeout) on the same pool.
-    @Test func aGETWhoseConnectionClosesUnansweredIsSentAgainAtOnceOnANewConnection() async throws {
-        try await ClientHarness.with(configure: { $0.alreadyExported = true }) { harness in
-            let client = try harness.client(projectID: harness.fake.configuration.projectID, maxAttempts: 1)
-            let file = try harness.file()
-            _ = try await client.exportProgress(of: file)
-            await harness.fake.inject(.dropConnection, on: .download)
-            try await client.downloadResultFile(file, to: harness.destination)
-            #expect(harness.downloadedFile() == harness.fake.configuration.workbook)
-            #expect(harness.clock.sleeps.isEmpty)
-            let downloads = await harness.fake.requests(to: .download)
-            #expect(downloads.count == 2)
-            let connections = downloads.compactMap(\.connection)
-            #expect(connections.count == 2 && connections[0] != connections[1], "\(connections)")
-        }
-    }
-
     /// The export (a POST) is never sent again blindly: only a GET is.
     @Test func aPOSTWhoseConnectionClosesUnansweredIsNotSentAgainAtOnce() async throws {
         try await ClientHarness.with(configure: { $0.closesConnections = true }) { harness in
