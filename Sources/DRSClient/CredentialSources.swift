@@ -2,8 +2,8 @@ import Foundation
 
 /// Where credentials come from, in a fixed order, so that one environment gives one answer.
 ///
-/// 1. `--token-file PATH` (an explicit choice on the command line; refused when other users can
-///    read it);
+/// 1. `--token-file PATH` (an explicit choice on the command line; refused when it grants the
+///    group or other users any permission);
 /// 2. `DRSDIFF_AUTH_TOKEN` — an IAM token;
 /// 3. `DRSDIFF_IAM_USER`, `DRSDIFF_IAM_ACCOUNT`, `DRSDIFF_IAM_PASSWORD` — an IAM password login
 ///    (any of them set selects it; what is missing is asked for when a prompt is available);
@@ -104,23 +104,31 @@ public enum CredentialSources {
             password: Secret(try ask(password, passwordVariable, "password", secret: true)))
     }
 
-    /// Reads a token file, refusing one that others can read (as ssh refuses such a private key):
-    /// a token is as good as a password for 24 hours.
+    /// Reads a token file, refusing one that any other user can read or write (as ssh refuses such
+    /// a private key): a token is as good as a password for 24 hours, and one others can write
+    /// could be swapped for theirs. The file is opened without blocking and must be a regular
+    /// file, so a FIFO or a device given as the token file is refused instead of waited on.
     private static func readToken(from path: String) throws(DRSClientError) -> String {
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw DRSClientError(
+                .authentication, "cannot read the token file \(path): \(String(cString: strerror(errno)))")
+        }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            throw DRSClientError(
+                .authentication, "the token file \(path) is not a regular file (a FIFO, device, socket or directory)")
+        }
+        if info.st_mode & privateModeMask != 0 {
+            let mode = String(info.st_mode & 0o777, radix: 8)
+            throw DRSClientError(
+                .authentication,
+                "the token file \(path) is open to other users (mode 0\(mode)): make it private with chmod 600 \(path)")
+        }
         let data: Data
         do {
-            let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
-            defer { try? handle.close() }
-            var info = stat()
-            if fstat(handle.fileDescriptor, &info) == 0, info.st_mode & 0o044 != 0 {
-                let mode = String(info.st_mode & 0o777, radix: 8)
-                throw DRSClientError(
-                    .authentication,
-                    "the token file \(path) can be read by other users (mode 0\(mode)): make it private with chmod 600 \(path)")
-            }
             data = try handle.read(upToCount: maximumTokenFileSize + 1) ?? Data()
-        } catch let error as DRSClientError {
-            throw error
         } catch {
             throw DRSClientError(
                 .authentication, "cannot read the token file \(path): \(error.localizedDescription)")
@@ -135,6 +143,9 @@ public enum CredentialSources {
         }
         return token
     }
+
+    /// Any permission for the group or others (read, write or execute) makes a token file unsafe.
+    static let privateModeMask: mode_t = 0o077
 }
 
 /// Asks the person at the terminal; supplied by the command line, absent in scripts.

@@ -197,11 +197,17 @@ public actor DRSClient {
 
     /// The newest compare job of `type` that finished (status `SUCCESSFUL`); for `repair_data`,
     /// the newest finished value comparison, which data repair works from. Throws
-    /// ``DRSClientError/Kind/noComparison`` when the job has none of that type, or none finished.
-    public func latestFinishedCompareJob(jobID: String, type: CompareType) async throws -> CompareJob {
+    /// ``DRSClientError/Kind/noComparison`` when the job has none of that type, or none finished,
+    /// and ``DRSClientError/Kind/invalidResponse`` when the newest one's id is not a DRS id.
+    /// - Parameter passedOver: told about each finished compare job that could not be chosen
+    ///   (a time that is not a plausible date), with why.
+    public func latestFinishedCompareJob(
+        jobID: String, type: CompareType, passedOver: (@Sendable (CompareJob, String) -> Void)? = nil
+    ) async throws -> CompareJob {
         let jobs = try await compareJobs(jobID: jobID)
         let kind = type == .repair ? CompareType.values : type
         let ofType = jobs.filter { $0.compareType == kind }
+        for (job, reason) in CompareJob.passedOver(in: jobs, of: type) { passedOver?(job, reason) }
         guard let latest = CompareJob.newestFinished(in: jobs, of: type) else {
             let what = type == .repair ? "value comparison (contents) to take the data repair from" : "\(type.rawValue) comparison"
             guard !ofType.isEmpty else {
@@ -213,6 +219,7 @@ public actor DRSClient {
                 .noComparison,
                 "job \(jobID) has no finished \(what): its \(ofType.count) compare job(s) of that type are \(statuses)")
         }
+        _ = try latest.resultFile(jobID: jobID)
         return latest
     }
 
@@ -296,23 +303,30 @@ public actor DRSClient {
     /// Reads the pages of a job's row, value and sampling comparisons, as many as `limit`
     /// allows each, until the count the service gives, an empty page, or `body` says it has
     /// found what it looked for (returns false).
+    ///
+    /// The listing is bounded: at most ``DRSClientConfiguration/maxListedCompareJobs`` entries
+    /// (``DRSClientError/Kind/limitExceeded`` past them) and as many requests as they take. An
+    /// answer that cannot be a page of this list (a count that is not a number or changes, more
+    /// entries than asked for, the same page again) ends it at once as an invalid response.
     private func readTableComparisons(
         jobID: String, operation: String, deadline: Date? = nil,
         _ body: (_ page: JSONValue, _ response: TransportResponse) throws -> Bool
     ) async throws {
         let projectID = try await resolveProjectID()
-        var offset = 0
-        for _ in 0..<CompareJobAnswers.maximumPages {
-            let endpoint = ExportStatusQuery.tableComparisons(jobID: jobID, projectID: projectID, offset: offset)
+        let limit = configuration.maxListedCompareJobs
+        var listing = TableListing(limit: limit, operation: operation)
+        while true {
+            let endpoint = ExportStatusQuery.tableComparisons(jobID: jobID, projectID: projectID, offset: listing.offset)
             let (json, response) = try await getJSON(endpoint, operation: operation, deadline: deadline)
-            guard try body(json, response) else { return }
             let page = CompareJobAnswers.TablePage(json)
-            offset += page.entries.count
-            if page.entries.isEmpty || offset >= (page.total ?? .max) { return }
+            do {
+                try listing.check(page)
+            } catch {
+                throw DRSClientError(error.kind, error.message, response: ServiceAnswer.diagnostics(response, body: Data()))
+            }
+            guard try body(json, response) else { return }
+            if try listing.advance(past: page) { return }
         }
-        throw DRSClientError(
-            .invalidResponse,
-            "could not \(operation): the list of compare jobs did not end after \(CompareJobAnswers.maximumPages) pages")
     }
 
     private func callDRS(
@@ -341,8 +355,10 @@ public actor DRSClient {
         while true {
             let outcome = try await caller.send(
                 request, operation: operation, into: sink, repetition: repetition, deadline: deadline
-            ) {
-                try await self.authenticator.authorize($0, projectID: projectID)
+            ) { [secrets, authenticator] request in
+                let authorized = try await authenticator.authorize(request, projectID: projectID)
+                secrets.addCredentials(carriedBy: authorized)
+                return authorized
             }
             let response = outcome.response
             let errorBody = ServiceErrorBody(sink.head)

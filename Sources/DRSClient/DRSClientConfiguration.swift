@@ -5,6 +5,9 @@ public struct DRSClientConfiguration: Sendable {
     public static let projectIDVariable = "HUAWEICLOUD_SDK_PROJECT_ID"
     /// The default ``maxDownloadBytes``: 4 GiB, far above any report (Excel's grid caps a sheet).
     public static let defaultMaxDownloadBytes: Int64 = 4 << 30
+    /// The default ``maxListedCompareJobs``: ten times more compare jobs than a job that compares
+    /// hourly for a year gathers.
+    public static let defaultMaxListedCompareJobs = 10_000
 
     /// The language of the report and of the service's messages (`X-Language`).
     public enum Language: String, Sendable, CaseIterable {
@@ -29,6 +32,9 @@ public struct DRSClientConfiguration: Sendable {
     /// request, retry wait and status poll ends by then (``DRSClientError/Kind/deadlineExceeded``).
     /// nil: no overall limit.
     public let timeLimit: Duration?
+    /// The most compare jobs a job's listing is read for; a longer list (or one the service never
+    /// ends) is ``DRSClientError/Kind/limitExceeded``.
+    public let maxListedCompareJobs: Int
 
     /// - Parameters:
     ///   - endpoint: DRS; by default the region's (`https://drs.{region}.myhuaweicloud.com`).
@@ -39,6 +45,7 @@ public struct DRSClientConfiguration: Sendable {
         region: String, credentials: Credentials, endpoint: URL? = nil, iamEndpoint: URL? = nil,
         projectID: String? = nil, language: Language = .english, retry: RetryPolicy = RetryPolicy(),
         allowInsecureHTTP: Bool = false, maxDownloadBytes: Int64 = defaultMaxDownloadBytes, timeLimit: Duration? = nil,
+        maxListedCompareJobs: Int = defaultMaxListedCompareJobs,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(DRSClientError) {
         try ServiceEndpoints.validate(region: region)
@@ -72,6 +79,10 @@ public struct DRSClientConfiguration: Sendable {
         if let timeLimit, timeLimit <= .zero {
             throw DRSClientError(.configuration, "the time limit must be more than 0 seconds (--deadline)")
         }
+        guard maxListedCompareJobs > 0 else {
+            throw DRSClientError(.configuration, "the compare job limit must be more than 0 (--max-compare-jobs)")
+        }
+        self.maxListedCompareJobs = maxListedCompareJobs
         self.language = language
         self.retry = retry
         self.allowInsecureHTTP = allowInsecureHTTP

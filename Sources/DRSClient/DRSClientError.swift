@@ -74,19 +74,23 @@ public struct ServiceDiagnostics: Sendable, Equatable, CustomStringConvertible {
     /// The `X-Request-Id` response header (or the body's `request_id` when the header is missing).
     public let requestID: String?
 
-    /// Every string is the service's and is kept only in printable form (``ServiceText``).
+    /// Every string is the service's and is kept only in printable form (``ServiceText``), whole
+    /// (up to ``ServiceText/keptLength``): it is cut to ``ServiceText/maximumLength`` only when
+    /// shown, after secrets were redacted, so that a secret at the cut never shows its start.
     package init(errorCode: String?, errorMessage: String?, httpStatus: Int, requestID: String?) {
-        self.errorCode = errorCode.map(ServiceText.printable)
-        self.errorMessage = errorMessage.map(ServiceText.printable)
+        let printable = { (text: String) in ServiceText.printable(text, limit: ServiceText.keptLength) }
+        self.errorCode = errorCode.map(printable)
+        self.errorMessage = errorMessage.map(printable)
         self.httpStatus = httpStatus
-        self.requestID = requestID.map(ServiceText.printable)
+        self.requestID = requestID.map(printable)
     }
 
     /// `DRS.10000010 "Task not found." (HTTP 400, X-Request-Id …)`, or without code and
     /// message (an HTML error page, a status answer) `HTTP 502, X-Request-Id …`.
     public var description: String {
-        let status = "HTTP \(httpStatus), X-Request-Id \(requestID ?? "none")"
-        let said = [errorCode, errorMessage.map { "\"\($0)\"" }].compactMap { $0 }
+        let status = "HTTP \(httpStatus), X-Request-Id \(requestID.map(ServiceText.shortened) ?? "none")"
+        let said = [errorCode.map(ServiceText.shortened), errorMessage.map { "\"\(ServiceText.shortened($0))\"" }]
+            .compactMap { $0 }
         return said.isEmpty ? status : "\(said.joined(separator: " ")) (\(status))"
     }
 
@@ -97,14 +101,95 @@ public struct ServiceDiagnostics: Sendable, Equatable, CustomStringConvertible {
     }
 }
 
-/// Replaces secrets inside free text.
+/// Replaces secrets inside free text: each as it is, and as a service would echo it inside JSON
+/// (`\/`, `\"`, `\\`, `\uXXXX`) or a URL (percent-encoded, `+` for a space).
 enum Redaction {
     static let placeholder = "<redacted>"
+    /// Very short strings would match innocent text; real secrets are long.
+    static let shortestSecret = 4
 
     static func scrub(_ text: String, secrets: [String]) -> String {
-        // Very short strings would match innocent text; real secrets are long.
-        secrets.filter { $0.count >= 4 }.reduce(text) {
-            $0.replacingOccurrences(of: $1, with: placeholder)
+        // The longest form first, so that a form containing another is replaced whole.
+        let forms = Set(secrets.filter { $0.count >= shortestSecret }.flatMap(echoedForms))
+            .sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
+        return forms.reduce(text) { $0.replacingOccurrences(of: $1, with: placeholder) }
+    }
+
+    /// The spellings under which `secret` may come back.
+    static func echoedForms(_ secret: String) -> [String] {
+        // Encoders differ in what they leave as it is: RFC 3986's unreserved characters, or only
+        // letters and digits.
+        let percent = [
+            percentEncoded(secret, spaceAsPlus: false, keepingUnreserved: true),
+            percentEncoded(secret, spaceAsPlus: false, keepingUnreserved: false),
+        ]
+        return [
+            secret, jsonEscaped(secret, slash: true, nonASCII: false), jsonEscaped(secret, slash: false, nonASCII: false),
+            jsonEscaped(secret, slash: true, nonASCII: true), jsonEscaped(secret, slash: false, nonASCII: true),
+            percentEncoded(secret, spaceAsPlus: true, keepingUnreserved: true),
+        ] + percent + percent.map(\.lowercasedPercentEscapes)
+    }
+
+    static func jsonEscaped(_ text: String, slash: Bool, nonASCII: Bool) -> String {
+        var result = ""
+        for unit in text.unicodeScalars {
+            switch unit {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "/" where slash: result += "\\/"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            default:
+                if unit.value < 0x20 || (nonASCII && unit.value > 0x7E) {
+                    for code in String(unit).utf16 { result += "\\u" + hex(UInt32(code), width: 4) }
+                } else {
+                    result.unicodeScalars.append(unit)
+                }
+            }
         }
+        return result
+    }
+
+    static func percentEncoded(_ text: String, spaceAsPlus: Bool, keepingUnreserved: Bool) -> String {
+        var result = ""
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                result.unicodeScalars.append(Unicode.Scalar(byte))
+            case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+                result += keepingUnreserved ? String(Unicode.Scalar(byte)) : "%" + hex(UInt32(byte), width: 2)
+            case UInt8(ascii: " ") where spaceAsPlus:
+                result += "+"
+            default:
+                result += "%" + hex(UInt32(byte), width: 2)
+            }
+        }
+        return result
+    }
+
+    private static func hex(_ value: UInt32, width: Int) -> String {
+        let digits = String(value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(width - digits.count, 0)) + digits
+    }
+}
+
+extension String {
+    /// `%2F` as `%2f`: percent escapes are case-insensitive, and some encoders write them lower.
+    fileprivate var lowercasedPercentEscapes: String {
+        var result = ""
+        var escape = 0
+        for character in self {
+            if character == "%" {
+                escape = 2
+                result.append(character)
+            } else if escape > 0 {
+                escape -= 1
+                result += character.lowercased()
+            } else {
+                result.append(character)
+            }
+        }
+        return result
     }
 }

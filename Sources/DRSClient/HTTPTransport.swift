@@ -20,6 +20,9 @@ public struct TransportRequest: Sendable {
     /// The longest the whole exchange may take, body included; nil: only the transport's own
     /// timeouts apply. A transport that passes it throws ``TransportError/Kind/timeLimit``.
     public var timeLimit: Duration?
+    /// Send it on a new connection, not one kept alive from an earlier request (which the server
+    /// may have closed meanwhile).
+    public var freshConnection = false
 
     public init(method: String, url: URL, headers: [String: String] = [:], body: Data? = nil, timeLimit: Duration? = nil) {
         self.method = method
@@ -62,7 +65,7 @@ public struct TransportResponse: Sendable {
 public struct TransportError: Error, Sendable, CustomStringConvertible {
     public struct Kind: Hashable, Sendable {
         private enum Base: Hashable, Sendable {
-            case cannotConnect, connectTimeout, readTimeout, connection, timeLimit, refusedRedirect
+            case cannotConnect, connectTimeout, readTimeout, connection, noResponse, timeLimit, refusedRedirect
         }
         private let base: Base
         /// No connection was made (refused, unknown host, unreachable, TLS handshake failed): the
@@ -72,8 +75,11 @@ public struct TransportError: Error, Sendable, CustomStringConvertible {
         public static let connectTimeout = Kind(base: .connectTimeout)
         /// The response stalled for longer than the read timeout.
         public static let readTimeout = Kind(base: .readTimeout)
-        /// Reset or closed after connecting (a truncated body, an empty reply).
+        /// Reset or closed while the response arrived (a truncated body).
         public static let connection = Kind(base: .connection)
+        /// Reset or closed after connecting, before a byte of response (an empty reply), as a
+        /// server does to a connection kept alive from an earlier request.
+        public static let noResponse = Kind(base: .noResponse)
         /// The request's ``TransportRequest/timeLimit`` passed.
         public static let timeLimit = Kind(base: .timeLimit)
         /// A redirect that the redirect policy does not follow (a downgrade to http, too many).

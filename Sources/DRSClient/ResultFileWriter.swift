@@ -5,8 +5,9 @@ import TemporaryFiles
 /// into place once it is complete, checked and on disk, so the destination holds either the
 /// previous file or the whole new one — never a partial download.
 ///
-/// The temporary file is private (0600) while it fills; the file that appears gets the mode the
-/// replaced file had, or for a new file the mode the umask gives any new file. Without
+/// The temporary file is private (0600) while it fills; the file that appears gets the permission
+/// bits of the regular file it replaces (never setuid or setgid; see ``ReplacedFileMode``), or for
+/// a new file the mode the umask gives any new file. Without
 /// `replacing`, an existing destination is never replaced, not even one that appears while the
 /// download runs (the file is linked into place, which fails if the name exists).
 final class ResultFileWriter: ResponseSink, @unchecked Sendable {
@@ -28,6 +29,11 @@ final class ResultFileWriter: ResponseSink, @unchecked Sendable {
 
     /// Bytes kept in memory to check the signature or read an error body; the rest only on disk.
     static let keptHeadSize = 64 << 10
+    /// Pieces (16 KiB from libcurl) are gathered up to this size before a `write`: the body
+    /// arrives faster than one system call a piece keeps up with, and what the network delivers
+    /// meanwhile waits in memory, in the session's queue.
+    static let writeBatchSize = 512 << 10
+    private var pending = Data()
 
     init(
         destination: URL, replacing: Bool, maxBytes: Int64, hooks: TemporaryFileHooks?,
@@ -65,6 +71,7 @@ final class ResultFileWriter: ResponseSink, @unchecked Sendable {
     func reset() throws {
         try lock.withLock {
             received = Data()
+            pending = Data()
             byteCount = 0
             guard ftruncate(descriptor, 0) == 0, lseek(descriptor, 0, SEEK_SET) == 0 else {
                 throw Self.failure("cannot rewrite \(temporary.path)")
@@ -80,17 +87,8 @@ final class ResultFileWriter: ResponseSink, @unchecked Sendable {
                     "the download passed the limit of \(maxBytes) bytes and was stopped; if the report is really "
                         + "that large, raise DRSClientConfiguration.maxDownloadBytes (CLI: --max-download-bytes)")
             }
-            try data.withUnsafeBytes { buffer in
-                var offset = 0
-                while offset < buffer.count {
-                    let written = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                    if written < 0 {
-                        if errno == EINTR { continue }
-                        throw Self.failure("cannot write \(temporary.path)")
-                    }
-                    offset += written
-                }
-            }
+            pending.append(data)
+            if pending.count >= Self.writeBatchSize { try flushPending() }
             if received.count < Self.keptHeadSize {
                 received.append(data.prefix(Self.keptHeadSize - received.count))
             }
@@ -100,9 +98,26 @@ final class ResultFileWriter: ResponseSink, @unchecked Sendable {
         onBytes?(total)
     }
 
+    /// Writes the gathered pieces to the file; called with `lock` held.
+    private func flushPending() throws {
+        try pending.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw Self.failure("cannot write \(temporary.path)")
+                }
+                offset += written
+            }
+        }
+        pending.removeAll(keepingCapacity: true)
+    }
+
     /// The length the service announced, and for a ZIP its end record: a body cut short without
     /// the transport noticing is fetched again instead of committed.
     func finish(_ response: TransportResponse) throws {
+        try lock.withLock { try flushPending() }
         try ResponseLength.check(received: size, response: response)
         guard head.starts(with: DRSClient.zipSignature) else { return }
         let problem = try lock.withLock {
@@ -119,10 +134,9 @@ final class ResultFileWriter: ResponseSink, @unchecked Sendable {
     /// Syncs the file, gives it its mode, moves it to the destination and syncs the directory.
     func commit() throws {
         try lock.withLock {
+            try flushPending()
             guard fsync(descriptor) == 0 else { throw Self.failure("cannot flush \(temporary.path) to disk") }
-            var existing = stat()
-            let mode = stat(destination.path, &existing) == 0 ? existing.st_mode & 0o7777 : newFileMode
-            fchmod(descriptor, mode)
+            fchmod(descriptor, ReplacedFileMode.mode(replacing: destination.path, newFileMode: newFileMode))
             close(descriptor)
             descriptor = -1
             try moveIntoPlace()

@@ -18,4 +18,20 @@ final class SecretRegistry: @unchecked Sendable {
     }
 
     var all: [String] { lock.withLock { values } }
+
+    /// The headers whose values prove who sent a request: a token, or an AK/SK signature that
+    /// can be replayed for minutes. A service echoing one back must not get it printed.
+    static let credentialHeaders = ["Authorization", "X-Auth-Token", "X-Security-Token"]
+
+    /// Learns the credentials `request` carries (the whole `Authorization` value and its
+    /// signature alone, tokens), before it is sent.
+    func addCredentials(carriedBy request: TransportRequest) {
+        for name in Self.credentialHeaders {
+            guard let value = request.header(name), !value.isEmpty else { continue }
+            add(value)
+            if let signature = value.range(of: "Signature=").map({ String(value[$0.upperBound...]) }), !signature.isEmpty {
+                add(signature)
+            }
+        }
+    }
 }

@@ -47,9 +47,11 @@ struct ServiceCaller: Sendable {
     ) async throws -> Outcome {
         let deadline = [deadline, requestDeadline].compactMap { $0 }.min()
         var attempt = 0
+        var retriedAtOnce = false
         while true {
             attempt += 1
             var prepared = try await prepare(request)
+            prepared.freshConnection = retriedAtOnce
             if let deadline {
                 let remaining = deadline.timeIntervalSince(clock.now())
                 guard remaining > 0 else { throw DeadlineReached(operation: operation) }
@@ -77,6 +79,11 @@ struct ServiceCaller: Sendable {
                     break
                 default:
                     if repetition == .onlyIfUndelivered { throw AnswerLost(detail: error.detail) }
+                    if Self.retriesAtOnce(request, after: error) && !retriedAtOnce {
+                        retriedAtOnce = true
+                        attempt -= 1
+                        continue
+                    }
                 }
                 guard attempt < retry.maxAttempts else {
                     throw DRSClientError(
@@ -87,6 +94,14 @@ struct ServiceCaller: Sendable {
                 try await sleep(retry.backoff(afterAttempt: attempt), until: deadline, operation: operation)
             }
         }
+    }
+
+    /// Whether a failure is met by sending the request again at once, on a new connection, before
+    /// any backoff and without counting it as an attempt: a reading request (GET, which may be
+    /// repeated) whose connection was reset or closed before any response, as a server does to a
+    /// connection kept alive from an earlier request. Once per request: a failure that comes back is the network's.
+    static func retriesAtOnce(_ request: TransportRequest, after error: TransportError) -> Bool {
+        request.method == "GET" && error.kind == .noResponse
     }
 
     /// Waits between requests (polls, repeated exports), unless the wait would end past the

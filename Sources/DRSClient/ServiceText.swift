@@ -7,11 +7,16 @@ enum ServiceText {
     static let maximumLength = 1000
     static let replacement: Character = "\u{FFFD}"
 
-    static func printable(_ text: String) -> String {
+    /// What an error's text keeps until secrets have been redacted from it (see
+    /// ``ServiceDiagnostics``): far more than is shown, so that a secret is never cut in two
+    /// before redaction; only a bound on memory.
+    static let keptLength = 64 << 10
+
+    static func printable(_ text: String, limit: Int = maximumLength) -> String {
         var result = ""
         var count = 0
         for character in text {
-            guard count < maximumLength else {
+            guard count < limit else {
                 result.append("…")
                 break
             }
@@ -32,5 +37,11 @@ enum ServiceText {
                 return true
             }
         }
+    }
+
+    /// `text` cut to ``maximumLength`` characters; the last step before showing it, after redaction.
+    static func shortened(_ text: String) -> String {
+        guard text.count > maximumLength else { return text }
+        return String(text.prefix(maximumLength)) + "…"
     }
 }

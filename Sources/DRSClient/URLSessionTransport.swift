@@ -16,10 +16,15 @@ import Foundation
 /// Foundation prints every request's headers and body (tokens, signatures, passwords) to stderr
 /// when the `URLSessionDebugLibcurl` or `URLSessionDebug` environment variable is set: a program
 /// handling real credentials must clear them before its first URLSession exists (drsdiff does).
+/// Likewise, libcurl takes its proxy from the environment at every request: a program calls
+/// ``ProxyEnvironment/keepPlainHTTPDirect()`` first, so that plain http (loopback, or a network
+/// vouched for) never reaches a proxy in clear, while https honours `https_proxy` and `NO_PROXY`.
 public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
     // @unchecked: URLSession is thread-safe but not marked Sendable on every platform.
     private let session: URLSession
     private let delegate: SessionDelegate
+    private let configuration: URLSessionConfiguration
+    private let queue: OperationQueue
 
     /// - Parameter allowInsecureHTTP: follow redirects to plain http on hosts other than loopback
     ///   (never from https); match ``DRSClientConfiguration/allowInsecureHTTP``.
@@ -37,6 +42,8 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
         // Body pieces must reach the caller in order.
         queue.maxConcurrentOperationCount = 1
         self.delegate = delegate
+        self.configuration = configuration
+        self.queue = queue
         self.session = URLSession(configuration: configuration, delegate: delegate, delegateQueue: queue)
     }
 
@@ -54,11 +61,15 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
             urlRequest.setValue(value, forHTTPHeaderField: name)
         }
         let handle = TaskHandle()
+        // A session of its own has no pooled connection: the request goes on a new one.
+        let session = request.freshConnection
+            ? URLSession(configuration: configuration, delegate: delegate, delegateQueue: queue) : self.session
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
                 let task = session.dataTask(with: urlRequest)
                 delegate.track(task, timeLimit: request.timeLimit, continuation: continuation, receive: receive)
                 handle.start(task)
+                if session !== self.session { session.finishTasksAndInvalidate() }
             }
         } onCancel: {
             handle.cancel()
@@ -117,7 +128,7 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
     private let readTimeout: Duration
     private let redirects: RedirectPolicy
     private let lock = NSLock()
-    private var transfers: [Int: Transfer] = [:]
+    private var transfers: [ObjectIdentifier: Transfer] = [:]
     private let watchdogQueue = DispatchQueue(label: "drsdiff.transport.watchdog")
 
     init(connectTimeout: Duration, readTimeout: Duration, redirects: RedirectPolicy) {
@@ -136,7 +147,7 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
         let shortest = min(connectTimeout, readTimeout, timeLimit ?? readTimeout)
         let tick = min(max(shortest.seconds / 4, 0.02), 1)
         timer.schedule(deadline: .now() + tick, repeating: tick)
-        let id = task.taskIdentifier
+        let id = ObjectIdentifier(task)
         timer.setEventHandler { [weak self, weak task] in
             guard let self, let task else { return }
             self.checkTimeouts(id: id, task: task)
@@ -150,7 +161,7 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
         timer.resume()
     }
 
-    private func checkTimeouts(id: Int, task: URLSessionTask) {
+    private func checkTimeouts(id: ObjectIdentifier, task: URLSessionTask) {
         let expired: TransportError? = lock.withLock {
             let now = DispatchTime.now()
             guard var transfer = transfers[id], transfer.failure == nil else { return nil }
@@ -185,23 +196,34 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
             }
             let head = TransportResponse(status: http.statusCode, headers: headers)
             lock.withLock {
-                transfers[dataTask.taskIdentifier]?.response = head
-                transfers[dataTask.taskIdentifier]?.lastActivity = .now()
+                transfers[ObjectIdentifier(dataTask)]?.response = head
+                transfers[ObjectIdentifier(dataTask)]?.lastActivity = .now()
             }
         }
         completionHandler(.allow)
     }
 
+    /// Once a transfer has failed (the sink refused a piece, a timeout, a refused redirect), the
+    /// pieces libcurl still delivers before the cancellation takes hold are dropped unread, and
+    /// the task is cancelled once: handing them on, or cancelling per piece, kept an endless
+    /// body's data alive in memory for seconds after the limit stopped it.
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+        let id = ObjectIdentifier(dataTask)
         let receive = lock.withLock { () -> (@Sendable (Data) throws -> Void)? in
-            transfers[dataTask.taskIdentifier]?.lastActivity = .now()
-            return transfers[dataTask.taskIdentifier]?.receive
+            guard transfers[id]?.failure == nil else { return nil }
+            transfers[id]?.lastActivity = .now()
+            return transfers[id]?.receive
         }
+        guard let receive else { return }
         do {
-            try receive?(data)
+            try receive(data)
         } catch {
-            lock.withLock { transfers[dataTask.taskIdentifier]?.failure = error }
-            dataTask.cancel()
+            let first = lock.withLock { () -> Bool in
+                guard transfers[id] != nil, transfers[id]?.failure == nil else { return false }
+                transfers[id]?.failure = error
+                return true
+            }
+            if first { dataTask.cancel() }
         }
     }
 
@@ -210,7 +232,7 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
         willPerformHTTPRedirection response: HTTPURLResponse, newRequest request: URLRequest,
         completionHandler: @escaping (URLRequest?) -> Void
     ) {
-        let id = task.taskIdentifier
+        let id = ObjectIdentifier(task)
         let followed = lock.withLock { () -> Int in
             defer { transfers[id]?.redirects += 1 }
             return transfers[id]?.redirects ?? 0
@@ -226,7 +248,7 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
     }
 
     func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
-        guard let transfer = lock.withLock({ transfers.removeValue(forKey: task.taskIdentifier) }) else {
+        guard let transfer = lock.withLock({ transfers.removeValue(forKey: ObjectIdentifier(task)) }) else {
             return
         }
         transfer.watchdog.cancel()
@@ -237,13 +259,13 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
         } else if let response = transfer.response {
             transfer.continuation.resume(returning: response)
         } else {
-            transfer.continuation.resume(throwing: TransportError(.connection, "the server sent no HTTP response"))
+            transfer.continuation.resume(throwing: TransportError(.noResponse, "the server sent no HTTP response"))
         }
     }
 
     private static func transportError(_ error: any Error, responded: Bool) -> any Error {
         guard let urlError = error as? URLError else {
-            return TransportError(.connection, "\(error.localizedDescription)")
+            return TransportError(responded ? .connection : .noResponse, "\(error.localizedDescription)")
         }
         // libcurl's own words ("transfer closed with 90 bytes remaining to read") say more
         // than URLError's generic text.
@@ -258,7 +280,8 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
             .serverCertificateNotYetValid, .serverCertificateHasUnknownRoot:
             return TransportError(.cannotConnect, detail ?? "cannot connect (URLError \(urlError.code.rawValue))")
         default:
-            return TransportError(.connection, detail ?? "connection failed (URLError \(urlError.code.rawValue))")
+            return TransportError(
+                responded ? .connection : .noResponse, detail ?? "connection failed (URLError \(urlError.code.rawValue))")
         }
     }
 

@@ -140,21 +140,16 @@ struct Fetch: ParsableCommand {
             let jobID = service.jobId
             return try runAsync {
                 let jobs = try await session.client.compareJobs(jobID: jobID)
+                for type in Self.allTypes {
+                    for (job, reason) in CompareJob.passedOver(in: jobs, of: type) { ServiceSession.notePassedOver(job, reason) }
+                }
                 let newest = Self.allTypes.compactMap { type in CompareJob.newestFinished(in: jobs, of: type) }
                 guard !newest.isEmpty else {
                     throw DRSClientError(
                         .noComparison,
                         jobs.isEmpty ? "job \(jobID) has no compare jobs" : "job \(jobID) has no finished comparison (\(jobs.count) compare job(s), none SUCCESSFUL)")
                 }
-                var fetched: [Fetched] = []
-                for job in newest {
-                    let file = try CompareResultFile(
-                        jobID: jobID, compareType: job.compareType, compareJobID: job.compareType == .objects ? nil : job.id)
-                    let workbook = scratch.file(named: file.defaultFileName)
-                    try await session.download(file, to: workbook, replacing: false)
-                    fetched.append(Fetched(file: file, workbook: workbook))
-                }
-                return fetched
+                return try await Self.fetchEach(newest, jobID: jobID, session: session, into: scratch)
             }
         }
         // The reports are kept whatever printing them says; with --diff-with the same directory,
@@ -179,6 +174,29 @@ struct Fetch: ParsableCommand {
         case .regressions: throw ExitCode(Exit.inconsistent)
         case .incomplete: throw ExitCode(Exit.incomplete)
         }
+    }
+
+    /// Downloads the report of each compare job. One whose answer from the service is unusable
+    /// (an id that is not a DRS id, a body that is not an .xlsx) is skipped with a note, and the
+    /// others are still fetched; when every one is, the first such failure ends the command.
+    private static func fetchEach(
+        _ jobs: [CompareJob], jobID: String, session: ServiceSession, into scratch: ScratchDirectory
+    ) async throws -> [Fetched] {
+        var fetched: [Fetched] = []
+        var firstSkipped: DRSClientError?
+        for job in jobs {
+            do {
+                let file = try job.resultFile(jobID: jobID)
+                let workbook = scratch.file(named: file.defaultFileName)
+                try await session.download(file, to: workbook, replacing: false)
+                fetched.append(Fetched(file: file, workbook: workbook))
+            } catch let error as DRSClientError where error.kind == .invalidResponse {
+                Console.note("\(job.compareType.rawValue): skipped, the service's answer is unusable: \(error.description)")
+                firstSkipped = firstSkipped ?? error
+            }
+        }
+        if fetched.isEmpty, let firstSkipped { throw firstSkipped }
+        return fetched
     }
 
     /// `drsdiff summary A B C…` of the reports fetched.

@@ -20,9 +20,13 @@ struct ServiceOptions: ParsableArguments {
     var language: DRSClientConfiguration.Language = .english
 
     @Option(help: ArgumentHelp(
-        "Give up when the whole command (sign-in, listing, export, wait, download) has taken this long (default: no limit).",
+        "Give up when the whole command (sign-in, listing, export, wait, download) has taken this long.",
         valueName: "seconds"))
-    var deadline: Double?
+    var deadline: Double = defaultDeadline
+
+    @Option(help: ArgumentHelp(
+        "Read a job's list of compare jobs only up to this many entries; a longer list is an error.", valueName: "count"))
+    var maxCompareJobs = DRSClientConfiguration.defaultMaxListedCompareJobs
 
     @Option(help: ArgumentHelp(
         "The DRS endpoint (default: https://drs.<region>.myhuaweicloud.com).", valueName: "url"))
@@ -52,12 +56,19 @@ struct ServiceOptions: ParsableArguments {
 
     /// The longest any time option may be: a week (an export of a huge report takes hours, not days).
     static let longestSeconds: Double = 7 * 24 * 3600
+    /// `--deadline` when none is given: four hours, far more than the longest export wait
+    /// (`--wait-timeout`, 10 minutes by default) and a 4 GiB download at 1 MB/s together, so that
+    /// only a command that is stuck (a body trickling a byte a second) meets it.
+    static let defaultDeadline: Double = 4 * 3600
     static let mostRetries = 100
 
     func validate() throws {
         try Self.check(seconds: connectTimeout, "--connect-timeout", zeroAllowed: false)
         try Self.check(seconds: readTimeout, "--read-timeout", zeroAllowed: false)
-        if let deadline { try Self.check(seconds: deadline, "--deadline", zeroAllowed: false) }
+        try Self.check(seconds: deadline, "--deadline", zeroAllowed: false)
+        guard maxCompareJobs > 0 else {
+            throw ValidationError("--max-compare-jobs must be more than 0, not \(maxCompareJobs)")
+        }
         guard (0...Self.mostRetries).contains(retries) else {
             throw ValidationError("--retries must be between 0 and \(Self.mostRetries), not \(retries)")
         }
@@ -94,7 +105,7 @@ struct ServiceOptions: ParsableArguments {
             iamEndpoint: try iamEndpoint.map { (text) throws(DRSClientError) in try ServiceEndpoints.parse(text, option: "--iam-endpoint") },
             projectID: projectId, language: language, retry: RetryPolicy(maxAttempts: retries + 1),
             allowInsecureHTTP: allowInsecureHTTP, maxDownloadBytes: maxDownloadBytes,
-            timeLimit: deadline.map(Self.duration), environment: environment)
+            timeLimit: Self.duration(deadline), maxListedCompareJobs: maxCompareJobs, environment: environment)
     }
 
     /// A client with the credentials resolved; asks at the terminal for what is missing when
@@ -187,12 +198,20 @@ struct ServiceSession: Sendable {
         progress = DownloadProgress(enabled: !result.quiet)
     }
 
-    /// The result file the options name, or with `--latest` the newest finished compare job's.
+    /// The result file the options name, or with `--latest` the newest finished compare job's
+    /// (an id from the service that is not a DRS id is the service's fault, exit 25, not the options').
     func resolveFile(_ type: CompareType) async throws -> CompareResultFile {
         if !latest { return try CompareResultFile(jobID: jobID, compareType: type, compareJobID: compareJobID) }
         progress.status("looking for the newest finished \(type.rawValue) comparison")
-        let latest = try await client.latestFinishedCompareJob(jobID: jobID, type: type)
-        return try CompareResultFile(jobID: jobID, compareType: type, compareJobID: type == .objects ? nil : latest.id)
+        let latest = try await client.latestFinishedCompareJob(jobID: jobID, type: type) { job, reason in
+            Self.notePassedOver(job, reason)
+        }
+        return try latest.resultFile(jobID: jobID)
+    }
+
+    /// A finished compare job `--latest` or `--all` could not choose, and why.
+    static func notePassedOver(_ job: CompareJob, _ reason: String) {
+        Console.note("compare job \(job.id) (\(job.compareType.rawValue)) is not considered the newest: \(reason)")
     }
 
     /// Exports (unless `--no-export`), waits and downloads `file` into `destination`.

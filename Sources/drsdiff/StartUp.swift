@@ -1,3 +1,4 @@
+import DRSClient
 import Foundation
 
 /// What the process does before it parses a single argument.
@@ -7,8 +8,12 @@ enum StartUp {
     /// session starts, so they are removed before any exists.
     static let networkDebugVariables = ["URLSessionDebugLibcurl", "URLSessionDebug"]
 
+    /// Also, while the process has one thread: plain http (loopback, or `--allow-insecure-http`)
+    /// never goes through a proxy, which libcurl would take from the environment; https keeps
+    /// the standard proxy variables (see ``ProxyEnvironment``).
     static func prepare() {
         for name in networkDebugVariables { unsetenv(name) }
+        ProxyEnvironment.keepPlainHTTPDirect()
         SignalCleanup.install()
     }
 }

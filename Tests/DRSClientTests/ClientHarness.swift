@@ -68,23 +68,25 @@ struct ClientHarness {
         _ kind: CredentialKind = .accessKey, projectID: String? = nil, maxAttempts: Int = 5,
         connectTimeout: Duration = .seconds(60), readTimeout: Duration = .seconds(60),
         maxDownloadBytes: Int64 = DRSClientConfiguration.defaultMaxDownloadBytes, timeLimit: Duration? = nil,
-        clock: ClientClock? = nil
+        maxListedCompareJobs: Int = DRSClientConfiguration.defaultMaxListedCompareJobs, clock: ClientClock? = nil
     ) throws -> DRSClient {
         try client(
             credentials(kind), projectID: projectID, maxAttempts: maxAttempts, connectTimeout: connectTimeout,
-            readTimeout: readTimeout, maxDownloadBytes: maxDownloadBytes, timeLimit: timeLimit, clock: clock)
+            readTimeout: readTimeout, maxDownloadBytes: maxDownloadBytes, timeLimit: timeLimit,
+            maxListedCompareJobs: maxListedCompareJobs, clock: clock)
     }
 
     func client(
         _ credentials: Credentials, projectID: String? = nil, maxAttempts: Int = 5,
         connectTimeout: Duration = .seconds(60), readTimeout: Duration = .seconds(60),
         maxDownloadBytes: Int64 = DRSClientConfiguration.defaultMaxDownloadBytes, timeLimit: Duration? = nil,
-        clock: ClientClock? = nil
+        maxListedCompareJobs: Int = DRSClientConfiguration.defaultMaxListedCompareJobs, clock: ClientClock? = nil
     ) throws -> DRSClient {
         let configuration = try DRSClientConfiguration(
             region: fake.configuration.region, credentials: credentials, endpoint: fake.baseURL,
             iamEndpoint: fake.baseURL, projectID: projectID, retry: RetryPolicy(maxAttempts: maxAttempts, random: { 0 }),
-            maxDownloadBytes: maxDownloadBytes, timeLimit: timeLimit, environment: [:])
+            maxDownloadBytes: maxDownloadBytes, timeLimit: timeLimit, maxListedCompareJobs: maxListedCompareJobs,
+            environment: [:])
         return DRSClient(
             configuration: configuration,
             transport: URLSessionTransport(connectTimeout: connectTimeout, readTimeout: readTimeout),

@@ -60,8 +60,9 @@ import Testing
         #expect(value.value == "file-token-xyz")
     }
 
-    @Test(arguments: [0o644, 0o640, 0o604, 0o444])
-    func aTokenFileOthersCanReadIsRefused(mode: Int) throws {
+    /// Any bit for the group or others, write and execute included (0622: world-writable).
+    @Test(arguments: [0o644, 0o640, 0o604, 0o444, 0o622, 0o602, 0o620, 0o610, 0o601])
+    func aTokenFileOpenToOthersIsRefused(mode: Int) throws {
         let file = try privateFile("file-token-readable-by-others")
         defer { try? FileManager.default.removeItem(at: file) }
         try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: file.path)
@@ -72,6 +73,32 @@ import Testing
         #expect(error?.message.contains("chmod 600") == true)
         #expect(error?.message.contains("0" + String(mode, radix: 8)) == true)
         #expect(error?.message.contains("file-token-readable-by-others") == false)
+    }
+
+    @Test(arguments: [0o600, 0o400])
+    func aTokenFileOnlyItsOwnerCanUseIsRead(mode: Int) throws {
+        let file = try privateFile("file-token-private")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: file.path)
+        let credentials = try CredentialSources.resolve(environment: [:], tokenFile: file.path, prompt: nil)
+        guard case .token(let value) = credentials else {
+            Issue.record("expected a token, got \(credentials)")
+            return
+        }
+        #expect(value.value == "file-token-private")
+    }
+
+    /// A FIFO would block the open (and the read) forever: it is refused at once, by its type.
+    @Test func aFIFOAsTheTokenFileIsRefusedWithoutBlocking() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("drsdiff-token-fifo-\(UUID().uuidString)").path
+        #expect(mkfifo(path, 0o600) == 0)
+        defer { unlink(path) }
+        let error = #expect(throws: DRSClientError.self) {
+            try CredentialSources.resolve(environment: [:], tokenFile: path, prompt: nil)
+        }
+        #expect(error?.kind == .authentication)
+        #expect(error?.message.contains("not a regular file") == true, "\(String(describing: error))")
+        #expect(error?.message.contains(path) == true)
     }
 
     @Test(.noSecretsInMessages) func unusableTokenFilesAreAuthenticationErrors() throws {

@@ -108,6 +108,52 @@ import Testing
         }
     }
 
+    /// Before: the mode was read with `stat` and kept with 0o7777, so a report replacing a
+    /// setuid or setgid file became one.
+    @Test(arguments: [0o4755, 0o2750, 0o6777, 0o1644])
+    func aReplacedFileNeverKeepsSpecialBits(mode: Int) async throws {
+        try await ClientHarness.with(configure: { $0.alreadyExported = true }) { harness in
+            try Data("old".utf8).write(to: harness.destination)
+            chmod(harness.destination.path, mode_t(mode))
+            try await harness.client().downloadResultFile(try harness.file(), to: harness.destination, replacing: true)
+            #expect(harness.downloadedFile() == harness.fake.configuration.workbook)
+            #expect(Self.mode(harness.destination.path) == mode_t(mode) & 0o777)
+        }
+    }
+
+    /// A symlink is replaced by the new file, which gets the usual mode, not its target's.
+    @Test func aReplacedSymlinkTakesNothingFromItsTarget() async throws {
+        try await ClientHarness.with(configure: { $0.alreadyExported = true }) { harness in
+            let target = harness.directory.appendingPathComponent("elsewhere.bin")
+            try Data("target".utf8).write(to: target)
+            chmod(target.path, 0o4751)
+            #expect(symlink(target.path, harness.destination.path) == 0)
+            try await harness.client().downloadResultFile(try harness.file(), to: harness.destination, replacing: true)
+            var info = stat()
+            #expect(lstat(harness.destination.path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG)
+            #expect(Self.mode(harness.destination.path) == 0o666 & ~Self.umaskNow())
+            #expect(FileManager.default.contents(atPath: target.path) == Data("target".utf8))
+            #expect(Self.mode(target.path) == 0o4751)
+        }
+    }
+
+    /// A body that never ends stops at the limit, leaves nothing, and is asked for once (the
+    /// memory this takes is measured on the command, in DownloadSafetyCommandTests).
+    @Test func anEndlessBodyStopsAtTheLimit() async throws {
+        try await ClientHarness.with(configure: { $0.alreadyExported = true }) { harness in
+            await harness.fake.inject(.endlessBody, on: .download)
+            let received = Recorded<Int64>()
+            let client = try harness.client(maxDownloadBytes: 5_000_000)
+            let error = await expectClientError(.limitExceeded) {
+                try await client.downloadResultFile(try harness.file(), to: harness.destination) { received.append($0) }
+            }
+            #expect(error?.message.contains("limit of 5000000 bytes") == true)
+            #expect((received.values.last ?? 0) <= 5_000_000)
+            #expect(harness.leftovers.isEmpty)
+            #expect(await harness.fake.requests(to: .download).count == 1)
+        }
+    }
+
     @Test func anExistingFileIsNotReplacedUnlessAsked() async throws {
         try await ClientHarness.with(configure: { $0.alreadyExported = true }) { harness in
             try Data("old".utf8).write(to: harness.destination)

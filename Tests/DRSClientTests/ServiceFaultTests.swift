@@ -186,6 +186,17 @@ import Testing
         }
     }
 
+    /// The export (a POST) is never sent again blindly: only a GET is.
+    @Test func aPOSTWhoseConnectionClosesUnansweredIsNotSentAgainAtOnce() async throws {
+        try await ClientHarness.with(configure: { $0.closesConnections = true }) { harness in
+            await harness.fake.inject(.processed(then: .dropConnection), on: .export)
+            let client = try harness.client(maxAttempts: 1)
+            let file = try harness.file()
+            _ = await expectClientError(.network) { try await client.exportResultFile(file) }
+            #expect(await harness.fake.requests(to: .export).count == 1)
+        }
+    }
+
     @Test func noResponseWithinTheConnectTimeout() async throws {
         try await ClientHarness.with { harness in
             await harness.fake.inject(.slowResponse(pause: .seconds(3)), on: .export, times: 2)

@@ -29,3 +29,19 @@ public struct FakeCompareJob: Sendable {
 
     private static func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
 }
+
+/// A list of compare jobs that cannot be right: pages larger than asked for, a count that is not
+/// a number, the same page whatever the offset. Every entry is a finished row comparison.
+public struct BrokenCompareList: Sendable {
+    public var entriesPerPage: Int
+    /// The `count` field, as JSON text (`"many"` with its quotes, `50000`).
+    public var count: String
+    /// Every request gets the first page.
+    public var ignoresOffset: Bool
+
+    public init(entriesPerPage: Int, count: String, ignoresOffset: Bool) {
+        self.entriesPerPage = entriesPerPage
+        self.count = count
+        self.ignoresOffset = ignoresOffset
+    }
+}

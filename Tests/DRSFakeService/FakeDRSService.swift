@@ -29,6 +29,8 @@ public final class FakeDRSService: Sendable {
             id: "0bject-c0mpare-1", type: .objects, startTime: "2026-11-02T01:00:00Z")
         /// Compare jobs per page when the request names no `limit` (1000 at most either way).
         public var defaultPageSize = 10
+        /// A broken list of compare jobs, answered instead of ``compareJobs``; nil: a correct one.
+        public var brokenCompareList: BrokenCompareList?
         public var accessKey = AccessKey(
             id: "FAKEACCESSKEYID0001", secretKey: Secret("fake-secret-key-6Q2hKx9vTz4Lw8Rb"))
         /// A token the service accepts as if IAM had issued it (for "token given directly").
@@ -308,6 +310,9 @@ private actor FakeState {
             }
             return json(200, overview, requestID)
         }
+        if let broken = configuration.brokenCompareList {
+            return brokenPage(broken, offset: request.query["offset"].flatMap { Int($0) } ?? 0, requestID)
+        }
         let all = listedCompareJobs
         let limit = request.query["limit"].map { Int($0) ?? -1 } ?? configuration.defaultPageSize
         let offset = request.query["offset"].map { Int($0) ?? -1 } ?? 0
@@ -321,6 +326,16 @@ private actor FakeState {
             return entry
         }
         return json(200, ["compare_jobs": page, "count": all.count], requestID)
+    }
+
+    private func brokenPage(_ broken: BrokenCompareList, offset: Int, _ requestID: String) -> HTTPResponse {
+        let first = broken.ignoresOffset ? 0 : offset
+        let page = (first..<(first + broken.entriesPerPage)).map { index in
+            "{\"id\":\"listed-\(index)\",\"type\":\"\(CompareType.rows.rawValue)\",\"status\":\"SUCCESSFUL\"}"
+        }
+        return HTTPResponse(
+            statusCode: .ok, headers: [.contentType: "application/json", HTTPHeader("X-Request-Id"): requestID],
+            body: Data("{\"compare_jobs\":[\(page.joined(separator: ","))],\"count\":\(broken.count)}".utf8))
     }
 
     private var listedCompareJobs: [FakeCompareJob] {
@@ -432,6 +447,30 @@ private actor FakeState {
         case .echoCredentials:
             let carried = ["x-auth-token", "authorization", "x-security-token"].compactMap { request.header($0) }
             return json(400, ["error_code": "DRS.M00202", "error_msg": "Invalid request with \(carried.joined(separator: " "))"], requestID)
+        case .echoCredentialsAs(let form, let padding):
+            let carried = ["x-auth-token", "authorization", "x-security-token"].compactMap { request.header($0) }
+            // A signature can be replayed for minutes: it is as secret as a token while it lasts.
+            SecretLeakCheck.register(secrets: carried)
+            let shown = carried.map { Self.spell($0, as: form) }.joined(separator: " ")
+            let message = String(repeating: "x", count: padding) + shown
+            return json(400, ["error_code": "DRS.M00202", "error_msg": message], requestID)
+        case .echoBody:
+            let body = String(decoding: request.body, as: UTF8.self)
+            return json(400, ["error_code": "IAM.0001", "error_msg": "Cannot parse the request \(body)"], requestID)
+        case .endlessBody:
+            return HTTPResponse(statusCode: .ok, headers: headers, body: HTTPBodySequence(from: EndlessBody(), suggestedBufferSize: EndlessBody.pieceSize))
+        }
+    }
+
+    private static func spell(_ value: String, as form: FakeFault.EchoForm) -> String {
+        switch form {
+        case .plain:
+            return value
+        case .jsonEscaped:
+            return value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+                .replacingOccurrences(of: "/", with: "\\/")
+        case .percentEncoded:
+            return value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? value
         }
     }
 

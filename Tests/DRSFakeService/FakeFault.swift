@@ -26,6 +26,22 @@ public indirect enum FakeFault: Sendable {
     case truncatedFile
     /// 400 whose message repeats the credentials the request carried, as a careless gateway might.
     case echoCredentials
+    /// As ``echoCredentials``, the credentials spelled as `form` and after `padding` characters
+    /// of filler (to put one across the point where messages are cut).
+    case echoCredentialsAs(EchoForm, padding: Int)
+    /// 400 whose message is the request's body as it came (an IAM login's JSON, password included).
+    case echoBody
+    /// 200 with a body that never ends, as fast as the connection takes it: a ZIP signature, then zeros.
+    case endlessBody
+
+    /// How an echoing service spells the credentials it repeats.
+    public enum EchoForm: Sendable {
+        case plain
+        /// Inside a JSON string: `/` as `\/`, `"` as `\"`.
+        case jsonEscaped
+        /// Percent-encoded, every character but letters and digits.
+        case percentEncoded
+    }
 
     /// 400 DRS.10000010, the service's answer to an unknown job.
     public static let taskNotFound = error(status: 400, code: "DRS.10000010", message: "Task not found. Check the task ID.")

@@ -10,6 +10,8 @@ public struct RecordedRequest: Sendable {
     /// Header names in lower case.
     public let headers: [String: String]
     public let body: Data
+    /// The client's address and port: requests with different ones came on different connections.
+    public let connection: String?
 
     init(_ request: HTTPRequest, body: Data) {
         method = request.method.rawValue
@@ -18,6 +20,7 @@ public struct RecordedRequest: Sendable {
         headers = Dictionary(
             request.headers.map { ($0.key.rawValue.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first })
         self.body = body
+        connection = request.remoteAddress.map { "\($0)" }
     }
 
     public func header(_ name: String) -> String? { headers[name.lowercased()] }

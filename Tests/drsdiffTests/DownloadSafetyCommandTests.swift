@@ -159,13 +159,15 @@ import Testing
         }
     }
 
-    @Test func aTokenFileOthersCanReadIsRefused() async throws {
+    /// Readable by others (0644), or writable by them (0622: anyone could swap in their token).
+    @Test(arguments: [0o644, 0o622])
+    func aTokenFileOpenToOthersIsRefused(mode: Int) async throws {
         try await ServiceCommandHarness.with { harness in
-            let tokenFile = try harness.writeInput("token.txt", harness.fake.configuration.givenToken.value, mode: 0o644)
+            let tokenFile = try harness.writeInput("token.txt", harness.fake.configuration.givenToken.value, mode: mode_t(mode))
             let result = try await Runner.run(
                 ["download"] + Runner.serviceArguments(harness.fake) + ["--token-file", tokenFile, "-o", harness.path("out.xlsx")])
             #expect(result.status == 21, "\(result.stderr)")
-            #expect(result.stderr.contains("can be read by other users (mode 0644)") && result.stderr.contains("chmod 600"))
+            #expect(result.stderr.contains("is open to other users (mode 0\(String(mode, radix: 8)))") && result.stderr.contains("chmod 600"))
             #expect(await harness.fake.requests().isEmpty)
         }
     }

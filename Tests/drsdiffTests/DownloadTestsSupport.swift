@@ -15,6 +15,8 @@ enum DownloadCommandRunner {
         let killedBySignal: Bool
         let stdout: Data
         let stderr: String
+        /// The drsdiff process's own peak resident memory (see ``BinaryRunner/Result``).
+        let peakMegabytes: Double
 
         var stdoutText: String { String(decoding: stdout, as: UTF8.self) }
     }
@@ -68,7 +70,8 @@ enum DownloadCommandRunner {
             arguments, stdout: stdout, environment: variables, directory: directory?.path, timeout: timeout,
             whileRunning: whileRunning)
         if run.timedOut { throw TimedOut(arguments: arguments) }
-        let result = Result(status: run.signal ?? run.status, killedBySignal: run.signal != nil, stdout: Data(run.stdout), stderr: run.stderr)
+        let result = Result(status: run.signal ?? run.status, killedBySignal: run.signal != nil, stdout: Data(run.stdout), stderr: run.stderr,
+            peakMegabytes: run.peakMegabytes)
         SecretLeakCheck.record(result.stdoutText)
         SecretLeakCheck.record(result.stderr)
         return result

@@ -3,6 +3,10 @@ import Foundation
 import TestPacing
 import Testing
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// `drsdiff fetch --all` against the fake DRS serving the sample reports: the newest finished
 /// report of every compare type summarised together (Markdown or JSON), kept with --save, or what
 /// changed since the kept ones with --diff-with; and `fetch` reading with the options it is given
@@ -60,6 +64,60 @@ import Testing
                 (try? JSONSerialization.jsonObject(with: $0.body) as? [String: String])?["compare_job_id"] ?? "objects"
             }
             #expect(exported == ["objects", "rows-new", "values-1"])
+        }
+    }
+
+    /// Before: one compare job whose id from the service failed validation aborted every type
+    /// (exit 64, blaming --compare-job-id) after others were already downloaded.
+    @Test func aCompareJobWithAMalformedIdIsSkippedWithANote() async throws {
+        try await ServiceCommandHarness.with(configure: {
+            Self.configure(&$0)
+            $0.compareJobs![1] = FakeCompareJob(
+                id: "rows new/..", type: .rows, startTime: "2026-11-02T00:00:00Z", endTime: "2026-11-02T01:00:00Z")
+        }) { harness in
+            let result = try await Runner.run(arguments(harness), environment: Runner.environment(.token, fake: harness.fake))
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stderr.contains("drsdiff: note: lines: skipped, the service's answer is unusable: DRS listed a lines compare job whose id is not a DRS id"), "\(result.stderr)")
+            #expect(result.stdoutText.hasPrefix("# DRS comparison reports: 2 files\n"), "\(result.stdoutText.prefix(200))")
+            let job = harness.fake.configuration.jobID
+            for name in ["\(job)_objects_comparison.xlsx", "\(job)_contents_values-1.xlsx"] {
+                #expect(result.stdoutText.contains("| \(name) |"), "\(name)")
+            }
+        }
+    }
+
+    /// Before: --save kept the replaced file's mode with 0o7777 (read through a symlink), so a
+    /// report could be written setuid or setgid.
+    @Test func aKeptReportNeverBecomesSetuid() async throws {
+        try await ServiceCommandHarness.with(configure: Self.configure) { harness in
+            let saved = harness.path("reports")
+            try FileManager.default.createDirectory(atPath: saved, withIntermediateDirectories: true)
+            let lines = saved + "/\(harness.fake.configuration.jobID)_lines.xlsx"
+            try Data("old".utf8).write(to: URL(fileURLWithPath: lines))
+            #expect(chmod(lines, 0o6755) == 0)
+            let result = try await Runner.run(
+                arguments(harness) + ["--save", saved], environment: Runner.environment(.token, fake: harness.fake))
+            #expect(result.status == 0, "\(result.stderr)")
+            var info = stat()
+            #expect(lstat(lines, &info) == 0)
+            #expect(info.st_mode & 0o7777 == 0o755)
+            #expect(FileManager.default.contents(atPath: lines) != Data("old".utf8))
+        }
+    }
+
+    /// A FIFO among the kept reports would block the read forever: it is refused at once, named,
+    /// with the exit status of an unreadable file, and the other types are still compared.
+    @Test func aFIFOAmongTheKeptReportsIsRefusedPromptly() async throws {
+        try await ServiceCommandHarness.with(configure: Self.configureNightAfter) { harness in
+            let saved = try Self.keptAndServed(harness)
+            let fifo = saved + "/\(harness.fake.configuration.jobID)_lines.xlsx"
+            try FileManager.default.removeItem(atPath: fifo)
+            #expect(mkfifo(fifo, 0o600) == 0)
+            let result = try await Runner.run(
+                arguments(harness) + ["--diff-with", saved], environment: Runner.environment(.token, fake: harness.fake), timeout: 300)
+            #expect(result.status == 3, "\(result.stderr)")
+            #expect(result.stderr.contains(fifo) && result.stderr.contains("a FIFO (named pipe), not a regular file"), "\(result.stderr)")
+            #expect(result.stdoutText.contains("contents"), "\(result.stdoutText.prefix(300))")
         }
     }
 

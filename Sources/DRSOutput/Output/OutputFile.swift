@@ -57,8 +57,7 @@ public final class OutputFile {
             unlink(temporaryPath)
             throw error
         }
-        var existing = stat()
-        fchmod(descriptor, stat(path, &existing) == 0 ? existing.st_mode & 0o7777 : newFileMode)
+        fchmod(descriptor, ReplacedFileMode.mode(replacing: path, newFileMode: newFileMode))
         close(descriptor)
         guard rename(temporaryPath, path) == 0 else {
             let failure = errno

@@ -34,14 +34,21 @@ final class ZipArchive {
         self.path = path
         self.limits = limits
         self.budget = InflateBudget(limits: limits)
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        // Opening a FIFO blocks until a writer comes, and a device may never answer: the type is
+        // checked before the open, and the open itself cannot block (should the path change in
+        // between, the check on the open descriptor still refuses it).
+        var info = stat()
+        if stat(path, &info) == 0, let kind = ZipArchive.notRegular(info.st_mode) {
+            throw XLSXError(.fileNotReadable, "\(kind), not a regular file: it is not read")
+        }
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else {
             throw XLSXError(.fileNotReadable, "cannot open: " + String(cString: strerror(errno)))
         }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+        guard fstat(descriptor, &info) == 0, ZipArchive.notRegular(info.st_mode) == nil else {
+            let kind = ZipArchive.notRegular(info.st_mode) ?? "unknown file type"
             close(descriptor)
-            throw XLSXError(.fileNotReadable, "not a regular file")
+            throw XLSXError(.fileNotReadable, "\(kind), not a regular file: it is not read")
         }
         self.descriptor = descriptor
         self.fileSize = Int64(info.st_size)
@@ -63,6 +70,19 @@ final class ZipArchive {
     }
 
     deinit { close(descriptor) }
+
+    /// What a file that is not a regular file is, for the message; nil for a regular file.
+    static func notRegular(_ mode: mode_t) -> String? {
+        switch mode & S_IFMT {
+        case S_IFREG: nil
+        case S_IFIFO: "a FIFO (named pipe)"
+        case S_IFCHR: "a character device"
+        case S_IFBLK: "a block device"
+        case S_IFSOCK: "a socket"
+        case S_IFDIR: "a directory"
+        default: "an unknown file type"
+        }
+    }
 
     /// Part names compare without case, with `/` or `\` separators and with or without a leading `/`.
     static func key(_ name: String) -> String {
