@@ -1,12 +1,5 @@
 /// Where an export stands (`export_status`): `INIT` → `EXPORTING` → `EXPORT_COMPLETE` or
 /// `EXPORT_COMMON_FAILED`. Values the service may add later are kept as they are.
-#if canImport(Glibc)
-internal import Glibc
-#elseif canImport(Musl)
-internal import Musl
-#elseif canImport(Darwin)
-internal import Darwin
-#endif
 public struct ExportStatus: Sendable, Hashable, CustomStringConvertible {
     public let rawValue: String
 

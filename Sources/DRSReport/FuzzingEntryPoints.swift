@@ -1,11 +1,4 @@
 @_spi(Fuzzing) import XLSXReader
-#if canImport(Glibc)
-internal import Glibc
-#elseif canImport(Musl)
-internal import Musl
-#elseif canImport(Darwin)
-internal import Darwin
-#endif
 
 /// The report model's fuzz targets (see `ReaderFuzzing` in XLSXReader for the conventions): each
 /// takes arbitrary bytes and must never crash, hang or leak on them.

@@ -1,11 +1,4 @@
 import XLSXReader
-#if canImport(Glibc)
-internal import Glibc
-#elseif canImport(Musl)
-internal import Musl
-#elseif canImport(Darwin)
-internal import Darwin
-#endif
 
 /// Reads the rows of one section by its kind's field table: each field from the column of its
 /// concept, interpreted as the field's type says (counts parsed from the cell bytes, words looked

@@ -1,12 +1,5 @@
 /// One part of a header: a Latin word, a CJK segment or a telling symbol, with what the lexicon
 /// says it means (nil: a word drsdiff does not know).
-#if canImport(Glibc)
-internal import Glibc
-#elseif canImport(Musl)
-internal import Musl
-#elseif canImport(Darwin)
-internal import Darwin
-#endif
 struct HeaderPart: Sendable, Hashable {
     let text: String
     let lexeme: Lexeme?

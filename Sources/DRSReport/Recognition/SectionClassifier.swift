@@ -9,13 +9,6 @@
 /// its concepts found (times their fit), minus the fit of every header read as a concept the kind
 /// does not expect; a sheet name or title pointing at the kind, and the compare type, add a point
 /// each. The best kind wins; its reading of the columns is the sheet's.
-#if canImport(Glibc)
-internal import Glibc
-#elseif canImport(Musl)
-internal import Musl
-#elseif canImport(Darwin)
-internal import Darwin
-#endif
 enum SectionClassifier {
     struct Profile {
         let weights: [ColumnConcept: Double]

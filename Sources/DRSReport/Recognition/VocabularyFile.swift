@@ -2,13 +2,6 @@
 import protocol FoundationEssentials.LocalizedError
 #else
 import protocol Foundation.LocalizedError
-#if canImport(Glibc)
-internal import Glibc
-#elseif canImport(Musl)
-internal import Musl
-#elseif canImport(Darwin)
-internal import Darwin
-#endif
 #endif
 
 /// A vocabulary file that cannot be used, with the place and the reason. `description` (and
