@@ -136,7 +136,7 @@ final class ResultFileWriter: ResponseSink, @unchecked Sendable {
         try lock.withLock {
             try flushPending()
             guard fsync(descriptor) == 0 else { throw Self.failure("cannot flush \(temporary.path) to disk") }
-            fchmod(descriptor, ReplacedFileMode.mode(replacing: destination.path, newFileMode: newFileMode))
+            fchmod(descriptor, mode_t(ReplacedFileMode.mode(replacing: destination.path, newFileMode: UInt32(newFileMode))))
             close(descriptor)
             descriptor = -1
             try moveIntoPlace()

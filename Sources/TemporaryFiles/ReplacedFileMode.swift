@@ -10,14 +10,17 @@ internal import Musl
 #elseif canImport(Darwin)
 internal import Darwin
 #endif
+///
+/// Modes are `UInt32` here (as wide as `mode_t` on every platform), so that the C library stays
+/// internal to this module.
 public enum ReplacedFileMode {
-    public static let permissionBits: mode_t = 0o777
+    public static let permissionBits: UInt32 = 0o777
 
-    public static func mode(replacing path: String, newFileMode: mode_t) -> mode_t {
+    public static func mode(replacing path: String, newFileMode: UInt32) -> UInt32 {
         var existing = stat()
         guard lstat(path, &existing) == 0, existing.st_mode & S_IFMT == S_IFREG else {
             return newFileMode & permissionBits
         }
-        return existing.st_mode & permissionBits
+        return UInt32(existing.st_mode) & permissionBits
     }
 }

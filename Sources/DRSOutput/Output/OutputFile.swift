@@ -57,7 +57,7 @@ public final class OutputFile {
             unlink(temporaryPath)
             throw error
         }
-        fchmod(descriptor, ReplacedFileMode.mode(replacing: path, newFileMode: newFileMode))
+        fchmod(descriptor, mode_t(ReplacedFileMode.mode(replacing: path, newFileMode: UInt32(newFileMode))))
         close(descriptor)
         guard rename(temporaryPath, path) == 0 else {
             let failure = errno
