@@ -11,7 +11,8 @@
 #     PWNED-<n>), or an element the page never makes (img, iframe, a second script);
 #   - the page's script not running (the filter boxes it adds are missing);
 #   - a blank page (the screenshot has next to no distinct pixels, or the body no text);
-#   - for the hostile samples, payloads not shown as text.
+#   - for the hostile samples, payloads not shown as text, or a control character (a terminal
+#     escape from a cell) left in the page's text.
 # Saves OUT/<page>.html, .png (screenshot, 1280 px wide) and .log; the last line is
 # "N passed, M failed".
 #
@@ -163,6 +164,14 @@ if "hostile" in name:
     shown = set(re.findall(r"PWNED-\d", text))
     if len(shown) < 8:
         problems.append(f"only {sorted(shown)} of the payloads PWNED-0..7 are shown as text")
+    # The terminal payloads (make_reports.TERMINAL_HOSTILE, in the summary's sample): shown as
+    # text, with no control character left in what the page shows.
+    raw = "".join(rendered.body)
+    controls = sorted({f"U+{ord(c):04X}" for c in raw if (ord(c) < 0x20 and c not in "\t\n\r") or 0x7F <= ord(c) <= 0x9F})
+    if controls:
+        problems.append(f"control characters in the page's text: {controls}")
+    if name.startswith("hostile_") and ("PWNED-TITLE" not in text or "=HYPERLINK(" not in text):
+        problems.append("the terminal and formula payloads are not shown as text")
 
 if problems:
     unique = list(dict.fromkeys(problem[:200] for problem in problems))

@@ -953,6 +953,24 @@ HOSTILE = [
 ]
 
 
+# Texts that would drive a terminal if `summary`/`report` wrote them raw to Markdown or text (set
+# the window title, recolour, erase a line, reverse what follows, hide characters), and cells a
+# spreadsheet would run as formulas if CSV wrote them raw for Excel. Only the XlsxWriter-made
+# hostile report holds them (it writes control characters as _xHHHH_; openpyxl refuses them).
+TERMINAL_HOSTILE = [
+    "\x1b]0;PWNED-TITLE\x07retitled",
+    "\x1b[31mred\x1b[0m\x1b[2K\rhidden line",
+    "\u202eevil.exe\u202c and \u2066isolate\u2069",
+    "zero\u200bwidth\ufeffbom\u00adsoft",
+    "\x1b[8mconcealed\x1b[28m\x08\x7f",
+    '=HYPERLINK("http://x.invalid","click")',
+    "+1+1",
+    "-2+3",
+    "@SUM(1,2)",
+    "\t=1+1",
+]
+
+
 def hostile_report(book) -> Report:
     """A row-count report whose database, table, sheet, title, metadata and message texts are
     payloads (HOSTILE): an HTML page must show every one as text and run none."""
@@ -966,7 +984,7 @@ def hostile_report(book) -> Report:
     cols_u = [("Source Database", "source_database"), ("Source Table", "source_table"), ("Status", "status"), ("Remarks", "message")]
     dbs = [HOSTILE[0], HOSTILE[1]]
     per_table, uncomparable = [], []
-    for i, payload in enumerate(HOSTILE):
+    for i, payload in enumerate(HOSTILE + TERMINAL_HOSTILE):
         db = dbs[i % 2]
         src = rng.randint(100, 5000)
         tgt = src - (i % 3)
@@ -979,7 +997,8 @@ def hostile_report(book) -> Report:
     overview = [{"source_database": text(db), "target_database": text(db), "status": status(0, "en"),
                  "tables_compared": count(len(HOSTILE)), "tables_inconsistent": count(3)} for db in dbs]
     meta = [Meta("task_id", "Task ID", HOSTILE[4]), Meta("compare_type", "Compare Type", "Row comparison"),
-            Meta("source_engine", "Source DB Engine", HOSTILE[2]), Meta("", HOSTILE[6], HOSTILE[1], "two_cells", "")]
+            Meta("source_engine", "Source DB Engine", HOSTILE[2]), Meta("", HOSTILE[6], HOSTILE[1], "two_cells", ""),
+            Meta("target_engine", "Destination DB Engine", TERMINAL_HOSTILE[0])]
     title = HOSTILE[0]
     sections = [
         Section("database_summary", cols_db, [SheetPart("Overview <b>&'\"", overview, title, meta)]),
@@ -1036,7 +1055,7 @@ def generate_hostile(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     path = out / "hostile_en-us.xlsx"
     write_report(hostile_report(XWBook(path, constant_memory=False)), path)
-    print(f"{path.name}: {path.stat().st_size} bytes, {len(HOSTILE)} payloads")
+    print(f"{path.name}: {path.stat().st_size} bytes, {len(HOSTILE) + len(TERMINAL_HOSTILE)} payloads")
 
 
 def dump_truth(truth: dict) -> str:

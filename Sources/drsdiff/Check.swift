@@ -37,7 +37,7 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let vocabulary = try options.vocabulary()
-        let input = try InputFiles.expand(files)
+        let input = try InputFiles.expand(files, expandingDirectories: true)
         guard input.paths.count > 1 || input.fromList else {
             try checkOne(input.paths[0], vocabulary: vocabulary, standardInput: input.standardInput)
             return
@@ -57,7 +57,7 @@ struct Check: ParsableCommand {
                 let summary = try ReadProgress.showing(on: file.workbook, quiet: quiet) { try file.summary(top: 0) }
                 verdicts[summary.verdict, default: 0] += 1
                 Console.readNotes(of: file.workbook, file: file.report.file)
-                Console.write("drsdiff: check: \(file.report.file): \(summary.verdict.rawValue): " + summary.reasons.joined(separator: "; ") + "\n")
+                Console.write("drsdiff: check: \(file.report.file): \(SummaryWriter.headline(summary))\n")
             } catch let error as XLSXError {
                 unreadable += 1
                 failure = failure ?? error.kind.exitCode
@@ -97,12 +97,12 @@ struct Check: ParsableCommand {
             }
             if !quiet {
                 for table in summary.valueDifferences?.tables ?? [] {
-                    Console.write("inconsistent: table \(Check.name(table.database, table.table)): \(Check.count(table.count, "differing row")) (value_differences)\n")
+                    Console.write("inconsistent: table \(Check.name(table.database, table.table)): \(Check.count(table.count, "differing row"))\n")
                 }
                 for line in repairs.lines { Console.write(line + "\n") }
             }
             Console.readNotes(of: file.workbook)
-            Console.write("drsdiff: check: \(summary.verdict.rawValue): " + summary.reasons.joined(separator: "; ") + "\n")
+            Console.write("drsdiff: check: \(SummaryWriter.headline(summary))\n")
             if summary.verdict != .consistent { throw ExitCode(Check.exitCode(summary.verdict)) }
         }
     }
@@ -125,8 +125,8 @@ struct Check: ParsableCommand {
             order.flatMap { table -> [String] in
                 let count = counts[table]!
                 var lines: [String] = []
-                if count.failed > 0 { lines.append("inconsistent: table \(table): \(Check.count(count.failed, "repair statement")) failed (repair_statements)") }
-                if count.unfinished > 0 { lines.append("incomplete: table \(table): \(Check.count(count.unfinished, "repair statement")) not executed (repair_statements)") }
+                if count.failed > 0 { lines.append("inconsistent: table \(table): \(Check.count(count.failed, "repair statement")) failed") }
+                if count.unfinished > 0 { lines.append("incomplete: table \(table): \(Check.count(count.unfinished, "repair statement")) not executed") }
                 return lines
             }
         }

@@ -83,18 +83,21 @@ enum Console {
     }
 
     /// Writes `text`, first clearing the progress line if one is shown (it is drawn again with
-    /// the next report).
+    /// the next report). Control and format characters in it (from a cell, a file name, a
+    /// sheet's name) are shown as visible marks: nothing on stderr can drive the terminal.
     static func write(_ text: String) {
+        let visible = TerminalText.visible(text, keepingLineBreaks: true)
         lock.withLock {
-            writeAll((lineShown ? "\r\u{1B}[K" : "") + text)
+            writeAll((lineShown ? "\r\u{1B}[K" : "") + visible)
             lineShown = false
         }
     }
 
     /// Draws `text` over the current terminal line: progress, on stderr only when it is a terminal.
     static func showLine(_ text: String) {
+        let visible = TerminalText.visible(text)
         lock.withLock {
-            writeAll("\r" + text + "\u{1B}[K")
+            writeAll("\r" + visible + "\u{1B}[K")
             lineShown = true
         }
     }
@@ -195,4 +198,14 @@ func openWorkbook(_ path: String, limits: ReaderLimits, standardInput: StandardI
     }
     try sink.flush()
     return try Workbook(path: spoolPath, displayName: "<stdin>", limits: limits)
+}
+
+/// A `--format` choice, accepted in any case (`--format HTML`, `--format Json`): people type
+/// format names as they write them elsewhere.
+protocol FormatArgument: ExpressibleByArgument, CaseIterable, RawRepresentable where RawValue == String {}
+
+extension FormatArgument {
+    init?(argument: String) {
+        self.init(rawValue: argument.lowercased())
+    }
 }

@@ -20,7 +20,7 @@ struct CompareJobs: ParsableCommand {
     @Option(help: "Output format: table, json or ndjson.")
     var format: FormatChoice = .table
 
-    enum FormatChoice: String, ExpressibleByArgument, CaseIterable {
+    enum FormatChoice: String, FormatArgument {
         case table, json, ndjson
     }
 

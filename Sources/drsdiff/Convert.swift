@@ -40,8 +40,15 @@ struct Convert: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (a directory with --all-sheets) instead of stdout.", valueName: "path"))
     var output: String?
 
-    @Flag(help: "Start CSV output with a UTF-8 byte-order mark, so Excel shows non-ASCII text correctly.")
+    @Flag(help: "Start CSV output with a UTF-8 byte-order mark, so Excel shows non-ASCII text correctly (implies --excel-safe).")
     var bom = false
+
+    @Flag(inversion: .prefixedNo, help: ArgumentHelp("""
+        CSV for a spreadsheet: a text cell that it would run as a formula (one starting with =, +, -, @, \
+        a tab or a carriage return) is written with a leading ' so it stays text. On by default with \
+        --bom; --no-excel-safe keeps every cell byte for byte.
+        """))
+    var excelSafe: Bool?
 
     @Flag(name: .shortAndLong, help: "Show no progress line on stderr (it is shown only when stderr is a terminal).")
     var quiet = false
@@ -53,7 +60,7 @@ struct Convert: ParsableCommand {
 
     @OptionGroup var strictness: LenientOption
 
-    enum FormatChoice: String, ExpressibleByArgument, CaseIterable {
+    enum FormatChoice: String, FormatArgument {
         case csv, json, ndjson, md
         var tableFormat: TableFormat { TableFormat(rawValue: rawValue)! }
     }
@@ -68,6 +75,9 @@ struct Convert: ParsableCommand {
         if bom && format != .csv {
             throw ValidationError("--bom applies to CSV output only")
         }
+        if excelSafe == true && format != .csv {
+            throw ValidationError("--excel-safe applies to CSV output only")
+        }
     }
 
     func run() throws {
@@ -79,7 +89,7 @@ struct Convert: ParsableCommand {
     }
 
     private func convert(_ workbook: Workbook) throws {
-        let options = TableWriter.Options(byteOrderMark: bom, maxCells: outputCells.maxOutputCells)
+        let options = TableWriter.Options(byteOrderMark: bom, excelSafe: excelSafe, maxCells: outputCells.maxOutputCells)
         if allSheets {
             try convertAll(workbook, options: options)
             return

@@ -44,7 +44,7 @@ struct Diff: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Show no progress line on stderr (it is shown only when stderr is a terminal).")
     var quiet = false
 
-    enum FormatChoice: String, ExpressibleByArgument, CaseIterable {
+    enum FormatChoice: String, FormatArgument {
         case md, json, ndjson, csv, html
         /// The writer's format; nil for HTML, a page of its own.
         var format: DiffWriter.Format? { DiffWriter.Format(rawValue: rawValue) }
@@ -62,9 +62,15 @@ struct Diff: ParsableCommand {
     func run() throws {
         let vocabulary = try options.vocabulary()
         let input = try InputFiles.expand(files)
-        let (pairs, several, unpaired) = try Diff.pairs(input)
+        let paired: (pairs: [(String, String)], several: Bool, unpaired: [(old: String?, new: String?)])
+        do {
+            paired = try Diff.pairs(input)
+        } catch let error as ValidationError {
+            throw Diff.usageError(error.message)
+        }
+        let (pairs, several, unpaired) = paired
         if format == .html && (several || !unpaired.isEmpty) {
-            throw ValidationError("--format html takes one pair of reports (OLD NEW); run it once per pair")
+            throw Diff.usageError("--format html takes one pair of reports (OLD NEW); run it once per pair")
         }
         var failure: Int32?
         var worst: DiffVerdict?
@@ -80,6 +86,7 @@ struct Diff: ParsableCommand {
                         for (file, report) in [(old, diff.old.report), (new, diff.new.report)] {
                             noteUnrecognised(report.sections.filter { $0.kind == .unknown }, file: file)
                         }
+                        if let warning = ReportTimes.swapWarning(old: diff.old.report, new: diff.new.report) { Console.warning(warning) }
                         let outcome = try ReadProgress.showing(on: diff.old.workbook, quiet: quiet) {
                             try ReadProgress.showing(on: diff.new.workbook, quiet: quiet) {
                                 if let writer { return try writer.write(diff) }
@@ -118,18 +125,21 @@ struct Diff: ParsableCommand {
         }
     }
 
+    /// A usage error found once the paths are known (a list on standard input, directories):
+    /// thrown from `run`, ArgumentParser would print the top-level usage, so diff prints its own.
+    static func usageError(_ message: String) -> ExitCode {
+        Console.write("Error: \(message)\nUsage: \(DRSDiff.usageString(for: Diff.self))\n  See 'drsdiff diff --help' for more information.\n")
+        return ExitCode(Exit.usage)
+    }
+
     /// The pairs to diff: two directories pair their .xlsx files by name; otherwise the paths pair
     /// up in order (old, new, old, new…). Also whether the output takes its several-pairs form,
     /// and the names found in one directory only.
     static func pairs(_ input: InputFiles) throws -> (pairs: [(String, String)], several: Bool, unpaired: [(old: String?, new: String?)]) {
         let paths = input.paths
-        var isDirectory: ObjCBool = false
-        if paths.count == 2, paths.allSatisfy({ FileManager.default.fileExists(atPath: $0, isDirectory: &isDirectory) && isDirectory.boolValue }) {
-            let list = { (directory: String) throws -> Set<String> in
-                Set(try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.lowercased().hasSuffix(".xlsx") && !$0.hasPrefix(".") })
-            }
-            let (old, new) = (try list(paths[0]), try list(paths[1]))
-            let join = { (directory: String, name: String) in (directory.hasSuffix("/") ? directory : directory + "/") + name }
+        if paths.count == 2, paths.allSatisfy(InputFiles.isDirectory) {
+            let (old, new) = (Set(try InputFiles.reports(in: paths[0])), Set(try InputFiles.reports(in: paths[1])))
+            let join = InputFiles.join
             let pairs = old.intersection(new).sorted().map { (join(paths[0], $0), join(paths[1], $0)) }
             let unpaired = old.subtracting(new).sorted().map { (old: Optional(join(paths[0], $0)), new: String?.none) }
                 + new.subtracting(old).sorted().map { (old: String?.none, new: Optional(join(paths[1], $0))) }

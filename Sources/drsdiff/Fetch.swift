@@ -57,7 +57,7 @@ struct Fetch: ParsableCommand {
     @OptionGroup(title: "Reading the report")
     var reading: ReportReadingOptions
 
-    enum FetchFormat: String, ExpressibleByArgument, CaseIterable {
+    enum FetchFormat: String, FormatArgument {
         case md, json, ndjson, csv
     }
 

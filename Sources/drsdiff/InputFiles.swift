@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import XLSXReader
 #if canImport(Glibc)
 internal import Glibc
@@ -11,6 +12,7 @@ internal import Darwin
 /// The reports a multi-file command (`summary`, `check`, `diff`) was given. `-` is standard input:
 /// a workbook when it starts like one (a ZIP, a legacy .xls, any binary, or `<` as HTML and XML
 /// do, so the reader can say what it is), else a list of paths, one per line (blank lines skipped).
+/// A directory, where the command takes one (`summary`, `check`), stands for its .xlsx reports.
 struct InputFiles {
     var paths: [String]
     /// Whether some paths came from a list on standard input: outputs then take their several-files form.
@@ -18,9 +20,18 @@ struct InputFiles {
     /// Standard input, when `-` is a workbook.
     var standardInput: StandardInput?
 
-    static func expand(_ arguments: [String]) throws -> InputFiles {
+    /// `expandingDirectories`: a directory becomes its .xlsx reports (``reports(in:)``), and the
+    /// output takes its several-files form. `diff` pairs two directories itself, so it passes false.
+    static func expand(_ arguments: [String], expandingDirectories: Bool = false) throws -> InputFiles {
         var files = InputFiles(paths: [])
         for argument in arguments {
+            if expandingDirectories, argument != "-", isDirectory(argument) {
+                let names = try reports(in: argument)
+                if names.isEmpty { throw ValidationError("no .xlsx reports in \(argument)") }
+                files.paths += names.map { join(argument, $0) }
+                files.fromList = true
+                continue
+            }
             guard argument == "-" else {
                 files.paths.append(argument)
                 continue
@@ -38,6 +49,28 @@ struct InputFiles {
             }
         }
         return files
+    }
+
+    static func isDirectory(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    /// The names of a directory's reports: its .xlsx files (any case), not hidden ones (`._x.xlsx`
+    /// from macOS, `.~lock` files), sorted by name. The one listing `summary`, `check` and `diff` share.
+    static func reports(in directory: String) throws -> [String] {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory)
+        } catch {
+            Console.error("\(directory): cannot list the directory: \((error as NSError).localizedDescription)")
+            throw ExitCode(Exit.fileNotReadable)
+        }
+        return names.filter { $0.lowercased().hasSuffix(".xlsx") && !$0.hasPrefix(".") && !isDirectory(join(directory, $0)) }.sorted()
+    }
+
+    static func join(_ directory: String, _ name: String) -> String {
+        (directory.hasSuffix("/") ? directory : directory + "/") + name
     }
 }
 

@@ -26,7 +26,7 @@ struct Inspect: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of stdout.", valueName: "path"))
     var output: String?
 
-    enum FormatChoice: String, ExpressibleByArgument, CaseIterable {
+    enum FormatChoice: String, FormatArgument {
         case text, json
         var format: InspectWriter.Format { InspectWriter.Format(rawValue: rawValue)! }
     }

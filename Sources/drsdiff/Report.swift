@@ -35,7 +35,7 @@ struct Report: ParsableCommand {
     /// JSON's `values` end at each row's last cell.
     @OptionGroup var outputCells: OutputCellLimitOption
 
-    enum FormatChoice: String, ExpressibleByArgument, CaseIterable {
+    enum FormatChoice: String, FormatArgument {
         case json, ndjson, csv
     }
 

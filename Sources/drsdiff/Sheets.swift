@@ -8,7 +8,7 @@ struct Sheets: ParsableCommand {
         abstract: "List a workbook's sheets: index, name, state, kind and declared dimension.",
         discussion: "The dimension is what the sheet declares, shown for information: drsdiff never relies on it.")
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
+    enum Format: String, FormatArgument {
         case text, json
     }
 

@@ -45,7 +45,7 @@ struct Summary: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Show no progress line on stderr (it is shown only when stderr is a terminal).")
     var quiet = false
 
-    enum FormatChoice: String, ExpressibleByArgument, CaseIterable {
+    enum FormatChoice: String, FormatArgument {
         case md, json, text, html
     }
 
@@ -62,7 +62,7 @@ struct Summary: ParsableCommand {
         // The output is opened before any report is read: an unwritable destination fails at once.
         let target = try reportingFailures { try OutputTarget(path: output) }
         let vocabulary = try options.vocabulary()
-        let input = try InputFiles.expand(files)
+        let input = try InputFiles.expand(files, expandingDirectories: true)
         guard input.paths.count > 1 || input.fromList else {
             try reportingFailures {
                 let file = try options.open(input.paths[0], vocabulary: vocabulary, standardInput: input.standardInput)

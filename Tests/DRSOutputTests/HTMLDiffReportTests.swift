@@ -75,7 +75,7 @@ import Testing
         #expect(outcome.verdict.rawValue == verdict)
         let banner = try #require(page.all("header").first)
         #expect(banner.classes == ["banner", verdict])
-        for reason in outcome.reasons { #expect(banner.text.contains(reason)) }
+        for reason in DiffReasons.forLanguage(outcome.new.language).lines(outcome) { #expect(banner.text.contains(reason)) }
         let words = HTMLDiffLabels.forLanguage(outcome.new.language)
         let counts = try #require(truth["counts"] as? [String: Int])
         let changes = try #require(truth["changes"] as? [[String: Any]])

@@ -158,7 +158,7 @@ struct DiffTests {
             _ = try ReportDiff(old: values, new: rows)
         } catch let error as DiffError {
             #expect(error.isUsageError)
-            #expect(error.description.contains("(lines) against"))
+            #expect(error.description.contains("with NEW lines_en-us.xlsx (lines)"), "OLD first, NEW second, as given")
         }
     }
 

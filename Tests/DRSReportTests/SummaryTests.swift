@@ -120,11 +120,11 @@ struct SummaryTests {
         var top = TopTables(limit: 2)
         for (table, difference) in [("a", 5), ("b", -7), ("c", 7), ("d", 5), ("e", 1)] {
             top.offer(TableDifference(database: nil, table: table, sourceRows: nil, targetRows: nil, difference: Int64(difference),
-                                      status: nil, sheet: "", row: 0))
+                                      status: nil, reason: nil, sheet: "", row: 0))
         }
         #expect(top.sorted.map(\.table) == ["b", "c"])
         var none = TopTables(limit: 0)
-        none.offer(TableDifference(database: nil, table: "x", sourceRows: nil, targetRows: nil, difference: 1, status: nil, sheet: "", row: 0))
+        none.offer(TableDifference(database: nil, table: "x", sourceRows: nil, targetRows: nil, difference: 1, status: nil, reason: nil, sheet: "", row: 0))
         #expect(none.sorted.isEmpty)
     }
 }

@@ -92,7 +92,7 @@ import Testing
 
         let same = try ReportCLI.run(["diff", clean, clean])
         #expect(same.status == 0, "\(same.stderr)")
-        #expect(same.output.contains("**Verdict: no_regressions**\n\n- nothing got worse\n"))
+        #expect(same.output.contains("**Verdict: nothing got worse**\n\n- nothing got worse\n"))
         let improved = try ReportCLI.run(["diff", clean, better])
         #expect(improved.status == 0)
         #expect(improved.output.contains("- nothing got worse (1 resolved)"))
@@ -112,7 +112,7 @@ import Testing
         let values = ReportCLI.sample("contents_en-us")
         let mismatch = try ReportCLI.run(["diff", ReportCLI.sample("lines_en-us"), values])
         #expect(mismatch.status == 64)
-        #expect(mismatch.stderr.contains("cannot diff contents_en-us.xlsx (contents) against lines_en-us.xlsx (lines): both must be of the same compare type"))
+        #expect(mismatch.stderr.contains("cannot diff OLD lines_en-us.xlsx (lines) with NEW contents_en-us.xlsx (contents): both must be of the same compare type"))
         #expect(mismatch.stdout.isEmpty)
         let notAReport = try ReportCLI.run(["diff", ReportCLI.readerSamples[0], ReportCLI.readerSamples[0]])
         #expect(notAReport.status == 64)

@@ -20,9 +20,13 @@ import Glibc
 
     @Test func textAndMarkdownSayTheVerdictFirst() throws {
         let text = try ReportCLI.run(["summary", ReportCLI.sample("repair_data_en-us"), "--format", "text"])
-        #expect(text.output.split(separator: "\n").prefix(2) == ["DRS comparison report: repair_data_en-us.xlsx", "verdict: incomplete"])
+        let lines = text.output.split(separator: "\n")
+        #expect(lines.first == "DRS comparison report: repair_data_en-us.xlsx")
+        #expect(lines.dropFirst().first?.hasPrefix("incomplete: ") == true)
+        #expect(lines.dropFirst(2).first?.hasPrefix("Fix first") == true)
         let markdown = try ReportCLI.run(["summary", ReportCLI.sample("repair_data_en-us")])
-        #expect(markdown.output.hasPrefix("## DRS comparison report: repair_data_en-us.xlsx\n\n**Verdict: incomplete**\n"))
+        #expect(markdown.output.hasPrefix("## DRS comparison report: repair_data_en-us.xlsx\n\n**incomplete: "))
+        #expect(markdown.output.contains("\n### Fix first"))
     }
 
     /// A FIFO given as a report would block its open forever (no writer ever comes): it is

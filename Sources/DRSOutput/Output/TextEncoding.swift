@@ -22,6 +22,29 @@ package enum CSVEncoding {
         buffer.append(0x22)
     }
 
+    /// Whether a spreadsheet would run the field as a formula: it begins with `=`, `+`, `-` or
+    /// `@`, or with a tab or carriage return (which Excel skips before looking for those).
+    @inline(__always)
+    package static func runsAsFormula(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard let first = bytes.first else { return false }
+        return first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-") || first == UInt8(ascii: "@")
+            || first == 0x09 || first == 0x0D
+    }
+
+    /// A text field for a spreadsheet (`--excel-safe`): one that would run as a formula gets a
+    /// leading `'`, which the spreadsheet takes as "this is text" and does not show.
+    package static func appendExcelSafeField(_ bytes: UnsafeRawBufferPointer, to buffer: inout ByteBuffer) {
+        guard runsAsFormula(bytes) else {
+            appendField(bytes, to: &buffer)
+            return
+        }
+        var prefixed = ByteBuffer(capacity: bytes.count + 1)
+        defer { prefixed.release() }
+        prefixed.append(UInt8(ascii: "'"))
+        prefixed.append(bytes)
+        appendField(prefixed.bytes, to: &buffer)
+    }
+
     /// One record: fields separated by commas, ended by LF.
     package static func writeRecord(_ fields: [String], to sink: ByteSink) {
         sink.write { buffer in
@@ -69,9 +92,21 @@ package enum JSONEncoding {
 }
 
 /// Text inside a GitHub Markdown table cell: `|` and `\` escaped, line breaks (LF, CR or CRLF)
-/// as `<br>`.
+/// as `<br>`, and control and format characters shown as visible marks (``TerminalText``): a
+/// Markdown file is read in terminals as often as it is rendered.
 package enum MarkdownEncoding {
     package static func appendCell(_ bytes: UnsafeRawBufferPointer, to buffer: inout ByteBuffer) {
+        // Printable ASCII and line breaks need no look at their characters: the common case.
+        guard bytes.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A || $0 == 0x0D }) else {
+            let visible = TerminalText.visible(String(decoding: bytes, as: UTF8.self), keepingLineBreaks: true)
+            var text = visible
+            text.withUTF8 { appendEscaped(UnsafeRawBufferPointer($0), to: &buffer) }
+            return
+        }
+        appendEscaped(bytes, to: &buffer)
+    }
+
+    private static func appendEscaped(_ bytes: UnsafeRawBufferPointer, to buffer: inout ByteBuffer) {
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
@@ -90,6 +125,12 @@ package enum MarkdownEncoding {
 
     package static func cell(_ text: String) -> String {
         encoded(text, appendCell)
+    }
+
+    /// Text on a Markdown line outside a table (a heading, the headline): visible marks for
+    /// control and format characters, line breaks as spaces.
+    package static func inline(_ text: String) -> String {
+        TerminalText.visible(text.replacingOccurrences(ofLineBreaksWith: " "))
     }
 }
 

@@ -43,13 +43,6 @@ struct ChangeSide {
         }
     }
 
-    /// `inconsistent: source 1234, destination 1230, difference 4: Inconsistent`, shortened for a table cell.
-    static func describe(_ record: ReportRecord?, state: StatusCategory?, entity: DiffEntity) -> String {
-        let detail = detail(record, state: state, entity: entity)
-        guard record != nil else { return detail }
-        return shortened((state?.rawValue ?? "?") + (detail.isEmpty ? "" : ": " + detail))
-    }
-
     /// One side of a change in words, without its state: `source 1234, destination 1230,
     /// difference 4: Inconsistent`; for the side without a record, why it has none (`not in the
     /// report`, `not listed: its table was compared`). Not shortened.

@@ -56,10 +56,10 @@ public final class DiffWriter {
             outcome = try diff.forEachChange { change in
                 sink.write(first ? "\n" : ",\n")
                 first = false
-                writeChange(change, kind: false)
+                try writeChange(change, kind: false)
             }
             sink.write(first ? "],\n" : "\n],\n")
-            writeOutcomeMembers(outcome)
+            try writeOutcomeMembers(outcome)
             sink.write("}")
             if !several { sink.write("\n") }
         case .ndjson:
@@ -67,11 +67,11 @@ public final class DiffWriter {
             writeHead(diff)
             sink.write("}\n")
             outcome = try diff.forEachChange { change in
-                writeChange(change, kind: true)
+                try writeChange(change, kind: true)
                 sink.write(byte: 0x0A)
             }
             sink.write("{\"kind\":\"outcome\",")
-            writeOutcomeMembers(outcome)
+            try writeOutcomeMembers(outcome)
             sink.write("}\n")
         case .csv:
             writeCSVHeader()
@@ -129,21 +129,19 @@ public final class DiffWriter {
         json.string(diff.old.report.compareType?.rawValue)
     }
 
-    private func writeOutcomeMembers(_ outcome: DiffOutcome) {
-        var text = (try? TreeEncoder.encode(outcome))?.compact ?? "{}"
-        text.removeFirst()
-        text.removeLast()
-        sink.write(text)
+    private func writeOutcomeMembers(_ outcome: DiffOutcome) throws {
+        sink.write(try JSONWriter.members(of: TreeEncoder.encode(outcome), opening: false))
     }
 
-    private func writeChange(_ change: DiffChange, kind: Bool) {
+    private func writeChange(_ change: DiffChange, kind: Bool) throws {
+        let key = try TreeEncoder.encode(change.key).compact
         sink.write { buffer in
             buffer.append(kind ? "{\"kind\":\"change\",\"change\":" : "{\"change\":")
-            TypedRecordJSON.string(change.kind.rawValue, &buffer)
+            RecordJSON.string(change.kind.rawValue, &buffer)
             buffer.append(",\"entity\":")
-            TypedRecordJSON.string(change.entity.rawValue, &buffer)
+            RecordJSON.string(change.entity.rawValue, &buffer)
             buffer.append(change.isRegression ? ",\"regression\":true,\"key\":" : ",\"regression\":false,\"key\":")
-            buffer.append((try? TreeEncoder.encode(change.key))?.compact ?? "null")
+            buffer.append(key)
             buffer.append(",\"old_state\":")
             buffer.append(change.oldState.map { JSONEncoding.quoted($0.rawValue) } ?? "null")
             buffer.append(",\"new_state\":")
@@ -157,9 +155,9 @@ public final class DiffWriter {
                 buffer.append("null")
             }
             buffer.append(",\"old\":")
-            if let old = change.old { TypedRecordJSON.append(old, to: &buffer) } else { buffer.append("null") }
+            if let old = change.old { RecordJSON.append(old, to: &buffer) } else { buffer.append("null") }
             buffer.append(",\"new\":")
-            if let new = change.new { TypedRecordJSON.append(new, to: &buffer) } else { buffer.append("null") }
+            if let new = change.new { RecordJSON.append(new, to: &buffer) } else { buffer.append("null") }
             buffer.append(0x7D)
         }
     }
@@ -204,35 +202,41 @@ public final class DiffWriter {
             if case .success((let outcome, _)) = pair.result { return outcome }
             return nil
         }
+        let languages = Set(outcomes.map { $0.new.language ?? $0.old.language })
+        let language = languages.count == 1 ? languages.first! : nil
+        let words = HTMLDiffLabels.forLanguage(language), summary = SummaryLabels.forLanguage(language)
         let failures = pairs.filter { pair in
             if case .failure(let failure) = pair.result { return !failure.unpaired }
             return false
         }.count
         let unpaired = pairs.count - outcomes.count - failures
-        var out = "# DRS comparison diffs: \(pairs.count) \(pairs.count == 1 ? "pair" : "pairs")\n\n"
+        var out = "# \(words.severalTitle): \(words.pairs(pairs.count))\n\n"
         if failures > 0 {
-            out += "**Verdict: error** (\(failures) of \(pairs.count) could not be diffed)\n\n"
+            out += "**\(summary.verdict)\(summary.headlineParts.colon)\(words.error)** (\(words.couldNotDiff(failures, pairs.count)))\n\n"
         } else {
             let worst = (outcomes.map(\.verdict) + (unpaired > 0 ? [.incomplete] : [])).max() ?? .incomplete
-            out += "**Verdict: \(worst.rawValue)** (the worst of \(pairs.count)" + (unpaired > 0 ? "; \(unpaired) not diffed" : "") + ")\n\n"
+            out += "**\(summary.verdict)\(summary.headlineParts.colon)\(words.verdicts[worst] ?? worst.rawValue)** (\(words.worstOfAll(pairs.count))"
+                + (unpaired > 0 ? "; \(words.notDiffed(unpaired))" : "") + ")\n\n"
         }
         let shown: [ChangeKind] = [.newlyInconsistent, .newlyNotComparable, .resolved, .stillInconsistent, .comparedAgain, .added, .removed]
-        var table = TextTable(["old", "new", "compare type", "verdict", "regressions"] + shown.map(\.words),
-                              numeric: Set(4..<(5 + shown.count)))
+        var table = TextTable([words.old, words.new, words.compareType, summary.verdict, words.regressionsColumn]
+                              + shown.map { words.changes[$0] ?? $0.words }, numeric: Set(4..<(5 + shown.count)))
         for pair in pairs {
             switch pair.result {
             case .success((let outcome, _)):
-                table.add([pair.old, pair.new, outcome.old.compareType?.rawValue ?? "", outcome.verdict.rawValue, String(outcome.regressions)]
-                          + shown.map { String(outcome.count(of: $0)) })
+                table.add([pair.old, pair.new, summary.compareTypeName(outcome.old.compareType), words.verdicts[outcome.verdict] ?? outcome.verdict.rawValue,
+                           String(outcome.regressions)] + shown.map { String(outcome.count(of: $0)) })
             case .failure(let failure):
-                table.add([pair.old, pair.new, "", (failure.unpaired ? "" : "error: ") + failure.message, ""] + shown.map { _ in "" })
+                let message = failure.unpaired ? words.onlyIn(pair.new.isEmpty) : words.error + summary.headlineParts.colon + failure.message
+                table.add([pair.old, pair.new, "", message, ""] + shown.map { _ in "" })
             }
         }
         return out + table.markdown
     }
 }
 
-/// The Markdown of one diff: the worst regressions, and the first changes of each other kind.
+/// The Markdown of one diff, in the new report's language: the worst regressions, and the first
+/// changes of each other kind.
 private struct MarkdownListing {
     var listing: ChangeListing
 
@@ -242,28 +246,34 @@ private struct MarkdownListing {
     static let otherKinds: [ChangeKind] = [.resolved, .stillInconsistent, .comparedAgain, .stillNotComparable, .added, .removed, .unchanged]
 
     func render(_ outcome: DiffOutcome, diff: ReportDiff) -> String {
-        var out = "## DRS comparison diff: \(outcome.old.file) → \(outcome.new.file)\n\n"
-        out += "**Verdict: \(outcome.verdict.rawValue)**\n\n"
-        for reason in outcome.reasons { out += "- " + MarkdownEncoding.cell(reason) + "\n" }
+        let language = outcome.new.language ?? outcome.old.language
+        let words = HTMLDiffLabels.forLanguage(language), summary = SummaryLabels.forLanguage(language)
+        let colon = summary.headlineParts.colon
+        var out = "## \(MarkdownEncoding.inline(words.title)): \(MarkdownEncoding.inline(outcome.old.file)) → \(MarkdownEncoding.inline(outcome.new.file))\n\n"
+        out += "**\(summary.verdict)\(colon)\(words.verdicts[outcome.verdict] ?? outcome.verdict.rawValue)**\n\n"
+        for reason in DiffReasons.forLanguage(language).lines(outcome) { out += "- " + MarkdownEncoding.cell(reason) + "\n" }
 
-        var reports = TextTable(["report", "file", "compare type", "language", "verdict", "entries"], numeric: [5])
-        for (name, side) in [("old", outcome.old), ("new", outcome.new)] {
-            reports.add([name, side.file, side.compareType?.rawValue ?? "", side.language?.rawValue ?? "", side.verdict.rawValue, String(side.entries)])
+        var reports = TextTable([words.reports, words.file, words.compareType, words.language, words.ownVerdict, words.entries], numeric: [5])
+        for (name, side) in [(words.old, outcome.old), (words.new, outcome.new)] {
+            reports.add([name, side.file, summary.compareTypeName(side.compareType), side.language?.rawValue ?? "", summary.verdictWord(side.verdict),
+                         String(side.entries)])
         }
         out += "\n" + reports.markdown
 
         let entities = DiffEntity.allCases.filter { entity in outcome.counts.contains { $0.entities.contains { $0.entity == entity && $0.count > 0 } } }
-        var counts = TextTable(["change"] + entities.map(MarkdownListing.plural) + ["total"], numeric: Set(1...(entities.count + 1)))
+        var counts = TextTable([words.change] + entities.map { words.entityColumns[$0] ?? $0.rawValue } + [words.total],
+                               numeric: Set(1...(entities.count + 1)))
         for count in outcome.counts where count.total > 0 {
-            counts.add([count.change.words] + entities.map { entity in String(count.entities.first { $0.entity == entity }?.count ?? 0) } + [String(count.total)])
+            counts.add([words.changes[count.change] ?? count.change.words]
+                       + entities.map { entity in String(count.entities.first { $0.entity == entity }?.count ?? 0) } + [String(count.total)])
         }
-        out += "\n### Changes\n\n" + (counts.rows.isEmpty ? "No entries in either report.\n" : counts.markdown)
+        out += "\n### \(words.changeCounts)\n\n" + (counts.rows.isEmpty ? words.noEntries + "\n" : counts.markdown)
 
         if outcome.regressions > 0 {
             let worst = listing.worst
-            out += "\n### Regressions, worst first (\(MarkdownListing.counted(outcome.regressions, shown: worst.count)))\n\n"
-            var table = TextTable(["change", "entry", "old", "new"])
-            for change in worst { table.add(MarkdownListing.row(change, withKind: true)) }
+            out += "\n### \(words.regressionsWorstFirst) (\(MarkdownListing.counted(outcome.regressions, shown: worst.count, words)))\n\n"
+            var table = TextTable([words.change, words.entry, words.old, words.new])
+            for change in worst { table.add(MarkdownListing.row(change, withKind: true, words)) }
             out += table.markdown
         }
         for kind in MarkdownListing.otherKinds {
@@ -271,45 +281,39 @@ private struct MarkdownListing {
             guard count > 0 else { continue }
             let title: String
             switch kind {
-            case .stillInconsistent: title = "Still inconsistent, not larger"
-            case .added: title = "Added, consistent"
-            default: title = String(kind.words.prefix(1).uppercased() + kind.words.dropFirst())
+            case .stillInconsistent: title = words.stillInconsistentNotLarger
+            case .added: title = words.addedConsistent
+            default:
+                let name = words.changes[kind] ?? kind.words
+                title = String(name.prefix(1).uppercased() + name.dropFirst())
             }
             let shown = listing.changes(of: kind)
-            out += "\n### \(title) (\(MarkdownListing.counted(count, shown: shown.count)))\n\n"
-            var table = TextTable(["entry", "old", "new"])
-            for change in shown { table.add(MarkdownListing.row(change, withKind: false)) }
+            out += "\n### \(title) (\(MarkdownListing.counted(count, shown: shown.count, words)))\n\n"
+            var table = TextTable([words.entry, words.old, words.new])
+            for change in shown { table.add(MarkdownListing.row(change, withKind: false, words)) }
             out += listing.top > 0 ? table.markdown : ""
         }
         if !outcome.notes.isEmpty {
-            out += "\n### Notes\n\n" + outcome.notes.map { "- " + MarkdownEncoding.cell($0) + "\n" }.joined()
+            out += "\n### \(HTMLLabels.forLanguage(language).notes)\n\n" + outcome.notes.map { "- " + MarkdownEncoding.cell($0) + "\n" }.joined()
         }
         return out
     }
 
-    private static func counted(_ count: Int, shown: Int) -> String {
-        shown < count ? "\(count), first \(shown)" : String(count)
+    private static func counted(_ count: Int, shown: Int, _ words: HTMLDiffLabels) -> String {
+        shown < count ? words.countedFirst(count, shown) : String(count)
     }
 
-    private static func row(_ change: DiffChange, withKind: Bool) -> [String] {
-        let name = singular(change.entity) + " " + ChangeSide.shortened(change.key.label, limit: 80)
-        let cells = [name, ChangeSide.describe(change.old, state: change.oldState, entity: change.entity),
-                     ChangeSide.describe(change.new, state: change.newState, entity: change.entity)]
-        return withKind ? [change.kind.words] + cells : cells
+    private static func row(_ change: DiffChange, withKind: Bool, _ words: HTMLDiffLabels) -> [String] {
+        let name = (words.entities[change.entity] ?? change.entity.rawValue) + " " + ChangeSide.shortened(change.key.label, limit: 80)
+        let cells = [name, describe(change.old, state: change.oldState, entity: change.entity, words),
+                     describe(change.new, state: change.newState, entity: change.entity, words)]
+        return withKind ? [words.changes[change.kind] ?? change.kind.words] + cells : cells
     }
 
-    private static func singular(_ entity: DiffEntity) -> String {
-        entity == .valueDifference ? "row" : String(plural(entity).dropLast())
-    }
-
-    private static func plural(_ entity: DiffEntity) -> String {
-        switch entity {
-        case .database: return "databases"
-        case .table: return "tables"
-        case .objectType: return "object types"
-        case .object: return "objects"
-        case .valueDifference: return "differing rows"
-        case .repairStatement: return "repair statements"
-        }
+    /// `inconsistent: source 1234, destination 1230, difference 4: Inconsistent`, shortened for a table cell.
+    private static func describe(_ record: ReportRecord?, state: StatusCategory?, entity: DiffEntity, _ words: HTMLDiffLabels) -> String {
+        let detail = ChangeSide.detail(record, state: state, entity: entity, words: words.side)
+        guard record != nil else { return detail }
+        return ChangeSide.shortened((state.map(words.side.state) ?? "?") + (detail.isEmpty ? "" : words.side.separator + detail))
     }
 }

@@ -44,6 +44,21 @@ struct HTMLDiffLabels: Sendable {
     let shownOf: @Sendable (Int, Int, Int) -> String
     /// The banner's line when some change's list was cut: kinds cut, entries left out, the limit.
     let cutBanner: @Sendable (Int, Int, Int) -> String
+    /// Markdown's words: the title of several pairs, the headings of changes that are not regressions.
+    let severalTitle: String
+    let pairs: @Sendable (Int) -> String
+    let couldNotDiff: @Sendable (Int, Int) -> String
+    let notDiffed: @Sendable (Int) -> String
+    let worstOfAll: @Sendable (Int) -> String
+    let onlyIn: @Sendable (Bool) -> String
+    let error: String
+    let regressionsColumn: String
+    let regressionsWorstFirst: String
+    let stillInconsistentNotLarger: String
+    let addedConsistent: String
+    let noEntries: String
+    /// "12, first 10"
+    let countedFirst: @Sendable (Int, Int) -> String
 
     static func forLanguage(_ language: ReportLanguage?) -> HTMLDiffLabels {
         language == .chinese ? chinese : english
@@ -80,11 +95,18 @@ struct HTMLDiffLabels: Sendable {
         cutBanner: { kinds, left, limit in
             "This page lists at most \(grouped(limit)) entries per change: it leaves out \(grouped(left)) entries of \(kinds) "
                 + "change\(kinds == 1 ? "" : "s"). The counts cover every entry."
-        })
+        },
+        severalTitle: "DRS comparison diffs", pairs: { "\($0) \($0 == 1 ? "pair" : "pairs")" },
+        couldNotDiff: { failures, total in "\(failures) of \(total) could not be diffed" },
+        notDiffed: { "\($0) not diffed" }, worstOfAll: { "the worst of \($0)" },
+        onlyIn: { old in "only in the \(old ? "old" : "new") directory: not diffed" }, error: "error",
+        regressionsColumn: "regressions", regressionsWorstFirst: "Regressions, worst first",
+        stillInconsistentNotLarger: "Still inconsistent, not larger", addedConsistent: "Added, consistent",
+        noEntries: "No entries in either report.", countedFirst: { count, shown in "\(count), first \(shown)" })
 
     static let chinese = HTMLDiffLabels(
         title: "DRS 对比报告差异",
-        verdicts: [.noRegressions: "没有变差 (nothing got worse)", .regressions: "有变差 (regressions)", .incomplete: "未完成 (incomplete)"],
+        verdicts: [.noRegressions: "没有变差", .regressions: "有变差", .incomplete: "未完成"],
         changes: [.newlyInconsistent: "新出现不一致", .resolved: "已解决", .stillInconsistent: "仍不一致", .newlyNotComparable: "新出现无法对比",
                   .comparedAgain: "重新对比", .stillNotComparable: "仍无法对比", .added: "新增", .removed: "已移除", .unchanged: "未变化"],
         entities: [.database: "数据库", .table: "表", .objectType: "对象类型", .object: "对象", .valueDifference: "差异行", .repairStatement: "修复语句"],
@@ -107,5 +129,12 @@ struct HTMLDiffLabels: Sendable {
         },
         cutBanner: { kinds, left, limit in
             "本页每种变化最多列出 \(grouped(limit)) 条：\(kinds) 种变化共省略 \(grouped(left)) 条。统计包含全部条目。"
-        })
+        },
+        severalTitle: "DRS 对比报告差异", pairs: { "\($0) 对" },
+        couldNotDiff: { failures, total in "\(total) 对中有 \(failures) 对无法比较" },
+        notDiffed: { "\($0) 个未比较" }, worstOfAll: { "\($0) 对中最差的结论" },
+        onlyIn: { old in old ? "仅在旧目录中：未比较" : "仅在新目录中：未比较" }, error: "错误",
+        regressionsColumn: "变差", regressionsWorstFirst: "变差，最严重的在前",
+        stillInconsistentNotLarger: "仍不一致，差异未变大", addedConsistent: "新增，一致",
+        noEntries: "两份报告中都没有条目。", countedFirst: { count, shown in "共 \(count) 项，显示前 \(shown) 项" })
 }

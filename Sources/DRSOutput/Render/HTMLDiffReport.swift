@@ -42,7 +42,7 @@ public enum HTMLDiffReport {
 
         var banner = "<h1>" + page.text(page.words.verdict + ": " + verdict) + "</h1>\n"
         banner += page.paragraph(files, class: "file")
-        banner += page.list(outcome.reasons)
+        banner += page.list(DiffReasons.forLanguage(language).lines(outcome))
         let counts = outcome.counts.filter { $0.total > 0 }.map { (words.changes[$0.change] ?? $0.change.words) + " " + HTMLLabels.grouped($0.total) }
         if !counts.isEmpty { banner += page.paragraph(words.countsLine + ": " + counts.joined(separator: " · "), class: "counts") }
         if !cut.isEmpty {
@@ -77,10 +77,12 @@ public enum HTMLDiffReport {
     // MARK: - Blocks
 
     private static func reports(_ outcome: DiffOutcome, _ page: HTMLPage, _ words: HTMLDiffLabels) -> String {
+        let labels = SummaryLabels.forLanguage(outcome.new.language ?? outcome.old.language)
         let rows = [(words.old, outcome.old), (words.new, outcome.new)].map { name, side -> [HTMLPage.Cell] in
-            [.text(name), .text(side.file), .text(side.compareType?.rawValue ?? ""), .text(side.language?.rawValue ?? ""),
-             .markup(state(side.verdict, page.words.verdicts[side.verdict] ?? side.verdict.rawValue, page)),
-             .number(side.entries), .number(side.duplicateKeys), .text(side.reasons.joined(separator: "\n"))]
+            [.text(name), .text(side.file), .text(labels.compareTypeName(side.compareType)), .text(side.language?.rawValue ?? ""),
+             .markup(state(side.verdict, labels.verdictWord(side.verdict), page)),
+             .number(side.entries), .number(side.duplicateKeys),
+             .text(side.headline.map { labels.reasons($0, judged: true) } ?? side.reasons.joined(separator: "\n"))]
         }
         return page.table(["", words.file, words.compareType, words.language, words.ownVerdict, words.entries, words.repeatedKeys, words.reasons], rows)
     }

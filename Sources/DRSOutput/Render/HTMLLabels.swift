@@ -81,7 +81,7 @@ struct HTMLLabels: Sendable {
 
     static let chinese = HTMLLabels(
         lang: "zh-CN", title: "DRS 对比报告", verdict: "结论",
-        verdicts: [.consistent: "一致 (consistent)", .inconsistent: "不一致 (inconsistent)", .incomplete: "未完成 (incomplete)"],
+        verdicts: [.consistent: "一致", .inconsistent: "不一致", .incomplete: "未完成"],
         report: "报告", key: "项目", value: "值", compareType: "对比类型（识别）", language: "语言（识别）",
         sections: "分区", section: "分区", sheets: "工作表", records: "记录数",
         databases: "数据库", database: "数据库", table: "表", tables: "表数", bar: "按结果统计的表",

@@ -17,7 +17,7 @@ struct HTMLPage {
         /// A name (database, table, key): broken inside a word only when it cannot fit its column.
         case name(String)
         case number(Int64)
-        /// An interpreted cell: its stable name, and the report's text beside it when they differ.
+        /// An interpreted cell: its stable name and the report's text (shown; the name where there is none).
         case interpreted(name: String, text: String)
         /// Markup drsdiff made itself (never from the report).
         case markup(String)
@@ -74,7 +74,8 @@ struct HTMLPage {
                 case .name(let value): out += "<td class=\"id\">" + text(value) + "</td>"
                 case .number(let value): out += "<td class=\"n\">" + HTMLLabels.grouped(Int(value)) + "</td>"
                 case .interpreted(let name, let value):
-                    out += "<td><span class=\"v\">" + text(name) + "</span>" + (value == name || value.isEmpty ? "" : " <span class=\"muted\">" + text(value) + "</span>") + "</td>"
+                    // The report's own words; its stable name only where the report gave none (JSON keeps names).
+                    out += "<td><span class=\"v\">" + text(value.isEmpty ? name : value) + "</span></td>"
                 case .markup(let markup): out += "<td>" + markup + "</td>"
                 }
             }

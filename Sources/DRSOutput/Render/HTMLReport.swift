@@ -37,34 +37,39 @@ public enum HTMLReport {
 
     static func page(_ summary: ReportSummary, report: ComparisonReport, sample: RecordSample) -> String {
         let words = HTMLLabels.forLanguage(summary.language)
+        let labels = SummaryLabels.forLanguage(summary.language)
         let page = HTMLPage(words: words)
         let cut = report.sections.map(sample.sample(of:)).filter { $0.leftOut > 0 }
-        let verdict = words.verdicts[summary.verdict] ?? summary.verdict.rawValue
+        let verdict = labels.verdictWord(summary.verdict)
 
-        var banner = "<h1>\(page.text(words.verdict)): \(page.text(verdict))</h1>\n"
+        var banner = "<h1>\(page.text(labels.headline(summary.headline, judged: summary.judged)))</h1>\n"
         banner += page.paragraph(summary.file, class: "file")
-        if !summary.reasons.isEmpty { banner += page.list(summary.reasons) }
         if !cut.isEmpty {
             banner += page.paragraph(words.cutBanner(cut.count, cut.reduce(0) { $0 + $1.leftOut }, sample.limit), class: "cut")
         }
 
         var blocks: [HTMLPage.Block] = []
-        blocks.append(.init(id: "report", title: words.report, body: about(summary, page)))
-        if !summary.sections.isEmpty { blocks.append(.init(id: "sections", title: words.sections, body: sections(summary, page))) }
-        if !summary.databases.isEmpty { blocks.append(.init(id: "databases", title: words.databases, body: databases(summary, page))) }
-        if !summary.topTables.isEmpty { blocks.append(.init(id: "largest", title: words.largest, body: largest(summary, page))) }
+        blocks.append(.init(id: "fix-first", title: fixFirstTitle(summary, labels), body: fixFirst(summary, labels, page)))
+        blocks.append(.init(id: "report", title: words.report, body: about(summary, labels, page)))
+        if !summary.sections.isEmpty { blocks.append(.init(id: "sections", title: words.sections, body: sections(summary, labels, page))) }
+        if !summary.databases.isEmpty { blocks.append(.init(id: "databases", title: words.databases, body: databases(summary, labels, page))) }
+        if !summary.topTables.isEmpty { blocks.append(.init(id: "largest", title: words.largest, body: largest(summary, labels, page))) }
         if summary.uncomparableCount > 0 {
             blocks.append(.init(id: "uncomparable", title: words.uncomparable + " (\(HTMLLabels.grouped(summary.uncomparableCount)))",
                                 body: uncomparable(summary, page)))
         }
-        if !summary.objectTypes.isEmpty { blocks.append(.init(id: "objects", title: words.objectTypes, body: objectTypes(summary, page))) }
-        if let differences = summary.valueDifferences {
-            blocks.append(.init(id: "values", title: words.valueDifferences, body: valueDifferences(differences, limit: sample.limit, page)))
+        if summary.failedObjectCount > 0 {
+            blocks.append(.init(id: "failed-objects", title: labels.failedObjects + " (\(HTMLLabels.grouped(summary.failedObjectCount)))",
+                                body: failedObjects(summary, labels, page)))
         }
-        if let repair = summary.repair { blocks.append(.init(id: "repair", title: words.repair, body: self.repair(repair, page))) }
+        if !summary.objectTypes.isEmpty { blocks.append(.init(id: "objects", title: words.objectTypes, body: objectTypes(summary, labels, page))) }
+        if let differences = summary.valueDifferences {
+            blocks.append(.init(id: "values", title: words.valueDifferences, body: valueDifferences(differences, limit: sample.limit, labels, page)))
+        }
+        if let repair = summary.repair { blocks.append(.init(id: "repair", title: words.repair, body: self.repair(repair, labels, page))) }
         if !summary.notes.isEmpty { blocks.append(.init(id: "notes", title: words.notes, body: page.list(summary.notes))) }
         let recordBlocks = report.sections.enumerated().map { position, section in
-            records(sample.sample(of: section), number: position + 1, page)
+            records(sample.sample(of: section), number: position + 1, labels, page)
         }
         if !recordBlocks.isEmpty { blocks.append(.init(id: "records", title: words.allRecords, body: recordBlocks.joined())) }
 
@@ -74,11 +79,49 @@ public enum HTMLReport {
 
     // MARK: - Blocks
 
-    private static func about(_ summary: ReportSummary, _ page: HTMLPage) -> String {
+    private static func fixFirstTitle(_ summary: ReportSummary, _ labels: SummaryLabels) -> String {
+        summary.fixFirstCount > summary.fixFirst.count
+            ? "\(labels.fixFirst) (\(labels.firstOf(summary.fixFirst.count, summary.fixFirstCount)))" : labels.fixFirst
+    }
+
+    /// What blocks a cutover, most blocking first; each row classed by what it is.
+    private static func fixFirst(_ summary: ReportSummary, _ labels: SummaryLabels, _ page: HTMLPage) -> String {
+        guard !summary.fixFirst.isEmpty else {
+            return page.paragraph(summary.judged ? labels.fixFirstEmpty : labels.headlineParts.noResults, class: "note")
+        }
+        let rows = summary.fixFirst.enumerated().map { position, item -> [Cell] in
+            [.number(position + 1), .text(labels.fixKind(item)), .text(item.database ?? ""),
+             .text([item.objectType, item.name].compactMap { $0 }.joined(separator: " ")),
+             item.count.map { .number($0) } ?? .text(""), .text(item.reason ?? ""),
+             .text(item.sheet.map { sheet in item.row.map { "\(sheet) \(labels.row) \($0)" } ?? sheet } ?? "")]
+        }
+        let classes = summary.fixFirst.map { item -> String? in
+            switch item.kind {
+            case .rowDifference, .valueDifferences: return StatusCategory.inconsistent.rawValue
+            default: return StatusCategory.incomplete.rawValue
+            }
+        }
+        return page.table(["#", labels.result, labels.database, labels.name, labels.count, labels.reason, labels.location], rows, rowClasses: classes)
+    }
+
+    private static func failedObjects(_ summary: ReportSummary, _ labels: SummaryLabels, _ page: HTMLPage) -> String {
+        let rows = summary.failedObjects.map { object -> [Cell] in
+            [.text(object.objectType), .text(object.database ?? ""), .text(object.name ?? ""), .text(labels.verdictWord(object.category)),
+             .text(object.reason ?? ""), .text("\(object.sheet) \(labels.row) \(object.row)")]
+        }
+        var out = page.table([labels.objectType, labels.database, labels.object, labels.result, labels.reason, labels.location], rows,
+                             rowClasses: summary.failedObjects.map { $0.category.rawValue }, filter: true)
+        if summary.failedObjectCount > summary.failedObjects.count {
+            out += page.paragraph(page.words.firstOf(summary.failedObjects.count, summary.failedObjectCount), class: "note")
+        }
+        return out
+    }
+
+    private static func about(_ summary: ReportSummary, _ labels: SummaryLabels, _ page: HTMLPage) -> String {
         let words = page.words
         var rows: [[Cell]] = [
-            [.text(words.compareType), .text(summary.compareType?.rawValue ?? "unknown")],
-            [.text(words.language), .text(summary.language?.rawValue ?? "unknown")],
+            [.text(words.compareType), .text(labels.compareTypeName(summary.compareType))],
+            [.text(words.language), .text(labels.languageName(summary.language))],
         ]
         var seen: Set<[String]> = []
         for entry in summary.metadata where seen.insert([entry.key, entry.value]).inserted {
@@ -87,37 +130,42 @@ public enum HTMLReport {
         return page.table([words.key, words.value], rows)
     }
 
-    private static func sections(_ summary: ReportSummary, _ page: HTMLPage) -> String {
+    private static func sections(_ summary: ReportSummary, _ labels: SummaryLabels, _ page: HTMLPage) -> String {
         let words = page.words
         let counts = summary.sections.map { section -> [Cell] in
-            [.text(section.kind.rawValue), .text(section.sheets.joined(separator: ", ")), .number(section.records),
+            [.text(labels.sectionKind(section.kind)), .text(section.sheets.joined(separator: ", ")), .number(section.records),
              .number(section.consistent), .number(section.inconsistent), .number(section.incomplete)]
         }
-        var out = page.table([words.section, words.sheets, words.records, "consistent", "inconsistent", "incomplete"], counts)
+        var out = page.table([words.section, words.sheets, words.records] + categoryColumns(labels), counts)
         let statuses = summary.sections.flatMap { section in
             section.statuses.map { status -> [Cell] in
-                [.text(section.kind.rawValue), .text(status.status), status.code.map { .number($0) } ?? .text(""), .text(status.text), .number(status.count)]
+                [.text(labels.sectionKind(section.kind)), .text(status.text), status.code.map { .number($0) } ?? .text(""), .number(status.count)]
             }
         }
-        if !statuses.isEmpty { out += page.table([words.section, words.status, "code", "text", words.count], statuses) }
+        if !statuses.isEmpty { out += page.table([words.section, words.status, labels.code, words.count], statuses) }
         return out
     }
 
-    private static func databases(_ summary: ReportSummary, _ page: HTMLPage) -> String {
+    private static func categoryColumns(_ labels: SummaryLabels) -> [String] {
+        [labels.verdictWord(.consistent), labels.verdictWord(.inconsistent), labels.verdictWord(.incomplete)]
+    }
+
+    private static func databases(_ summary: ReportSummary, _ labels: SummaryLabels, _ page: HTMLPage) -> String {
         let words = page.words
         let widest = max(1, summary.databases.map(\.tables).max() ?? 1)
         let rows = summary.databases.map { database -> [Cell] in
-            [.text(database.database), .number(database.tables), .markup(bar(database, widest: widest)),
+            [.text(database.database), .number(database.tables), .markup(bar(database, widest: widest, labels)),
              .number(database.consistent), .number(database.inconsistent), .number(database.incomplete),
              .number(database.rowDifference), .text(database.status?.text ?? "")]
         }
-        return page.table([words.database, words.tables, words.bar, "consistent", "inconsistent", "incomplete", words.rowDifference, words.databaseStatus], rows)
+        return page.table([words.database, words.tables, words.bar] + categoryColumns(labels) + [words.rowDifference, words.databaseStatus], rows)
     }
 
     /// A stacked bar of the database's tables by result, as wide as its share of the largest database.
-    static func bar(_ database: DatabaseCounts, widest: Int) -> String {
+    static func bar(_ database: DatabaseCounts, widest: Int, _ labels: SummaryLabels) -> String {
         let width = 220.0
-        let label = "\(database.consistent) consistent, \(database.inconsistent) inconsistent, \(database.incomplete) incomplete"
+        let label = [(database.consistent, StatusCategory.consistent), (database.inconsistent, .inconsistent), (database.incomplete, .incomplete)]
+            .map { "\($0.0) \(labels.verdictWord($0.1))" }.joined(separator: labels.headlineParts.separator)
         var out = "<svg class=\"bar\" width=\"\(Int(width))\" height=\"14\" viewBox=\"0 0 \(Int(width)) 14\" role=\"img\" aria-label=\"\(HTMLEncoding.text(label))\">"
         out += "<title>" + HTMLEncoding.text(label) + "</title><rect class=\"rest\" x=\"0\" y=\"0\" width=\"\(Int(width))\" height=\"14\"/>"
         var x = 0.0
@@ -129,20 +177,20 @@ public enum HTMLReport {
         return out + "</svg>"
     }
 
-    private static func largest(_ summary: ReportSummary, _ page: HTMLPage) -> String {
+    private static func largest(_ summary: ReportSummary, _ labels: SummaryLabels, _ page: HTMLPage) -> String {
         let words = page.words
         let rows = summary.topTables.map { entry -> [Cell] in
             [.text(entry.database ?? ""), .text(entry.table ?? ""), entry.sourceRows.map { .number($0) } ?? .text(""),
-             entry.targetRows.map { .number($0) } ?? .text(""), .number(entry.difference), .text(entry.status?.text ?? ""),
+             entry.targetRows.map { .number($0) } ?? .text(""), .number(entry.difference), .text(entry.reason ?? ""),
              .text("\(entry.sheet) \(words.row) \(entry.row)")]
         }
-        return page.table([words.database, words.table, words.sourceRows, words.targetRows, words.difference, words.status, words.location], rows)
+        return page.table([words.database, words.table, words.sourceRows, words.targetRows, words.difference, labels.reason, words.location], rows)
     }
 
     private static func uncomparable(_ summary: ReportSummary, _ page: HTMLPage) -> String {
         let words = page.words
         let rows = summary.uncomparable.map { entry -> [Cell] in
-            [.text(entry.database ?? ""), .text(entry.table ?? ""), .text(entry.status?.value.name ?? ""), .text(entry.reason),
+            [.text(entry.database ?? ""), .text(entry.table ?? ""), .text(entry.status?.text ?? ""), .text(entry.reason),
              .text("\(entry.sheet) \(words.row) \(entry.row)")]
         }
         var out = page.table([words.database, words.table, words.status, words.reason, words.location], rows, filter: true)
@@ -151,23 +199,24 @@ public enum HTMLReport {
         return out
     }
 
-    private static func objectTypes(_ summary: ReportSummary, _ page: HTMLPage) -> String {
+    private static func objectTypes(_ summary: ReportSummary, _ labels: SummaryLabels, _ page: HTMLPage) -> String {
         let words = page.words
         let rows = summary.objectTypes.map { type -> [Cell] in
             [.text(type.objectType), type.sourceCount.map { .number($0) } ?? .text(""), type.targetCount.map { .number($0) } ?? .text(""),
              .text(type.status?.text ?? ""), .number(type.objects), .number(type.inconsistentObjects), .number(type.incompleteObjects)]
         }
-        return page.table([words.objectType, words.source, words.target, words.status, words.objects, "inconsistent", "incomplete"], rows)
+        return page.table([words.objectType, words.source, words.target, words.status, words.objects,
+                           labels.verdictWord(.inconsistent), labels.verdictWord(.incomplete)], rows)
     }
 
-    private static func valueDifferences(_ differences: ValueDifferenceCounts, limit: Int, _ page: HTMLPage) -> String {
+    private static func valueDifferences(_ differences: ValueDifferenceCounts, limit: Int, _ labels: SummaryLabels, _ page: HTMLPage) -> String {
         let words = page.words
-        var out = page.table(["differing rows", "only in source", "only in destination", "both differ", "other"],
+        var out = page.table([labels.differingRows, labels.onlyInSource, labels.onlyInTarget, labels.bothDiffer, labels.other],
                              [[.number(differences.total), .number(differences.onlyInSource), .number(differences.onlyInTarget),
                                .number(differences.bothDiffer), .number(differences.unknownKind)]])
         if !differences.tables.isEmpty {
             let shown = differences.tables.prefix(limit)
-            out += page.table([words.database, words.table, "differing rows"],
+            out += page.table([words.database, words.table, labels.differingRows],
                               shown.map { [.text($0.database ?? ""), .text($0.table ?? ""), .number($0.count)] }, filter: true)
             if shown.count < differences.tables.count {
                 out += page.paragraph(words.firstOf(shown.count, differences.tables.count), class: "note")
@@ -176,15 +225,15 @@ public enum HTMLReport {
         return out
     }
 
-    private static func repair(_ repair: RepairCounts, _ page: HTMLPage) -> String {
+    private static func repair(_ repair: RepairCounts, _ labels: SummaryLabels, _ page: HTMLPage) -> String {
         let words = page.words
-        var out = page.table(["statements", "rows to repair", "repaired rows", "failed rows"],
+        var out = page.table([labels.statements, labels.rowsToRepair, labels.repairedRows, labels.failedRows],
                              [[.number(repair.statements), .number(repair.totalRows), .number(repair.repairedRows), .number(repair.failedRows)]])
-        let named = repair.operations.map { [Cell.text("operation"), .text($0.name), .number($0.count)] }
-            + repair.states.map { [Cell.text("state"), .text($0.name), .number($0.count)] }
-        if !named.isEmpty { out += page.table(["", words.name, "statements"], named) }
+        let named = repair.operations.map { [Cell.text(labels.operation), .text(labels.repairWord($0.name)), .number($0.count)] }
+            + repair.states.map { [Cell.text(labels.state), .text(labels.repairWord($0.name)), .number($0.count)] }
+        if !named.isEmpty { out += page.table(["", words.name, labels.statements], named) }
         if !repair.tablesWithFailures.isEmpty {
-            out += page.table([words.database, words.table, "failures"],
+            out += page.table([words.database, words.table, labels.failures],
                               repair.tablesWithFailures.map { [.text($0.database ?? ""), .text($0.table ?? ""), .number($0.count)] })
         }
         return out
@@ -192,10 +241,10 @@ public enum HTMLReport {
 
     /// One section's records: the report's own header texts over the fields (the field's name
     /// where the report has no such column), one row per record.
-    private static func records(_ sample: RecordSample.Section, number: Int, _ page: HTMLPage) -> String {
+    private static func records(_ sample: RecordSample.Section, number: Int, _ labels: SummaryLabels, _ page: HTMLPage) -> String {
         let words = page.words
         let section = sample.section
-        var out = "<h3 id=\"records-\(number)\">" + page.text(section.kind.rawValue + ": " + section.sheets.map(\.name).joined(separator: ", "))
+        var out = "<h3 id=\"records-\(number)\">" + page.text(labels.sectionKind(section.kind) + ": " + section.sheets.map(\.name).joined(separator: ", "))
             + " <span class=\"muted\">(" + page.text("\(HTMLLabels.grouped(sample.total)) \(words.records)") + ")</span></h3>\n"
         let shown = sample.shown
         if sample.leftOut > 0 {
@@ -213,7 +262,9 @@ public enum HTMLReport {
             }
         } else {
             let fields = section.kind.fields
-            headers += fields.map { field in field.concept.flatMap { section.column(for: $0)?.header }.flatMap { $0.isEmpty ? nil : $0 } ?? field.key }
+            headers += fields.map { field in
+                field.concept.flatMap { section.column(for: $0)?.header }.flatMap { $0.isEmpty ? nil : $0 } ?? labels.fieldName(field.key)
+            }
             let hasExtra = shown.contains { !$0.body.extra.isEmpty }
             if hasExtra { headers.append(words.extra) }
             rows = shown.map { record in

@@ -18,11 +18,11 @@ struct JSONWriter {
         sink.write(byte: UInt8(ascii: ":"))
     }
 
-    func array<T>(_ items: [T], _ body: (T) -> Void) {
+    func array<T>(_ items: [T], _ body: (T) throws -> Void) rethrows {
         sink.write(byte: UInt8(ascii: "["))
         for (position, item) in items.enumerated() {
             if position > 0 { sink.write(byte: UInt8(ascii: ",")) }
-            body(item)
+            try body(item)
         }
         sink.write(byte: UInt8(ascii: "]"))
     }
@@ -34,15 +34,24 @@ struct JSONWriter {
     }
 
     /// A small value (metadata, a title, a section's description) through its Codable
-    /// conformance, on one line: the one encoding `report` and `inspect` share.
-    func encoded<T: Encodable>(_ value: T) {
-        sink.write((try? TreeEncoder.encode(value))?.compact ?? "null")
+    /// conformance, on one line: the one encoding `report` and `inspect` share. A value that
+    /// cannot be encoded is an error, never a `null` in its place.
+    func encoded<T: Encodable>(_ value: T) throws {
+        sink.write(try TreeEncoder.encode(value).compact)
     }
 
     /// A section's description, without the closing brace (records may follow).
-    func sectionHead(_ section: ReportSection) {
-        var text = (try? TreeEncoder.encode(section))?.compact ?? "{"
-        if text.hasSuffix("}") { text.removeLast() }
-        sink.write(text)
+    func sectionHead(_ section: ReportSection) throws {
+        try sink.write(JSONWriter.members(of: TreeEncoder.encode(section), opening: true))
+    }
+
+    /// An object's members as compact JSON without its closing brace, and without its opening one
+    /// unless `opening`: for documents whose other members are streamed around them.
+    static func members(of value: JSONValue, opening: Bool) throws -> String {
+        guard case .object = value else { throw EncodingError.invalidValue(value, .init(codingPath: [], debugDescription: "not an object")) }
+        var text = value.compact
+        text.removeLast()
+        if !opening { text.removeFirst() }
+        return text
     }
 }

@@ -1,11 +1,12 @@
 import DRSReport
 import XLSXReader
 
-/// Writes the row a ``FieldReader`` just read as a `drsdiff.report/v1` record, straight from the
-/// cell bytes and the reader's slots: no `String` or dictionary per cell. Everything constant per
-/// section (member names, the kind, each interpreted word's JSON) is encoded once.
+/// Writes the row a ``FieldReader`` just read as a `drsdiff.report/v1` record (``RecordJSON``'s
+/// syntax), straight from the cell bytes and the reader's slots: no `String` or dictionary per
+/// cell. Everything constant per section (member names, the kind, each interpreted word's JSON)
+/// is encoded once.
 final class JSONRecordEncoder {
-    private let kindPrefix: [UInt8]
+    private let kind: SectionKind
     private let keys: [[UInt8]]
     private let types: [FieldType]
     private let keepsExtraCells: Bool
@@ -15,8 +16,8 @@ final class JSONRecordEncoder {
 
     init(section: ReportSection) {
         let fields = section.kind.fields
-        kindPrefix = Array("{\"kind\":\(JSONEncoding.quoted(section.kind.rawValue)),\"sheet\":".utf8)
-        keys = fields.map { Array(",\(JSONEncoding.quoted($0.key)):".utf8) }
+        kind = section.kind
+        keys = fields.map { RecordJSON.memberName($0.key) }
         types = fields.map(\.type)
         keepsExtraCells = section.kind.recordType.keepsExtraCells
         words = EncodedWords(fields: fields.count)
@@ -24,7 +25,7 @@ final class JSONRecordEncoder {
 
     func write(_ reader: FieldReader, _ row: RowView, _ sheet: SectionSheet, to sink: ByteSink) {
         if sheetPrefix.sheet != sheet.index {
-            sheetPrefix = (sheet.index, kindPrefix + Array((JSONEncoding.quoted(sheet.name) + ",\"row\":").utf8))
+            sheetPrefix = (sheet.index, RecordJSON.opening(kind: kind, sheet: sheet.name))
         }
         sink.write { buffer in
             buffer.append(sheetPrefix.bytes)
@@ -39,7 +40,7 @@ final class JSONRecordEncoder {
                 }
             }
             if keepsExtraCells {
-                buffer.append(",\"extra\":[")
+                buffer.append(RecordJSON.extraOpening)
                 for (index, position) in reader.extras.enumerated() {
                     if index > 0 { buffer.append(0x2C) }
                     let column = row.column(position)
@@ -65,20 +66,13 @@ final class JSONRecordEncoder {
 
     private func word(_ entry: Int32, field: Int, _ reader: FieldReader) -> [UInt8] {
         words.bytes(of: entry, field: field) {
-            let reading = reader.word(entry, field: field).reading
-            var text = "{\"value\":" + JSONEncoding.quoted(reading.name)
-            if types[field] == .status { text += ",\"code\":" + (reading.code.map { String($0) } ?? "null") }
-            text += ",\"text\":" + JSONEncoding.quoted(reading.text)
-            if reading.inferred { text += ",\"inferred\":true" }
-            text += "}"
-            return Array(text.utf8)
+            RecordJSON.word(reader.word(entry, field: field).reading, isStatus: types[field] == .status)
         }
     }
 
     private func extraPrefix(_ column: Int, _ reader: FieldReader) -> [UInt8] {
         if let prefix = extraPrefixes[column] { return prefix }
-        let prefix = Array(("{\"column\":" + JSONEncoding.quoted(ColumnMapping.letter(column)) + ",\"header\":"
-            + JSONEncoding.quoted(reader.headers[column] ?? "") + ",\"value\":").utf8)
+        let prefix = RecordJSON.extraCellOpening(column: ColumnMapping.letter(column), header: reader.headers[column] ?? "")
         extraPrefixes[column] = prefix
         return prefix
     }

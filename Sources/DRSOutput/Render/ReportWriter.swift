@@ -24,11 +24,11 @@ public enum ReportWriter {
     /// Records are one per line, so the output diffs and greps well.
     public static func writeJSON(_ file: ReportWorkbook, _ selection: Selection, to sink: ByteSink) throws {
         let json = JSONWriter(sink: sink)
-        writeHead(file.report, json: json)
+        try writeHead(file.report, json: json)
         sink.write(",\n\"sections\":[")
         for (position, section) in selection.sections.enumerated() {
             sink.write(position == 0 ? "\n" : ",\n")
-            json.sectionHead(section)
+            try json.sectionHead(section)
             sink.write(",\"records\":[")
             var first = true
             let encoder = JSONRecordEncoder(section: section)
@@ -47,10 +47,10 @@ public enum ReportWriter {
     public static func writeNDJSON(_ file: ReportWorkbook, _ selection: Selection, to sink: ByteSink) throws {
         let json = JSONWriter(sink: sink)
         sink.write("{\"kind\":\"report\",")
-        writeHeadMembers(file.report, json: json, lineBreaks: false)
+        try writeHeadMembers(file.report, json: json, lineBreaks: false)
         json.key("sections")
-        json.array(selection.sections) { section in
-            json.sectionHead(section)
+        try json.array(selection.sections) { section in
+            try json.sectionHead(section)
             sink.write(byte: UInt8(ascii: "}"))
         }
         sink.write("}\n")
@@ -93,12 +93,12 @@ public enum ReportWriter {
         }
     }
 
-    private static func writeHead(_ report: ComparisonReport, json: JSONWriter) {
+    private static func writeHead(_ report: ComparisonReport, json: JSONWriter) throws {
         json.sink.write("{")
-        writeHeadMembers(report, json: json, lineBreaks: true)
+        try writeHeadMembers(report, json: json, lineBreaks: true)
     }
 
-    private static func writeHeadMembers(_ report: ComparisonReport, json: JSONWriter, lineBreaks: Bool) {
+    private static func writeHeadMembers(_ report: ComparisonReport, json: JSONWriter, lineBreaks: Bool) throws {
         let separator = lineBreaks ? ",\n" : ","
         json.key("schema", first: true)
         json.string(schema)
@@ -110,10 +110,10 @@ public enum ReportWriter {
         json.string(report.language?.rawValue)
         json.sink.write(separator)
         json.key("titles", first: true)
-        json.array(report.titles) { json.encoded($0) }
+        try json.array(report.titles) { try json.encoded($0) }
         json.sink.write(separator)
         json.key("metadata", first: true)
-        json.array(report.metadata) { json.encoded($0) }
+        try json.array(report.metadata) { try json.encoded($0) }
         json.sink.write(separator)
         json.key("notes", first: true)
         json.array(report.notes) { json.string($0) }

@@ -22,7 +22,8 @@ public struct TextTable {
         return out
     }
 
-    /// Columns padded to their widest cell (CJK counts double), line breaks shown as ` / `.
+    /// Columns padded to their widest cell (CJK counts double), line breaks shown as ` / `,
+    /// control and format characters as visible marks (``TerminalText``).
     public func text(indent: String = "  ") -> String {
         let cells = ([headers] + rows).map { $0.map(TextTable.oneLine) }
         let widths = headers.indices.map { column in cells.map { TextTable.width($0[column]) }.max() ?? 0 }
@@ -41,8 +42,9 @@ public struct TextTable {
         return out
     }
 
+    /// One line a terminal shows as it is: line breaks as ` / `, other controls as visible marks.
     static func oneLine(_ text: String) -> String {
-        text.replacingOccurrences(ofLineBreaksWith: " / ")
+        TerminalText.visible(text.replacingOccurrences(ofLineBreaksWith: " / "))
     }
 
     /// Terminal columns: East Asian wide characters take two.

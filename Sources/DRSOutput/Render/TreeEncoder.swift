@@ -1,11 +1,12 @@
 import DRSReport
 /// Encodes `Encodable` values into a ``JSONValue`` tree, keeping members in the order the value
-/// encodes them. For small documents (summaries, inspections) where a tree is harmless;
-/// records never go through here.
+/// encodes them. For small documents (summaries, inspections, a diff's keys and outcome) where a
+/// tree is harmless; records go through ``RecordJSON``. An absent optional member is left out,
+/// unless its value is a ``FixedJSONShape``: then it is written as `null`, here and nowhere else.
 struct TreeEncoder {
     static func encode<T: Encodable>(_ value: T) throws -> JSONValue {
         let root = Node()
-        try value.encode(to: NodeEncoder(node: root, codingPath: []))
+        try value.encode(to: NodeEncoder(node: root, codingPath: [], fixedShape: value is any FixedJSONShape))
         return root.value
     }
 }
@@ -57,11 +58,13 @@ private final class Node {
 private struct NodeEncoder: Encoder {
     let node: Node
     let codingPath: [any CodingKey]
+    /// The value being encoded is a ``FixedJSONShape``: its absent optionals become `null`.
+    var fixedShape = false
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
         if case .object = node.content {} else { node.content = .object([]) }
-        return KeyedEncodingContainer(Keyed<Key>(node: node, codingPath: codingPath))
+        return KeyedEncodingContainer(Keyed<Key>(node: node, codingPath: codingPath, fixedShape: fixedShape))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
@@ -88,19 +91,42 @@ private func encode<T: Encodable>(_ value: T, into node: Node, codingPath: [any 
         node.content = .scalar(scalar)
         return
     }
-    try value.encode(to: NodeEncoder(node: node, codingPath: codingPath))
+    try value.encode(to: NodeEncoder(node: node, codingPath: codingPath, fixedShape: value is any FixedJSONShape))
 }
 
 private struct Keyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let node: Node
     let codingPath: [any CodingKey]
+    let fixedShape: Bool
 
     mutating func encodeNil(forKey key: Key) throws { node.member(key.stringValue).content = .scalar(.null) }
+
+    /// Synthesised `encode(to:)` calls these for optionals: absent, a member is left out, or
+    /// written as `null` for a ``FixedJSONShape``. Every overload is given: the standard library's
+    /// defaults for the primitive types would skip the `null`.
+    private mutating func encodeOptional<T: Encodable>(_ value: T?, forKey key: Key) throws {
+        if let value { try encode(value, forKey: key) } else if fixedShape { try encodeNil(forKey: key) }
+    }
+    mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws { try encodeOptional(value, forKey: key) }
+    mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws { try encodeOptional(value, forKey: key) }
+    mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws { try encodeOptional(value, forKey: key) }
+    mutating func encodeIfPresent(_ value: Double?, forKey key: Key) throws { try encodeOptional(value, forKey: key) }
+    mutating func encodeIfPresent(_ value: Float?, forKey key: Key) throws { try encodeOptional(value, forKey: key) }
+    mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws { try encodeOptional(value, forKey: key) }
+    mutating func encodeIfPresent(_ value: Int8?, forKey key: Key) throws { try encodeOptional(value, forKey: key) }
+    mutating func encodeIfPresent(_ value: Int16?, forKey key: Key) throws { try encodeOptional(value, forKey: key) }
+    mutating func encodeIfPresent(_ value: Int32?, forKey key: Key) throws { try encodeOptional(value, forKey: key) }
+    mutating func encodeIfPresent(_ value: Int64?, forKey key: Key) throws { try encodeOptional(value, forKey: key) }
+    mutating func encodeIfPresent(_ value: UInt?, forKey key: Key) throws { try encodeOptional(value, forKey: key) }
+    mutating func encodeIfPresent(_ value: UInt8?, forKey key: Key) throws { try encodeOptional(value, forKey: key) }
+    mutating func encodeIfPresent(_ value: UInt16?, forKey key: Key) throws { try encodeOptional(value, forKey: key) }
+    mutating func encodeIfPresent(_ value: UInt32?, forKey key: Key) throws { try encodeOptional(value, forKey: key) }
+    mutating func encodeIfPresent(_ value: UInt64?, forKey key: Key) throws { try encodeOptional(value, forKey: key) }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         try DRSOutput.encode(value, into: node.member(key.stringValue), codingPath: codingPath + [key])
     }
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
-        NodeEncoder(node: node.member(key.stringValue), codingPath: codingPath + [key]).container(keyedBy: keyType)
+        NodeEncoder(node: node.member(key.stringValue), codingPath: codingPath + [key], fixedShape: fixedShape).container(keyedBy: keyType)
     }
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
         NodeEncoder(node: node.member(key.stringValue), codingPath: codingPath + [key]).unkeyedContainer()

@@ -25,8 +25,14 @@ public enum TableWriter {
         /// ten times a million rows of a hundred columns: past any real report, yet a guard against
         /// a far cell that would pad output to gigabytes.
         public var maxCells = 1_000_000_000
-        public init(byteOrderMark: Bool = false, headLimit: Int = 4 << 20, minimumWidth: Int = 0, maxCells: Int = 1_000_000_000) {
+        /// CSV for a spreadsheet: a text cell it would run as a formula (`=`, `+`, `-`, `@`, a
+        /// leading tab or CR) gets a leading `'`. Numbers are left alone (`-5` is a number).
+        /// Defaults to `byteOrderMark`: a BOM says the file is meant for Excel.
+        public var excelSafe: Bool
+        public init(byteOrderMark: Bool = false, excelSafe: Bool? = nil, headLimit: Int = 4 << 20, minimumWidth: Int = 0,
+                    maxCells: Int = 1_000_000_000) {
             self.byteOrderMark = byteOrderMark
+            self.excelSafe = excelSafe ?? byteOrderMark
             self.headLimit = headLimit
             self.minimumWidth = minimumWidth
             self.maxCells = maxCells
@@ -166,7 +172,11 @@ private struct TableEncoder {
         switch format {
         case .csv:
             if !first { record.append(UInt8(ascii: ",")) }
-            CSVEncoding.appendField(text, to: &record)
+            if options.excelSafe && kind == .text {
+                CSVEncoding.appendExcelSafeField(text, to: &record)
+            } else {
+                CSVEncoding.appendField(text, to: &record)
+            }
         case .json, .ndjson:
             if !first { record.append(UInt8(ascii: ",")) }
             appendJSON(text, kind: kind)

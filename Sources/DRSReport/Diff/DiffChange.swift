@@ -154,6 +154,9 @@ public struct DiffOutcome: Sendable, Hashable, Codable {
     /// Per change kind, in ``ChangeKind`` order, every kind present (zero included).
     public var counts: [ChangeCount]
     public var regressions: Int
+    /// Regressions per change kind (kinds without any left out), for writers that word the
+    /// reasons in a report's language. Not part of the JSON: `reasons` says it there.
+    public var regressionsByKind: [ChangeKind: Int] = [:]
     public var notes: [String]
 
     /// The count of one change kind.
@@ -209,7 +212,7 @@ public struct DiffOutcome: Sendable, Hashable, Codable {
 }
 
 /// One report as the diff saw it.
-public struct DiffReportSide: Sendable, Hashable, Codable {
+public struct DiffReportSide: Sendable, Hashable, Codable, FixedJSONShape {
     public var file: String
     public var compareType: CompareType?
     public var language: ReportLanguage?
@@ -220,21 +223,12 @@ public struct DiffReportSide: Sendable, Hashable, Codable {
     public var entries: Int
     /// Entries whose key occurs more than once in the report (see docs/report.md for how they pair).
     public var duplicateKeys: Int
+    /// The report's verdict with its counts, for writers that word it in the report's language.
+    /// Not part of the JSON: `verdict` and `reasons` say it there.
+    public var headline: SummaryHeadline?
 
     enum CodingKeys: String, CodingKey {
         case file, compareType = "compare_type", language, verdict, reasons, entries, duplicateKeys = "duplicate_keys"
-    }
-
-    /// Every member is written, `null` included: the JSON shape is fixed (`schema/`).
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(file, forKey: .file)
-        try container.encode(compareType, forKey: .compareType)
-        try container.encode(language, forKey: .language)
-        try container.encode(verdict, forKey: .verdict)
-        try container.encode(reasons, forKey: .reasons)
-        try container.encode(entries, forKey: .entries)
-        try container.encode(duplicateKeys, forKey: .duplicateKeys)
     }
 }
 

@@ -32,7 +32,7 @@ public struct DiffError: Error, Sendable, CustomStringConvertible, LocalizedErro
     static func compareTypes(old: ComparisonReport, new: ComparisonReport) -> DiffError {
         let name = { (report: ComparisonReport) in report.compareType?.rawValue ?? "unrecognised" }
         return DiffError(.compareTypes(old: name(old), new: name(new)),
-                         "cannot diff \(new.file) (\(name(new))) against \(old.file) (\(name(old))): "
+                         "cannot diff OLD \(old.file) (\(name(old))) with NEW \(new.file) (\(name(new))): "
                              + (old.compareType == nil || new.compareType == nil
                                 ? "both must be DRS comparison reports of one compare type (`drsdiff inspect` shows what was recognised)"
                                 : "both must be of the same compare type"))

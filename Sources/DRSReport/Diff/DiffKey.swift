@@ -13,7 +13,7 @@ import XLSXReader
 /// Every text is trimmed and its runs of white space (line breaks, no-break and ideographic
 /// spaces included) read as one space; case is kept, because databases tell `Orders` from
 /// `orders` and key values `'ab'` from `'AB'`. Members that do not apply to the entity are nil.
-public struct DiffKey: Sendable, Hashable, Codable {
+public struct DiffKey: Sendable, Hashable, Codable, FixedJSONShape {
     public var database: String?
     public var table: String?
     public var objectType: String?
@@ -25,18 +25,6 @@ public struct DiffKey: Sendable, Hashable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case database, table, objectType = "object_type", name, keyValues = "key_values", column, operation
-    }
-
-    /// Every member is written, `null` included: the JSON shape is fixed (`schema/`).
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(database, forKey: .database)
-        try container.encode(table, forKey: .table)
-        try container.encode(objectType, forKey: .objectType)
-        try container.encode(name, forKey: .name)
-        try container.encode(keyValues, forKey: .keyValues)
-        try container.encode(column, forKey: .column)
-        try container.encode(operation, forKey: .operation)
     }
 
     /// The key of a record, with its texts normalised; nil for records that are not compared.

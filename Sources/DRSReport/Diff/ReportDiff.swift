@@ -322,7 +322,7 @@ public final class ReportDiff {
 
         let side = { (summary: ReportSummary, entries: Int, duplicates: Int) in
             DiffReportSide(file: summary.file, compareType: summary.compareType, language: summary.language, verdict: summary.verdict,
-                           reasons: summary.reasons, entries: entries, duplicateKeys: duplicates)
+                           reasons: summary.reasons, entries: entries, duplicateKeys: duplicates, headline: summary.headline)
         }
         let newEntries = counts.values.flatMap(\.values).reduce(0, +) - index.entries.filter { !$0.matched }.count
         let outcome = DiffOutcome(
@@ -334,6 +334,7 @@ public final class ReportDiff {
                 return ChangeCount(change: kind, total: entities.map(\.count).reduce(0, +), entities: entities)
             },
             regressions: regressionTotal, notes: notes)
+        outcome?.regressionsByKind = regressions.filter { $0.value > 0 }
         spool = nil
         oldReaders = []
         return outcome

@@ -47,7 +47,7 @@ public struct ReportTitle: Sendable, Hashable, Codable {
 }
 
 /// One metadata pair found above a table.
-public struct MetadataEntry: Sendable, Hashable, Codable {
+public struct MetadataEntry: Sendable, Hashable, Codable, FixedJSONShape {
     /// The key as written, without its colon.
     public var key: String
     /// The value's text (date-time cells as `YYYY-MM-DD HH:MM:SS`).
@@ -61,16 +61,6 @@ public struct MetadataEntry: Sendable, Hashable, Codable {
     public var row: Int
 
     private enum CodingKeys: String, CodingKey { case key, value, name, sheet, row }
-
-    /// Every member is written, `null` included: the JSON shape is fixed (`schema/`).
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(key, forKey: .key)
-        try container.encode(value, forKey: .value)
-        try container.encode(name, forKey: .name)
-        try container.encode(sheet, forKey: .sheet)
-        try container.encode(row, forKey: .row)
-    }
 }
 
 /// A part of the report with one meaning: one sheet, or several when a section continues on
@@ -95,7 +85,7 @@ public struct ReportSection: Sendable, Hashable, Codable {
 }
 
 /// One sheet of a section.
-public struct SectionSheet: Sendable, Hashable, Codable {
+public struct SectionSheet: Sendable, Hashable, Codable, FixedJSONShape {
     public var name: String
     /// Zero-based position in the workbook.
     public var index: Int
@@ -103,14 +93,6 @@ public struct SectionSheet: Sendable, Hashable, Codable {
     public var headerRow: Int?
 
     enum CodingKeys: String, CodingKey { case name, index, headerRow = "header_row" }
-
-    /// Every member is written, `null` included: the JSON shape is fixed (`schema/`).
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(name, forKey: .name)
-        try container.encode(index, forKey: .index)
-        try container.encode(headerRow, forKey: .headerRow)
-    }
 }
 
 /// One header cell and what it was read as.

@@ -12,11 +12,20 @@ public struct ReportSummary: Sendable, Hashable, Codable {
     /// `inconsistent` when any difference was found; else `consistent`. A report without any
     /// result is `incomplete`: nothing proves it consistent.
     public var verdict: StatusCategory
+    /// The verdict with the counts behind it, for the one-line headline.
+    public var headline: SummaryHeadline
     /// The verdict in sentences: "4 tables inconsistent", "3 tables could not be compared".
     public var reasons: [String]
+    /// What blocks a cutover, most blocking first (the first ``fixFirstLimit``).
+    public var fixFirst: [FixFirstItem]
+    /// Entries the fix-first list would hold without its limit.
+    public var fixFirstCount: Int
     public var sections: [SectionCounts]
     public var databases: [DatabaseCounts]
     public var objectTypes: [ObjectTypeCounts]
+    /// Objects of the details that differ or could not be compared, in report order (the first ``uncomparableLimit``).
+    public var failedObjects: [FailedObject]
+    public var failedObjectCount: Int
     /// The tables with the largest absolute row difference, largest first (ties in report order).
     public var topTables: [TableDifference]
     /// Tables that could not be compared, and why: entries of "cannot be compared" sections and
@@ -29,10 +38,13 @@ public struct ReportSummary: Sendable, Hashable, Codable {
     public var notes: [String]
 
     public static let uncomparableLimit = 1000
+    /// Entries of the fix-first list: a screen's worth, the counts above them say how many in all.
+    public static let fixFirstLimit = 20
 
     enum CodingKeys: String, CodingKey {
-        case file, compareType = "compare_type", language, metadata, verdict, reasons, sections, databases
-        case objectTypes = "object_types", topTables = "top_tables", uncomparable, uncomparableCount = "uncomparable_count"
+        case file, compareType = "compare_type", language, metadata, headline, verdict, reasons
+        case fixFirst = "fix_first", fixFirstCount = "fix_first_count", sections, databases
+        case objectTypes = "object_types", failedObjects = "failed_objects", failedObjectCount = "failed_object_count", topTables = "top_tables", uncomparable, uncomparableCount = "uncomparable_count"
         case valueDifferences = "value_differences", repair, notes
     }
 }
@@ -100,11 +112,13 @@ public struct TableDifference: Sendable, Hashable, Codable {
     public var targetRows: Int64?
     public var difference: Int64
     public var status: Interpreted<ComparisonStatus>?
+    /// The report's message, else its status text.
+    public var reason: String?
     public var sheet: String
     public var row: Int
 
     enum CodingKeys: String, CodingKey {
-        case database, table, sourceRows = "source_rows", targetRows = "target_rows", difference, status, sheet, row
+        case database, table, sourceRows = "source_rows", targetRows = "target_rows", difference, status, reason, sheet, row
     }
 }
 

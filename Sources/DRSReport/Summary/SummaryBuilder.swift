@@ -19,6 +19,13 @@ struct SummaryBuilder {
     private var states: [String: Int] = [:]
     private var failedStatements = OrderedTally<TableKey, TableCount>()
     private var failedRows = OrderedTally<TableKey, TableCount>()
+    private var missingDatabases = OrderedTally<String, FixFirstItem>()
+    private var missingTables: [FixFirstItem] = []
+    private var missingTableCount = 0
+    /// Tables counted in ``uncomparableCount`` because a database or the table is missing.
+    private var uncomparableMissing = 0
+    private var failedObjects: [FailedObject] = []
+    private var failedObjectCount = 0
 
     private struct SectionKey: Hashable { let sheet: Int }
     private struct TableKey: Hashable { let database: String?; let table: String? }
@@ -69,9 +76,12 @@ struct SummaryBuilder {
                 if category == .inconsistent { $0.inconsistentObjects += 1 }
                 if category == .incomplete { $0.incompleteObjects += 1 }
             }
+            if let category, category != .consistent { addFailedObject(record, type: type, category: category) }
         case .databaseSummary:
             let name = record.database ?? ""
-            databases.update(name, SummaryBuilder.emptyDatabase(name)) { $0.status = record.word(of: .status, as: ComparisonStatus.self) }
+            let status = record.word(of: .status, as: ComparisonStatus.self)
+            databases.update(name, SummaryBuilder.emptyDatabase(name)) { $0.status = status }
+            if let status, status.value.missingDatabase { addMissingDatabase(record, status: status) }
         case .tableRowCounts:
             addTable(record, category, difference: record.rowDifference, status: record.word(of: .status, as: ComparisonStatus.self))
         case .cannotCompare:
@@ -130,17 +140,49 @@ struct SummaryBuilder {
             }
             if let difference { $0.rowDifference &+= difference.magnitude > UInt64(Int64.max) ? Int64.max : Int64(difference.magnitude) }
         }
+        let reason = SummaryBuilder.reason(record, status)
         if let difference, difference != 0 {
             topTables.offer(TableDifference(database: database, table: table, sourceRows: sourceRows, targetRows: targetRows,
-                                            difference: difference, status: status, sheet: record.sheet, row: record.row))
+                                            difference: difference, status: status, reason: reason, sheet: record.sheet, row: record.row))
         }
         if category == .incomplete {
             uncomparableCount += 1
             if uncomparable.count < ReportSummary.uncomparableLimit {
-                let reason = [record.text(of: .message), status?.text].compactMap { $0 }.filter { !$0.isEmpty }.first ?? "no reason given"
-                uncomparable.append(UncomparableTable(database: database, table: table, status: status, reason: reason, sheet: record.sheet, row: record.row))
+                uncomparable.append(UncomparableTable(database: database, table: table, status: status, reason: reason ?? "no reason given",
+                                                      sheet: record.sheet, row: record.row))
             }
         }
+        if category == .incomplete, let status, status.value.missingDatabase || status.value.missingTable { uncomparableMissing += 1 }
+        if let status, status.value.missingDatabase {
+            addMissingDatabase(record, status: status)
+        } else if let status, status.value.missingTable {
+            missingTableCount += 1
+            if missingTables.count < ReportSummary.uncomparableLimit {
+                missingTables.append(FixFirstItem(kind: .missingTable, database: database, name: table, status: status, reason: reason,
+                                                  sheet: record.sheet, row: record.row))
+            }
+        }
+    }
+
+    /// A database missing on a side, once however many of its tables say so.
+    private mutating func addMissingDatabase(_ record: some SummaryInputs, status: Interpreted<ComparisonStatus>) {
+        let name = record.database ?? ""
+        let item = FixFirstItem(kind: .missingDatabase, database: record.database, status: status,
+                                reason: SummaryBuilder.reason(record, status), sheet: record.sheet, row: record.row)
+        missingDatabases.update(name, item) { _ in }
+    }
+
+    private mutating func addFailedObject(_ record: some SummaryInputs, type: String, category: StatusCategory) {
+        failedObjectCount += 1
+        guard failedObjects.count < ReportSummary.uncomparableLimit else { return }
+        let status = record.word(of: .status, as: ComparisonStatus.self)
+        failedObjects.append(FailedObject(objectType: type, database: record.database, name: record.text(of: .objectName), status: status,
+                                          category: category, reason: SummaryBuilder.reason(record, status), sheet: record.sheet, row: record.row))
+    }
+
+    /// The report's message, else its status text; nil when it gives neither.
+    private static func reason(_ record: some SummaryInputs, _ status: Interpreted<ComparisonStatus>?) -> String? {
+        [record.text(of: .message), status?.text].compactMap { $0 }.first { !$0.isEmpty }
     }
 
     private mutating func withTally(of key: SectionKey, _ change: (inout SectionTally) -> Void) {
@@ -155,6 +197,11 @@ struct SummaryBuilder {
         var sectionCounts: [SectionCounts] = []
         var notes = report.notes
         var totals: (judged: Int, inconsistent: Int, incomplete: Int) = (0, 0, 0)
+        var tables: (judged: Int, inconsistent: Int) = (0, 0)
+        var databaseResults: (inconsistent: Int, incomplete: Int) = (0, 0)
+        var objects: (inconsistent: Int, incomplete: Int) = (0, 0)
+        var types: (judged: Int, inconsistent: Int, incomplete: Int) = (0, 0, 0)
+        var unfinishedRepairs = 0
         var reasons: [String] = []
         for section in report.sections {
             guard section.kind != .unknown else {
@@ -170,6 +217,24 @@ struct SummaryBuilder {
             totals.judged += tally.consistent + tally.inconsistent + tally.incomplete
             totals.inconsistent += tally.inconsistent
             totals.incomplete += tally.incomplete
+            // A table is listed once per table-level section (row counts, then values): the most any says.
+            if section.kind.isTableLevel {
+                tables = (max(tables.judged, tally.consistent + tally.inconsistent + tally.incomplete), max(tables.inconsistent, tally.inconsistent))
+            }
+            if section.kind == .databaseSummary {
+                databaseResults.inconsistent += tally.inconsistent
+                databaseResults.incomplete += tally.incomplete
+            }
+            if section.kind == .objectSummary {
+                types.judged += tally.consistent + tally.inconsistent + tally.incomplete
+                types.inconsistent += tally.inconsistent
+                types.incomplete += tally.incomplete
+            }
+            if section.kind == .repairStatements { unfinishedRepairs += tally.incomplete }
+            if section.kind == .objectDifferences {
+                objects.inconsistent += tally.inconsistent
+                objects.incomplete += tally.incomplete
+            }
             reasons += SummaryBuilder.reasons(section.kind, tally)
         }
         let verdict: StatusCategory
@@ -181,8 +246,17 @@ struct SummaryBuilder {
         }
         var summary = ReportSummary(
             file: report.file, compareType: report.compareType, language: report.language, metadata: report.metadata,
-            verdict: verdict, reasons: reasons, sections: sectionCounts, databases: databases.values,
-            objectTypes: objectTypes.values, topTables: topTables.sorted, uncomparable: uncomparable,
+            verdict: verdict,
+            headline: SummaryHeadline(verdict: verdict, missingDatabases: missingDatabases.values.count, missingTables: missingTableCount,
+                                      uncomparableTables: uncomparableCount - uncomparableMissing, inconsistentTables: tables.inconsistent,
+                                      tables: tables.judged, inconsistentDatabases: databaseResults.inconsistent,
+                                      incompleteDatabases: databaseResults.incomplete,
+                                      inconsistentObjects: objects.inconsistent, incompleteObjects: objects.incomplete,
+                                      objectTypes: types.judged, inconsistentObjectTypes: types.inconsistent, incompleteObjectTypes: types.incomplete,
+                                      differingRows: differences.total, failedRepairs: 0, unfinishedRepairs: unfinishedRepairs),
+            reasons: reasons, fixFirst: [], fixFirstCount: 0, sections: sectionCounts, databases: databases.values,
+            objectTypes: objectTypes.values, failedObjects: failedObjects, failedObjectCount: failedObjectCount,
+            topTables: topTables.sorted, uncomparable: uncomparable,
             uncomparableCount: uncomparableCount, valueDifferences: nil, repair: nil, notes: notes)
         if differences.total > 0 || report.sections.contains(where: { $0.kind == .valueDifferences }) {
             var counts = differences
@@ -200,7 +274,11 @@ struct SummaryBuilder {
             }
             counts.tablesWithFailures = SummaryBuilder.mostFirst(failures.values)
             summary.repair = counts
+            summary.headline.failedRepairs = counts.tablesWithFailures.count
         }
+        let fixFirst = FixFirstList(missingDatabases: missingDatabases.values, missingTables: missingTables, summary: summary)
+        summary.fixFirst = fixFirst.items
+        summary.fixFirstCount = fixFirst.count
         return summary
     }
 
