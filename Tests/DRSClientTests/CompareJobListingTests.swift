@@ -83,14 +83,14 @@ import Testing
             $0.compareJobs = [
                 FakeCompareJob(id: "started-later", type: .values, startTime: "2026-11-03T08:30:00Z", endTime: "2026-11-03T09:00:00Z"),
                 FakeCompareJob(id: "started-earlier", type: .values, startTime: "2026-11-03T08:00:00Z", endTime: "2026-11-03T09:00:00Z"),
-                FakeCompareJob(id: "b-same", type: .rows, startTime: "2026-11-03T08:00:00Z", endTime: "2026-11-03T09:00:00Z"),
-                FakeCompareJob(id: "a-same", type: .rows, startTime: "2026-11-03T08:00:00Z", endTime: "2026-11-03T09:00:00Z"),
+                FakeCompareJob(id: "b-same", type: .lines, startTime: "2026-11-03T08:00:00Z", endTime: "2026-11-03T09:00:00Z"),
+                FakeCompareJob(id: "a-same", type: .lines, startTime: "2026-11-03T08:00:00Z", endTime: "2026-11-03T09:00:00Z"),
             ]
         }) { harness in
             let client = try harness.client()
             let jobID = harness.fake.configuration.jobID
             let values = try await client.latestFinishedCompareJob(jobID: jobID, type: .values)
-            let rows = try await client.latestFinishedCompareJob(jobID: jobID, type: .rows)
+            let rows = try await client.latestFinishedCompareJob(jobID: jobID, type: .lines)
             SecretLeakCheck.record("\(values) \(rows)")
             #expect(values.id == "started-later")
             #expect(rows.id == "b-same")
@@ -102,12 +102,12 @@ import Testing
     func anImpossibleTimeMakesACompareJobIneligibleWithANote(time: String) async throws {
         try await ClientHarness.with(configure: {
             $0.compareJobs = [
-                FakeCompareJob(id: "impossible", type: .rows, startTime: "2026-11-01T08:00:00Z", endTime: time),
-                FakeCompareJob(id: "real", type: .rows, startTime: "2026-11-02T08:00:00Z", endTime: "2026-11-02T09:00:00Z"),
+                FakeCompareJob(id: "impossible", type: .lines, startTime: "2026-11-01T08:00:00Z", endTime: time),
+                FakeCompareJob(id: "real", type: .lines, startTime: "2026-11-02T08:00:00Z", endTime: "2026-11-02T09:00:00Z"),
             ]
         }) { harness in
             let notes = Recorded<String>()
-            let latest = try await harness.client().latestFinishedCompareJob(jobID: harness.fake.configuration.jobID, type: .rows) {
+            let latest = try await harness.client().latestFinishedCompareJob(jobID: harness.fake.configuration.jobID, type: .lines) {
                 notes.append("\($0.id): \($1)")
             }
             #expect(latest.id == "real")
@@ -119,10 +119,10 @@ import Testing
     /// Before: exit 64 "not a valid compare job id (--compare-job-id)", blaming an option never given.
     @Test func aMalformedIdFromTheServiceIsTheServicesFault() async throws {
         try await ClientHarness.with(configure: {
-            $0.compareJobs = [FakeCompareJob(id: "../../etc", type: .rows, startTime: "2026-11-02T08:00:00Z")]
+            $0.compareJobs = [FakeCompareJob(id: "../../etc", type: .lines, startTime: "2026-11-02T08:00:00Z")]
         }) { harness in
             let error = await expectClientError(.invalidResponse) {
-                _ = try await harness.client().latestFinishedCompareJob(jobID: harness.fake.configuration.jobID, type: .rows)
+                _ = try await harness.client().latestFinishedCompareJob(jobID: harness.fake.configuration.jobID, type: .lines)
             }
             #expect(error?.message.contains("DRS listed a lines compare job whose id is not a DRS id") == true, "\(String(describing: error))")
             #expect(error?.message.contains("--compare-job-id") == false)

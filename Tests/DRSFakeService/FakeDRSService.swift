@@ -331,7 +331,7 @@ private actor FakeState {
     private func brokenPage(_ broken: BrokenCompareList, offset: Int, _ requestID: String) -> HTTPResponse {
         let first = broken.ignoresOffset ? 0 : offset
         let page = (first..<(first + broken.entriesPerPage)).map { index in
-            "{\"id\":\"listed-\(index)\",\"type\":\"\(CompareType.rows.rawValue)\",\"status\":\"SUCCESSFUL\"}"
+            "{\"id\":\"listed-\(index)\",\"type\":\"\(CompareType.lines.rawValue)\",\"status\":\"SUCCESSFUL\"}"
         }
         return HTTPResponse(
             statusCode: .ok, headers: [.contentType: "application/json", HTTPHeader("X-Request-Id"): requestID],

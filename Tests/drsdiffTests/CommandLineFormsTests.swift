@@ -1,11 +1,12 @@
 import DRSFakeService
 import Foundation
+import TestPacing
 import Testing
 
 /// The command line as people type it: directories and `-` for `summary` and `check`, `--format`
 /// in any case, and `diff`'s messages (OLD and NEW in the order given, its own usage, a warning
 /// when OLD was made after NEW).
-@Suite struct CommandLineFormsTests {
+@Suite(.heavy) struct CommandLineFormsTests {
     /// A directory holding two reports (named so that their order is not the order given), a
     /// file that is not a report, a hidden .xlsx and a subdirectory.
     static func reportDirectory() throws -> String {

@@ -65,7 +65,7 @@ import Testing
     /// Before: exit 64, "not a valid compare job id (--compare-job-id)", though none was given.
     @Test func aMalformedCompareJobIdFromTheServiceIsExit25() async throws {
         try await ServiceCommandHarness.with(configure: {
-            $0.compareJobs = [FakeCompareJob(id: "x/../y", type: .rows, startTime: "2026-11-02T08:00:00Z")]
+            $0.compareJobs = [FakeCompareJob(id: "x/../y", type: .lines, startTime: "2026-11-02T08:00:00Z")]
         }) { harness in
             let arguments = Runner.serviceArguments(harness.fake).filter { $0 != "objects_comparison" && $0 != "--compare-type" }
             let result = try await Runner.run(
@@ -81,8 +81,8 @@ import Testing
     @Test func anImpossibleEndTimeIsPassedOverWithANote() async throws {
         try await ServiceCommandHarness.with(configure: {
             $0.compareJobs = [
-                FakeCompareJob(id: "far-future", type: .rows, startTime: "2026-11-01T08:00:00Z", endTime: "1e300"),
-                FakeCompareJob(id: $0.compareJobID, type: .rows, startTime: "2026-11-02T08:00:00Z", endTime: "2026-11-02T09:00:00Z"),
+                FakeCompareJob(id: "far-future", type: .lines, startTime: "2026-11-01T08:00:00Z", endTime: "1e300"),
+                FakeCompareJob(id: $0.compareJobID, type: .lines, startTime: "2026-11-02T08:00:00Z", endTime: "2026-11-02T09:00:00Z"),
             ]
         }) { harness in
             let arguments = Runner.serviceArguments(harness.fake).filter { $0 != "objects_comparison" && $0 != "--compare-type" }

@@ -73,7 +73,7 @@ import Testing
         try await ServiceCommandHarness.with(configure: {
             Self.configure(&$0)
             $0.compareJobs![1] = FakeCompareJob(
-                id: "rows new/..", type: .rows, startTime: "2026-11-02T00:00:00Z", endTime: "2026-11-02T01:00:00Z")
+                id: "rows new/..", type: .lines, startTime: "2026-11-02T00:00:00Z", endTime: "2026-11-02T01:00:00Z")
         }) { harness in
             let result = try await Runner.run(arguments(harness), environment: Runner.environment(.token, fake: harness.fake))
             #expect(result.status == 0, "\(result.stderr)")

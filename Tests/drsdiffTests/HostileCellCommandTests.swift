@@ -1,10 +1,11 @@
 import Foundation
+import TestPacing
 import Testing
 
 /// Cells that would drive a terminal or run in a spreadsheet, through every format as users run
 /// them: human formats and stderr show them as marks; CSV, JSON and NDJSON keep every byte;
 /// `convert --bom` (and `--excel-safe`) protects the cells a spreadsheet would run.
-@Suite struct HostileCellCommandTests {
+@Suite(.heavy) struct HostileCellCommandTests {
     static let hostile = ReportCLI.path("samples/hostile/hostile_en-us.xlsx")
 
     /// Scalars that act on a terminal rather than show: C0 (line breaks aside), DEL, C1, bidi and other format characters.

@@ -325,7 +325,7 @@ public final class ReportDiff {
                            reasons: summary.reasons, entries: entries, duplicateKeys: duplicates, headline: summary.headline)
         }
         let newEntries = counts.values.flatMap(\.values).reduce(0, +) - index.entries.filter { !$0.matched }.count
-        let outcome = DiffOutcome(
+        var outcome = DiffOutcome(
             verdict: verdict, reasons: reasons,
             old: side(oldSummary, index.entries.count, oldRepeats.duplicates),
             new: side(newSummary, newEntries, newRepeats.duplicates),
@@ -334,7 +334,7 @@ public final class ReportDiff {
                 return ChangeCount(change: kind, total: entities.map(\.count).reduce(0, +), entities: entities)
             },
             regressions: regressionTotal, notes: notes)
-        outcome?.regressionsByKind = regressions.filter { $0.value > 0 }
+        outcome.regressionsByKind = regressions.filter { $0.value > 0 }
         spool = nil
         oldReaders = []
         return outcome

@@ -3,6 +3,13 @@ import protocol FoundationEssentials.LocalizedError
 #else
 import protocol Foundation.LocalizedError
 #endif
+#if canImport(Glibc)
+internal import Glibc
+#elseif canImport(Musl)
+internal import Musl
+#elseif canImport(Darwin)
+internal import Darwin
+#endif
 
 /// A vocabulary file that cannot be used, with the place and the reason. `description` (and
 /// `localizedDescription`) is the sentence the CLI prints after `drsdiff: error: `.
