@@ -116,6 +116,8 @@ import Testing
 
     @Test func textIsEscapedForContentAndAttributes() {
         #expect(HTMLEncoding.text("<a href=\"x\">'&\u{0}\u{7}\t\n表") == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;\u{FFFD}\u{FFFD}\t\n表")
+        // A right-to-left override would show `exe.live` as `evil.exe`; zero-width characters hide.
+        #expect(HTMLEncoding.text("\u{202E}exe.live\u{202C} a\u{200B}b\u{85}") == "&lt;U+202E&gt;exe.live&lt;U+202C&gt; a&lt;U+200B&gt;b&lt;U+0085&gt;")
     }
 
     @Test func columnLettersGoPastZ() {

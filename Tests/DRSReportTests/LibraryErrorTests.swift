@@ -42,7 +42,7 @@ struct LibraryErrorTests {
         } catch let error as DiffError {
             #expect(error.isUsageError)
             #expect(error.localizedDescription == error.description)
-            #expect(error.localizedDescription == "cannot diff contents_en-us.xlsx (contents) against lines_en-us.xlsx (lines): both must be of the same compare type")
+            #expect(error.localizedDescription == "cannot diff OLD lines_en-us.xlsx (lines) with NEW contents_en-us.xlsx (contents): both must be of the same compare type")
         } catch {
             Issue.record("not a DiffError: \(error)")
         }

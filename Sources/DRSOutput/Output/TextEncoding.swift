@@ -153,8 +153,22 @@ package enum HTMLEncoding {
         }
     }
 
+    /// `text` as HTML, its bidirectional controls and other format characters (U+202E, zero-width
+    /// spaces, C1 controls) shown as marks, as on a terminal: a browser reorders or hides text on
+    /// them too, so a cell holding `U+202E exe.live` would read as `evil.exe`.
     package static func text(_ text: String) -> String {
-        encoded(text, appendText)
+        encoded(formatCharactersShown(text), appendText)
+    }
+
+    private static func formatCharactersShown(_ text: String) -> String {
+        // Below U+0080 `appendText` decides (character references, U+FFFD for C0 controls).
+        let hidden = { (scalar: Unicode.Scalar) in scalar.value >= 0x80 && !TerminalText.isSafe(scalar) }
+        guard text.unicodeScalars.contains(where: hidden) else { return text }
+        var shown = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if hidden(scalar) { shown.append(contentsOf: TerminalText.mark(for: scalar).unicodeScalars) } else { shown.append(scalar) }
+        }
+        return String(shown)
     }
 }
 
