@@ -8,7 +8,7 @@ internal import Musl
 internal import Darwin
 #endif
 
-/// write(2), under a name that no `write` method in this module hides.
-func writeToDescriptor(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+/// write(2), under a name that no `write` method hides (here or in the command-line tool).
+package func writeToDescriptor(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
     write(descriptor, bytes, count)
 }
