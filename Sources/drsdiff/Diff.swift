@@ -78,7 +78,7 @@ struct Diff: ParsableCommand {
                                                   new: options.open(new, vocabulary: vocabulary, standardInput: input.standardInput),
                                                   options: ReportDiff.Options(includeUnchanged: unchanged))
                         for (file, report) in [(old, diff.old.report), (new, diff.new.report)] {
-                            noteUnrecognised(report.sections.filter { $0.kind == .unknown }, file: file)
+                            noteUnrecognised(report.sections, file: file)
                         }
                         let outcome = try ReadProgress.showing(on: diff.old.workbook, quiet: quiet) {
                             try ReadProgress.showing(on: diff.new.workbook, quiet: quiet) {

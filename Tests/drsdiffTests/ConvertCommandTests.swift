@@ -420,7 +420,8 @@ enum ZipBomb {
         let csv = try BinaryRunner.run(["report", book, "--format", "csv", "-q"])
         #expect(csv.status == 14 && csv.stdout.isEmpty, "\(csv.stderr)")
         #expect(csv.stderr.contains("cell XFD1048576") && csv.stderr.contains("--max-output-cells"), "\(csv.stderr)")
-        #expect(csv.seconds < 2, "took \(csv.seconds) s")
+        // Padding to XFD1048576 would take hours; the cap refuses at once. A hang guard only: the machine may be busy.
+        #expect(csv.seconds < 20, "took \(csv.seconds) s")
         let toFile = try BinaryRunner.run(["report", book, "--format", "csv", "-q", "-o", directory + "/out.csv"])
         #expect(toFile.status == 14)
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["far.xlsx"], "something was left behind")
