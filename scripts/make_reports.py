@@ -332,6 +332,12 @@ class SheetPart:
     title: str | None = None
     meta: list[Meta] = field(default_factory=list)
     blank_before_header: bool = True
+    # Layouts beyond DRS's own (the test bed): empty columns before the table, a totals line right
+    # below the rows (a row dict by concept), lines below a blank row after the table (cells as
+    # written). None of them is a record.
+    first_column: int = 0
+    totals: dict | None = None
+    trailer: list[list] = field(default_factory=list)
 
 
 @dataclass
@@ -370,7 +376,8 @@ def write_report(rep: Report, path: Path) -> dict:
     located = []  # (section truth, sheet name, row number, row dict)
     for sec in rep.sections:
         st = {"kind": sec.kind, "sheets": [], "header_row": None,
-              "columns": [{"index": i, "header": h, "concept": c} for i, (h, c) in enumerate(sec.columns)],
+              "columns": [{"index": i + sec.parts[0].first_column, "header": h, "concept": c}
+                          for i, (h, c) in enumerate(sec.columns)],
               "rows": []}
         ncols = len(sec.columns)
         for part in sec.parts:
@@ -395,16 +402,26 @@ def write_report(rep: Report, path: Path) -> dict:
             if (part.title or part.meta) and part.blank_before_header:
                 r += 1
             header_row = r
-            sh.row(r, [h for h, _ in sec.columns], bold=True)
+            pad = [None] * part.first_column
+            sh.row(r, pad + [h for h, _ in sec.columns], bold=True)
             widths = [max(10, min(45, max(len(h) * (2 if ord(h[0]) > 0x2E80 else 1) + 2, 14))) for h, _ in sec.columns]
-            sh.widths(widths)
+            sh.widths([8] * part.first_column + widths)
             r += 1
             for row in part.rows:
-                sh.row(r, [row[c].written if c in row else None for _, c in sec.columns])
-                located.append((st, part.name, r, row, sec))
+                sh.row(r, pad + [row[c].written if c in row else None for _, c in sec.columns])
+                located.append((st, part.name, r, row, sec, part.first_column))
                 r += 1
+            last_data_row = r - 1
+            if part.totals is not None:
+                sh.row(r, pad + [part.totals[c].written if c in part.totals else None for _, c in sec.columns])
+                r += 1
+            if part.trailer:
+                r += 1
+                for line in part.trailer:
+                    sh.row(r, pad + line)
+                    r += 1
             st["sheets"].append({"name": part.name, "header_row": header_row,
-                                 "first_data_row": header_row + 1, "last_data_row": r - 1})
+                                 "first_data_row": header_row + 1, "last_data_row": last_data_row})
         st["header_row"] = st["sheets"][0]["header_row"]
         st["sheet_names"] = [s["name"] for s in st["sheets"]]
         truth["sections"].append(st)
@@ -414,12 +431,12 @@ def write_report(rep: Report, path: Path) -> dict:
     grids = {}
     for name in sheet_names(path):
         grids[name] = read_grid(path, name)
-    for st, sheet, r, row, sec in located:
+    for st, sheet, r, row, sec, offset in located:
         grid_row = grids[sheet][r - 1] if r - 1 < len(grids[sheet]) else []
         values, raw = {}, {}
         for i, (_, concept) in enumerate(sec.columns):
             cell = row.get(concept, empty())
-            got = grid_row[i] if i < len(grid_row) else ""
+            got = grid_row[i + offset] if i + offset < len(grid_row) else ""
             want = canonical(cell.written)
             if got != want:
                 sys.exit(f"make_reports: {path.name} {sheet}!R{r}C{i + 1}: reader gives {got!r}, generator wrote {want!r}")

@@ -17,7 +17,12 @@ samples/testbed use it) is paired with its workbook, which is read by `drsdiff r
 - values: each truth value is the record's field (statuses by code, interpreted cells by name,
   counts as integers; a non-concept column's cell must be in `extra`); an empty truth cell counts
   only when drsdiff puts a value there;
-- compare type: the report's `compare_type`.
+- compare type: the report's `compare_type`;
+- summaries: what `drsdiff summary --format json` says against the truth file's `summary` (made by
+  make_testbed.py from the truth: verdict, compare type, per kind records / consistent /
+  inconsistent / incomplete, per database, the largest differences, every table that could not be
+  compared with the report's own reason, object types); a workbook counts as right only when every
+  one of these is, and each wrong item is listed with --details.
 
 Standard library only; exits 1 when a workbook cannot be read.
 """
@@ -36,7 +41,7 @@ STATUSES = {"status", "row_result", "value_result"}
 
 class Tally:
     def __init__(self):
-        self.right = {"sheets": 0, "columns": 0, "records": 0, "values": 0, "compare type": 0}
+        self.right = {"sheets": 0, "columns": 0, "records": 0, "values": 0, "compare type": 0, "summaries": 0}
         self.total = {k: 0 for k in self.right}
 
     def add(self, what: str, ok: bool, weight: int = 1):
@@ -80,6 +85,73 @@ def same(concept: str, want, got) -> bool:
     if isinstance(want, (int, float)) and isinstance(got, (int, float)):
         return float(want) == float(got)
     return want == got
+
+
+def summary_misses(want: dict, got: dict) -> list[str]:
+    """Every way drsdiff's summary differs from the expected one (empty: fully right)."""
+    misses = []
+    for key in ("verdict", "compare_type"):
+        if got.get(key) != want[key]:
+            misses.append(f"{key} {got.get(key)}, not {want[key]}")
+    counts = ("records", "consistent", "inconsistent", "incomplete")
+    got_sections = {s["kind"]: s for s in got.get("sections", [])}
+    for sec in want["sections"]:
+        found = got_sections.pop(sec["kind"], None)
+        if found is None:
+            misses.append(f"no {sec['kind']} section")
+            continue
+        for c in counts:
+            if found[c] != sec[c]:
+                misses.append(f"{sec['kind']} {c} {found[c]}, not {sec[c]}")
+    misses += [f"unexpected {kind} section" for kind in got_sections]
+    got_databases = {d["database"]: d for d in got.get("databases", [])}
+    for db in want["databases"]:
+        found = got_databases.pop(db["database"], None)
+        if found is None:
+            misses.append(f"no database {db['database']!r}")
+            continue
+        for c in ("tables", "consistent", "inconsistent", "incomplete", "row_difference"):
+            if found[c] != db[c]:
+                misses.append(f"database {db['database']!r} {c} {found[c]}, not {db[c]}")
+    misses += [f"unexpected database {name!r}" for name in got_databases]
+    top = [(t.get("database"), t.get("table"), t["difference"]) for t in got.get("top_tables", [])]
+    want_top = [(t["database"], t["table"], t["difference"]) for t in want["top_tables"]]
+    if top != want_top:
+        misses.append(f"top tables {top}, not {want_top}")
+    unc = sorted((u.get("database") or "", u.get("table") or "", u["reason"]) for u in got.get("uncomparable", []))
+    want_unc = sorted((u["database"] or "", u["table"] or "", u["reason"]) for u in want["uncomparable"])
+    if unc != want_unc:
+        misses.append(f"uncomparable {sorted(set(unc) - set(want_unc))} instead of {sorted(set(want_unc) - set(unc))}")
+    got_types = {t["object_type"]: t for t in got.get("object_types", [])}
+    for t in want["object_types"]:
+        found = got_types.pop(t["object_type"], None)
+        if found is None:
+            misses.append(f"no object type {t['object_type']!r}")
+            continue
+        status = found.get("status") or {}
+        got_status = status.get("code", status.get("value")) if status else None
+        if isinstance(t["status"], str):
+            got_status = status.get("value") if status else None
+        pairs = [(c, found.get(c), t[c]) for c in ("source_count", "target_count", "objects", "inconsistent_objects",
+                                                   "incomplete_objects")] + [("status", got_status, t["status"])]
+        misses += [f"object type {t['object_type']!r} {c} {g}, not {w}" for c, g, w in pairs if g != w]
+    misses += [f"unexpected object type {name!r}" for name in got_types]
+    return misses
+
+
+def score_summary(truth: dict, workbook: Path, name: str, binary: Path, vocabularies: list[Path],
+                  details: list[str], tally: Tally) -> None:
+    if "summary" not in truth:
+        return
+    command = [str(binary), "summary", str(workbook), "--format", "json"]
+    for v in vocabularies:
+        command += ["--vocabulary", str(v)]
+    run = subprocess.run(command, capture_output=True)
+    if run.returncode not in (0, 1):
+        sys.exit(f"score_testbed: {workbook}: drsdiff summary exited {run.returncode}: {run.stderr.decode(errors='replace')}")
+    misses = summary_misses(truth["summary"], json.loads(run.stdout))
+    tally.add("summaries", not misses)
+    details.extend(f"{name}: summary: {m}" for m in misses)
 
 
 def score_file(truth_path: Path, binary: Path, vocabularies: list[Path], details: list[str]) -> Tally:
@@ -152,6 +224,7 @@ def score_file(truth_path: Path, binary: Path, vocabularies: list[Path], details
     tally.add("compare type", ok)
     if not ok:
         details.append(f"{name}: compare type {report.get('compare_type')}, not {truth['compare_type']}")
+    score_summary(truth, workbook, name, binary, vocabularies, details, tally)
     return tally
 
 
@@ -160,6 +233,7 @@ def line(label: str, tally: Tally) -> str:
     for what in ("sheets", "columns", "records", "values"):
         cells.append(f"{100 * tally.share(what):6.2f} % ({tally.right[what]}/{tally.total[what]})")
     cells.append(f"{tally.right['compare type']} / {tally.total['compare type']}")
+    cells.append(f"{tally.right['summaries']} / {tally.total['summaries']}")
     return f"| {label} | " + " | ".join(cells) + " |"
 
 
@@ -194,8 +268,8 @@ def main() -> None:
             if args.per_file:
                 rows.append(line(f"{group}/{truth_path.name.replace('.truth.json', '')}", tally))
     print(f"drsdiff: {binary}; {', '.join(str(f) for f in args.folders)}")
-    print("| set | sheets right | columns right | records right | values right | compare type |")
-    print("|---|---|---|---|---|---|")
+    print("| set | sheets right | columns right | records right | values right | compare type | summaries fully right |")
+    print("|---|---|---|---|---|---|---|")
     for row in rows:
         print(row)
     for group, tally in sorted(groups.items()):

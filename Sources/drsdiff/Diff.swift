@@ -84,7 +84,7 @@ struct Diff: ParsableCommand {
                                                   new: options.open(new, vocabulary: vocabulary, standardInput: input.standardInput),
                                                   options: ReportDiff.Options(includeUnchanged: unchanged))
                         for (file, report) in [(old, diff.old.report), (new, diff.new.report)] {
-                            noteUnrecognised(report.sections.filter { $0.kind == .unknown }, file: file)
+                            noteUnrecognised(report.sections, file: file)
                         }
                         if let warning = ReportTimes.swapWarning(old: diff.old.report, new: diff.new.report) { Console.warning(warning) }
                         let outcome = try ReadProgress.showing(on: diff.old.workbook, quiet: quiet) {

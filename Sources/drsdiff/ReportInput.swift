@@ -114,4 +114,6 @@ func noteUnrecognised(_ sections: [ReportSection], file: String? = nil) {
         Console.note((file.map { $0 + ": " } ?? "") + "sheet \"\(section.sheets[0].name)\" was not recognised as part of a DRS comparison report: "
             + "written as a generic table (`drsdiff inspect` shows what was found)")
     }
+    // Recognised sections lacking a key concept (a table name, a result, a reason): what not to trust.
+    for doubt in ComparisonReport.doubts(ofSections: sections) { Console.warning((file.map { $0 + ": " } ?? "") + doubt) }
 }

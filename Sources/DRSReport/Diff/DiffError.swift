@@ -9,6 +9,7 @@ import protocol Foundation.LocalizedError
 public struct DiffError: Error, Sendable, CustomStringConvertible, LocalizedError {
     private enum Reason: Sendable {
         case compareTypes(old: String, new: String)
+        case lostKey
         case scratch(String)
     }
 
@@ -25,8 +26,10 @@ public struct DiffError: Error, Sendable, CustomStringConvertible, LocalizedErro
     /// The reports are of different compare types, or one is not a recognised DRS report:
     /// a usage error. Otherwise the diff's temporary file could not be created, written or read.
     public var isUsageError: Bool {
-        if case .compareTypes = reason { return true }
-        return false
+        switch reason {
+        case .compareTypes, .lostKey: return true
+        case .scratch: return false
+        }
     }
 
     static func compareTypes(old: ComparisonReport, new: ComparisonReport) -> DiffError {
@@ -36,6 +39,14 @@ public struct DiffError: Error, Sendable, CustomStringConvertible, LocalizedErro
                              + (old.compareType == nil || new.compareType == nil
                                 ? "both must be DRS comparison reports of one compare type (`drsdiff inspect` shows what was recognised)"
                                 : "both must be of the same compare type"))
+    }
+
+    /// A section whose entries are keyed by table has no table column: its entries could only be
+    /// paired by database, and every table would show as removed and added.
+    static func lostKey(_ section: ReportSection, in report: ComparisonReport) -> DiffError {
+        DiffError(.lostKey, "cannot diff \(report.file): \(section.label) has no column holding the table name, so its entries "
+                      + "cannot be paired with the other report's (`drsdiff inspect \(report.file)` shows how its columns were read; "
+                      + "a vocabulary file can name the table column)")
     }
 
     static func scratch(_ message: String) -> DiffError { DiffError(.scratch(message), message) }

@@ -68,6 +68,11 @@ public final class ReportDiff {
         guard let oldType = old.report.compareType, let newType = new.report.compareType, oldType == newType else {
             throw DiffError.compareTypes(old: old.report, new: new.report)
         }
+        for file in [old, new] {
+            for section in ReportDiff.compared(file.report) where section.missingKeyConcepts.contains(.tableName) {
+                throw DiffError.lostKey(section, in: file.report)
+            }
+        }
         self.old = old
         self.new = new
         self.options = options
@@ -283,6 +288,7 @@ public final class ReportDiff {
         newFingerprints = []
 
         var notes: [String] = []
+        for report in [old.report, new.report] { notes += report.doubts.map { "\(report.file): \($0)" } }
         for (report, sections) in [(old.report, oldSections), (new.report, newSections)] {
             for section in report.sections where !sections.contains(section) {
                 notes.append("\(report.file): sheet \"\(section.sheets[0].name)\" was not recognised: its rows are not compared")

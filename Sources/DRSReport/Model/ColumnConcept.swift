@@ -48,6 +48,16 @@ public enum ColumnConcept: String, Sendable, Hashable, Codable, CaseIterable, Co
     var ordinal: Int { Int(unsafeBitCast(self, to: UInt8.self)) }
 
     /// Columns read as whole-number counts.
+    /// Concepts whose cells are words of a closed vocabulary (results, states, kinds, types, existence).
+    var isWordValued: Bool {
+        switch self {
+        case .status, .rowResult, .valueResult, .sqlState, .operation, .differenceKind, .objectType, .sourceExists, .targetExists:
+            return true
+        default:
+            return false
+        }
+    }
+
     var isCount: Bool {
         switch self {
         case .sourceRows, .targetRows, .difference, .sourceCount, .targetCount, .tablesCompared, .tablesFinished,

@@ -14,11 +14,13 @@ public final class RecordReader {
     private var sheetPosition = 0
     private var rows: RowReader?
     private var headerIndex: Int?
+    private var end: TableEnd
 
     init(workbook: Workbook, section: ReportSection, vocabulary: Vocabulary) {
         self.workbook = workbook
         self.section = section
         self.reader = FieldReader(section: section, vocabulary: vocabulary)
+        end = TableEnd(reader: reader, section: section)
     }
 
     /// The next record, or nil after the section's last row.
@@ -30,6 +32,7 @@ public final class RecordReader {
                 rows = try workbook.rows(in: try workbook.sheet(at: sheet.index))
                 // An unrecognised sheet comes out whole; a recognised one from below its header.
                 headerIndex = section.kind == .unknown ? nil : sheet.headerRow.map { $0 - 1 }
+                end.startSheet()
             }
             guard let row = try rows!.next() else {
                 rows = nil
@@ -39,6 +42,8 @@ public final class RecordReader {
             if let headerIndex, row.index <= headerIndex { continue }
             if section.kind != .unknown, reader.isHeader(row) { continue }
             reader.read(row)
+            // A totals line or notes below the table are no records.
+            if section.kind != .unknown, end.skip(row, reader: reader) != nil { continue }
             return reader.record(row, sheet: section.sheets[sheetPosition].name)
         }
     }

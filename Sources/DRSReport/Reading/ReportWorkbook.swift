@@ -64,7 +64,7 @@ public final class ReportWorkbook {
         var builder = SummaryBuilder(report: report, top: top)
         for section in report.sections where section.kind != .unknown {
             let onProblem = kinds.contains(section.kind) ? onProblem : nil
-            try scan(section, with: fieldReader(for: section)) { reader, row, sheet in
+            try scan(section, with: fieldReader(for: section), skipped: { builder.skipped($2, sheet: $0.name, row: $1, in: section) }) { reader, row, sheet in
                 builder.add(ReadRow(reader: reader, cells: row, sheet: sheet.name), in: section)
                 if let onProblem, reader.category != .consistent {
                     try onProblem(section, reader.record(row, sheet: sheet.name, fields: .summary))
@@ -79,15 +79,24 @@ extension ReportWorkbook {
     /// The fast path: every data row of `section` (title, metadata and header rows left out) read
     /// by `reader` straight from cell bytes, with parsing overlapped on a second thread. `body`
     /// gets the reader holding the row, the borrowed row and its sheet; nothing outlives the call.
+    /// Rows below the table that are no records (``TableEnd``) are left out; `skipped`, if given,
+    /// hears of each (its sheet, 1-based row and why).
     package func scan(_ section: ReportSection, with reader: FieldReader,
+                      skipped: ((SectionSheet, Int, TableEnd.Skipped) -> Void)? = nil,
                       _ body: (FieldReader, RowView, SectionSheet) throws -> Void) throws {
+        var end = TableEnd(reader: reader, section: section)
         for sheet in section.sheets {
             let headerIndex = section.kind == .unknown ? nil : sheet.headerRow.map { $0 - 1 }
+            end.startSheet()
             try workbook.forEachRow(in: try workbook.sheet(at: sheet.index)) { row in
                 if row.count == 0 { return }
                 if let headerIndex, row.index <= headerIndex { return }
                 if section.kind != .unknown, reader.isHeader(row) { return }
                 reader.read(row)
+                if section.kind != .unknown, let why = end.skip(row, reader: reader) {
+                    skipped?(sheet, row.index + 1, why)
+                    return
+                }
                 try body(reader, row, sheet)
             }
         }

@@ -64,8 +64,10 @@ struct ColumnProfile: Sendable, Hashable {
             timestamps += 1
             return
         case .boolean:
+            // TRUE/FALSE says yes or no: a result, an existence, or whether a repair statement ran.
             statusWords += 1
             existenceWords += 1
+            repairStates += 1
             return
         default:
             break

@@ -42,12 +42,20 @@ struct ReportRecognizer {
             let (header, best) = HeaderRowDetector.detect(in: rows, vocabulary: vocabulary)
             var top = SheetTop(sheet: sheet, rows: rows, header: header, best: best)
             if let header {
-                for row in rows where row.index > header.row.index && top.sample.count < ReportRecognizer.sampleRows {
+                // The sample ends where the table does: at notes below a blank row (``TableEnd``).
+                var previous = header.row.index
+                var ended = false
+                func take(_ row: Row) {
+                    guard !ended else { return }
+                    if TableEnd.isNote(filled: TableEnd.filledCells(row), gap: row.index > previous + 1, columns: header.row.cells.count) {
+                        ended = true
+                        return
+                    }
+                    previous = row.index
                     if !HeaderRowDetector.repeats(header.row, in: row) { top.sample.append(row) }
                 }
-                while top.sample.count < ReportRecognizer.sampleRows, let row = try reader.next() {
-                    if !HeaderRowDetector.repeats(header.row, in: row) { top.sample.append(row) }
-                }
+                for row in rows where row.index > header.row.index && top.sample.count < ReportRecognizer.sampleRows { take(row) }
+                while !ended, top.sample.count < ReportRecognizer.sampleRows, let row = try reader.next() { take(row) }
             }
             tops.append(top)
         }
@@ -66,6 +74,7 @@ struct ReportRecognizer {
         var classified: [Classified] = []
         var topOf: [Int: SheetTop] = [:]
         for top in tops { topOf[top.sheet.index] = top }
+        let workbookHints = self.workbookHints(tops)
 
         for sheet in workbook.sheets {
             guard sheet.hasCells, let top = topOf[sheet.index] else {
@@ -117,7 +126,8 @@ struct ReportRecognizer {
             }
             for row in top.sample { evidence.add(row, values: vocabulary.values) }
 
-            let decision = SectionClassifier.classify(evidence, nameHints: nameHints, compareType: compareTypeHint)
+            let decision = SectionClassifier.classify(evidence, nameHints: nameHints, workbookHints: workbookHints,
+                                                      compareType: compareTypeHint)
             var section: Int?
             if decision.kind == .unknown {
                 report.sections.append(unknownSection(sheet, header: header.row.index + 1, columns: decision.columns))
@@ -147,6 +157,7 @@ struct ReportRecognizer {
             report.sheets[position].columns = report.sections[section].columns
         }
         report.language = language(of: report)
+        report.notes += report.doubts
         if !report.sections.contains(where: { $0.kind != .unknown }) {
             report.notes.append("no sheet was recognised as a section of a DRS comparison report: every sheet is written as a generic table")
         }
@@ -190,6 +201,20 @@ struct ReportRecognizer {
                 report.sheets[position].columns = decision.columns
             }
         }
+    }
+
+    /// The kinds the workbook's texts point at: every sheet's name and title, and the compare type
+    /// its metadata or titles state.
+    private func workbookHints(_ tops: [SheetTop]) -> Set<SectionKind> {
+        var hints: Set<SectionKind> = []
+        for top in tops {
+            let above = top.header.map { header in top.rows.filter { $0.index < header.row.index } } ?? []
+            let (metadata, titles) = MetadataReader.read(above, sheet: top.sheet.name, vocabulary: vocabulary)
+            for text in [top.sheet.name] + titles.map(\.text) { hints.formUnion(vocabulary.sectionHints(for: text)) }
+            let stated = metadata.filter { $0.name == "compare_type" }.map(\.value) + titles.map(\.text)
+            if let type = stated.lazy.compactMap(ReportRecognizer.compareType(in:)).first { hints.formUnion(type.expectedSections) }
+        }
+        return hints
     }
 
     private func unknownSection(_ sheet: SheetInfo, header: Int? = nil, columns: [ColumnMapping] = []) -> ReportSection {

@@ -71,15 +71,34 @@ enum SectionClassifier {
         let base: Double
         let confidence: Double
         let columns: [ColumnMapping]
+        /// The kind's defining concept was found without the kind's own word in its header (a
+        /// bare "%" read as a sampling ratio): the reading needs the sheet's name or title, or
+        /// the workbook, to say the kind (``supported(by:)``).
+        var needsSupport = false
+
+        /// Whether the reading may be chosen, given the kinds the sheet's name and title and the
+        /// workbook's other texts point at.
+        func supported(by hints: Set<SectionKind>) -> Bool { !needsSupport || hints.contains(kind) }
 
         func score(nameHints: Set<SectionKind>, compareType: CompareType?) -> Double {
             base + (nameHints.contains(kind) ? 1 : 0) + (compareType?.expectedSections.contains(kind) == true ? 1 : 0)
         }
     }
 
-    static func classify(_ sheet: SheetEvidence, nameHints: Set<SectionKind>, compareType: CompareType?) -> Decision {
+    /// Kinds whose defining concept must be found with the kind's own word (the sense) in its
+    /// header, or else be backed by the sheet's or the workbook's texts: a progress or completion
+    /// percentage in a value overview reads as a ratio too, and is no sampling.
+    static let definingWords: [SectionKind: (concept: ColumnConcept, sense: Sense)] = [.sampling: (.samplingRatio, .sampling)]
+
+    /// `workbookHints`: the kinds every sheet's name and title and the workbook's stated compare
+    /// type point at.
+    static func classify(_ sheet: SheetEvidence, nameHints: Set<SectionKind>, workbookHints: Set<SectionKind> = [],
+                         compareType: CompareType?) -> Decision {
         let readings = profiles.compactMap { read(sheet, as: $0.0, profile: $0.1, named: nameHints.contains($0.0)) }
-        return decide(readings, sheet: sheet, nameHints: nameHints, compareType: compareType)
+        let supported = readings.filter { $0.supported(by: nameHints.union(workbookHints)) }
+        // A reading that needs support and has none loses to any other acceptable reading.
+        let pool = supported.contains { $0.confidence >= minimumConfidence && $0.base > 0 } ? supported : readings
+        return decide(pool, sheet: sheet, nameHints: nameHints, compareType: compareType)
     }
 
     static func decide(_ readings: [Reading], sheet: SheetEvidence, nameHints: Set<SectionKind>, compareType: CompareType?) -> Decision {
@@ -136,6 +155,13 @@ enum SectionClassifier {
                 claims.append(Claim(position: position, concept: candidate.concept, score: candidate.score * compatibility,
                                     header: candidate, compatibility: compatibility))
             }
+            // "Source Object" reads weakly as an object's name: the side counts against it.
+            for candidate in column.candidates + column.weakReadings {
+                guard let table = tableNamed(by: candidate, column, weights: weights) else { continue }
+                let fit = column.profile.compatibility(with: table)
+                claims.append(Claim(position: position, concept: table, score: max(candidate.score, genericNameFit) * fit * genericNameDiscount,
+                                    header: candidate, compatibility: fit))
+            }
             // Values speak for a column whose header says nothing drsdiff knows, or only what they contradict.
             let overruled = column.candidates.allSatisfy { !$0.exactPhrase && column.profile.compatibility(with: $0.concept) < 0.5 }
             if overruled {
@@ -176,6 +202,8 @@ enum SectionClassifier {
         fillGaps(sheet, weights: weights, columns: &columns, fits: &fits, taken: &taken)
         // Counts found by their values can reveal the difference column only now.
         relateDifference(sheet, weights: weights, columns: &columns, fits: &fits, taken: &taken)
+        relateResult(sheet, kind: kind, columns: &columns, fits: &fits, taken: &taken)
+        relateRepairTotal(sheet, weights: weights, columns: &columns, fits: &fits, taken: &taken)
 
         let found = Set(taken.keys)
         guard profile.required.allSatisfy({ !$0.isDisjoint(with: found) }) else { return nil }
@@ -191,7 +219,11 @@ enum SectionClassifier {
         let share = max(0, weightFound - foreign) / profile.total
         let headerShare = columns.isEmpty ? 0 : Double(found.count) / Double(columns.count)
         let confidence = min(1, share * headerShare + (named ? 0.1 : 0))
-        return Reading(kind: kind, base: matched - foreign, confidence: (confidence * 100).rounded() / 100, columns: columns)
+        var reading = Reading(kind: kind, base: matched - foreign, confidence: (confidence * 100).rounded() / 100, columns: columns)
+        if let defining = definingWords[kind], let position = taken[defining.concept] {
+            reading.needsSupport = !sheet.columns[position].parts.meaningful.contains { $0.senses.contains(defining.sense) }
+        }
+        return reading
     }
 
     /// Other concepts a column could be, best first: its header's other readings (weak ones too)
@@ -200,8 +232,11 @@ enum SectionClassifier {
     private static func suggestions(_ column: ColumnEvidence, weights: [ColumnConcept: Double], missing: [ColumnConcept],
                                     except concept: ColumnConcept?) -> [ConceptScore] {
         var scores: [ColumnConcept: Double] = [:]
+        let measured = column.profile.share(column.profile.timestamps + column.profile.integers + column.profile.fractions)
         func offer(_ concept: ColumnConcept, _ score: Double) {
             guard score >= 0.2 else { return }
+            // Times and numbers are never words: a column of them is no result, state, kind or type.
+            if concept.isWordValued, measured >= wordlessShare { return }
             scores[concept] = max(scores[concept] ?? 0, score)
         }
         for candidate in column.candidates + column.weakReadings {
@@ -219,6 +254,27 @@ enum SectionClassifier {
         return scores.filter { $0.key != concept }.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(3)
             .map { ConceptScore(concept: $0.key, score: ($0.value * 100).rounded() / 100) }
     }
+
+    /// A header naming a generic thing ("Object", "Item", "对象") over cells of names, in a kind
+    /// whose records are tables: the table, on the header's side (source unless it says target).
+    private static func tableNamed(by candidate: Vocabulary.ColumnCandidate, _ column: ColumnEvidence,
+                                   weights: [ColumnConcept: Double]) -> ColumnConcept? {
+        guard candidate.concept == .objectName, weights[.objectName] == nil, weights[.sourceTable] != nil,
+              column.profile.cells > 0, column.profile.share(column.profile.identifiers) >= genericNameIdentifiers,
+              !column.profile.isClosedVocabulary || column.profile.distinct.count > 2 else { return nil }
+        return column.side == .target ? .targetTable : .sourceTable
+    }
+
+    /// A column with at least this share of timestamps and numbers is offered no word-valued concept.
+    static let wordlessShare = 0.5
+
+    /// A generic name read as the table ranks a little behind a header that says "table".
+    static let genericNameDiscount = 0.9
+    /// "Source Object": the side a table has explains the header fully once the noun is read as
+    /// the table, though as an object's name the side word counts against it.
+    static let genericNameFit = 0.7
+    /// Share of a column's cells that must be names (no spaces, not numbers) for it to be a table's.
+    static let genericNameIdentifiers = 0.9
 
     /// How far behind a kind's own concepts one it does not expect ranks, and what such a column costs the kind.
     static let foreignDiscount = 0.7
@@ -312,6 +368,110 @@ enum SectionClassifier {
             inferred: column.candidates.first?.concept == .difference ? nil : true,
             evidence: "header: " + column.parts.description + (headerSaid.map { " (read as \($0.rawValue))" } ?? "") + "; " + evidence)
     }
+
+    /// The concept a kind's row-count result is: a separate row result where the kind has one
+    /// beside a value result, or beside a status column of a row-count sheet (which then holds
+    /// reasons), else the status.
+    private static func rowResultConcept(of kind: SectionKind, taken: [ColumnConcept: Int]) -> ColumnConcept? {
+        switch kind {
+        case .tableValues, .sampling: return .rowResult
+        case .tableRowCounts: return taken[.status] == nil ? .status : .rowResult
+        default: return nil
+        }
+    }
+
+    /// A result column must split the sampled rows by whether their counts agree at least this cleanly.
+    static let resultPurity = 0.9
+    /// Closed vocabularies only: a result column holds at most this many distinct texts in the sample.
+    static let resultWords = 8
+
+    /// The few-valued column whose words split the sampled rows exactly as their counts agree or
+    /// differ is the row-count result, whatever its header says ("Same number of rows?", a word
+    /// never seen): when the kind's result is missing, or held by a column whose words do not
+    /// split the rows so, while this one does and holds no other concept the kind needs.
+    private static func relateResult(_ sheet: SheetEvidence, kind: SectionKind, columns: inout [ColumnMapping],
+                                     fits: inout [Double], taken: inout [ColumnConcept: Int]) {
+        guard let concept = rowResultConcept(of: kind, taken: taken) else { return }
+        let counted = taken
+        let index = { (concept: ColumnConcept) in counted[concept].map { sheet.columns[$0].index } }
+        let agreements = sheet.agreements(source: index(.sourceRows), target: index(.targetRows), difference: index(.difference))
+        func purity(_ position: Int) -> Double? {
+            let column = sheet.columns[position]
+            guard !column.ignored, !column.isForeign, column.profile.share(column.profile.integers) < 0.5,
+                  column.profile.distinct.count <= resultWords, !column.profile.distinctOverflow else { return nil }
+            return sheet.purity(of: column.index, agreements: agreements)
+        }
+        // A result already splitting the rows so stays.
+        if let current = taken[concept], (purity(current) ?? 0) >= resultPurity { return }
+        // A row-count sheet whose status already splits the rows so has its result: another
+        // column splitting them too is a second result only when it has fewer words, the coarser
+        // verdict ("正常" / "异常" beside "条数正常" / "条数异常" / "核对超时"), never one that says as
+        // much or more than the status (a remark written only where the counts differ).
+        let splittingStatus = kind == .tableRowCounts ? taken[.status].flatMap { (purity($0) ?? 0) >= resultPurity ? $0 : nil } : nil
+        let found = sheet.columns.indices.filter { position in
+            guard (purity(position) ?? 0) >= resultPurity else { return false }
+            guard concept == .rowResult, let status = splittingStatus else { return true }
+            return sheet.columns[position].profile.distinct.count < sheet.columns[status].profile.distinct.count
+        }
+        // The column whose header reads as the result, else one without a concept, else (beside a
+        // value result) a status the values alone gave: its words were read as results before the
+        // counts were seen. A row-count sheet's status keeps its column.
+        guard let position = found.first(where: { columns[$0].concept == concept }) ?? found.first(where: { columns[$0].concept == nil })
+            ?? found.first(where: { columns[$0].concept == .status && columns[$0].inferred == true && kind != .tableRowCounts })
+        else { return }
+        if let current = taken[concept], current != position {
+            columns[current] = ColumnMapping(index: columns[current].index, header: columns[current].header)
+            fits[current] = 0
+        }
+        if let previous = columns[position].concept, previous != concept { taken[previous] = nil }
+        let column = sheet.columns[position]
+        taken[concept] = position
+        fits[position] = resultFit
+        columns[position] = ColumnMapping(
+            index: column.index, header: column.header, concept: concept, score: resultFit,
+            via: column.candidates.isEmpty ? "values" : "key words and values", inferred: true,
+            evidence: "header: " + column.parts.description + "; its words split the sampled rows as their counts agree or differ"
+                + "; values: " + describe(column.profile, as: concept))
+    }
+
+    /// Share of the sampled rows on which a relation between counts must hold to decide a column.
+    static let relationAgreement = 0.9
+
+    /// In repair progress every row to repair was either repaired or failed: a column of whole
+    /// numbers equal to repaired + failed on the sampled rows is the total, whatever its header
+    /// says ("Records To Correct").
+    private static func relateRepairTotal(_ sheet: SheetEvidence, weights: [ColumnConcept: Double], columns: inout [ColumnMapping],
+                                          fits: inout [Double], taken: inout [ColumnConcept: Int]) {
+        guard weights[.totalRows] != nil, taken[.totalRows] == nil, let repaired = taken[.repairedRows], let failed = taken[.failedRows] else { return }
+        let r = sheet.counts(at: sheet.columns[repaired].index)
+        let f = sheet.counts(at: sheet.columns[failed].index)
+        for (position, column) in sheet.columns.enumerated() where columns[position].concept == nil && !column.ignored && !column.isForeign {
+            guard column.profile.share(column.profile.integers) >= 0.8 else { continue }
+            let t = sheet.counts(at: column.index)
+            var rows = 0
+            var sums = 0
+            for row in t.indices {
+                guard let total = t[row], let a = r[row], let b = f[row] else { continue }
+                rows += 1
+                if total == a &+ b { sums += 1 }
+            }
+            guard rows >= 2, Double(sums) >= relationAgreement * Double(rows) else { continue }
+            taken[.totalRows] = position
+            fits[position] = relationFit
+            columns[position] = ColumnMapping(
+                index: column.index, header: column.header, concept: .totalRows, score: relationFit,
+                via: column.candidates.isEmpty ? "values" : "key words and values", inferred: true,
+                evidence: "header: " + column.parts.description + "; equals \(ColumnConcept.repairedRows.rawValue) + "
+                    + "\(ColumnConcept.failedRows.rawValue) on \(sums) of \(rows) sampled rows")
+            return
+        }
+    }
+
+    /// How well a column found by a relation between counts fits.
+    static let relationFit = 0.9
+
+    /// How well a result found by its split of the rows fits.
+    static let resultFit = 0.8
 
     /// In a database summary every table compared either finished or could not be compared:
     /// compared = finished + not comparable. When a column read as the tables compared is that sum

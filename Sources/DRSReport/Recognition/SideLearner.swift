@@ -38,9 +38,12 @@ enum SideLearner {
 
     /// Votes from headers that are one unknown word and an entity: the side the row lacks.
     private static func completions(_ row: [String], vocabulary: Vocabulary) -> [(String, Sense, String)] {
-        let best = row.map { vocabulary.columnCandidates($0).first?.concept }
+        let first = row.map { vocabulary.columnCandidates($0).first }
+        let best = first.map { $0?.concept }
         var out: [(String, Sense, String)] = []
-        for (position, header) in row.enumerated() where best[position] == nil {
+        // A header read by a vocabulary file's phrase still teaches its side word: the file confirms
+        // the header, and cells ("落地表不存在") need the word as much as it did.
+        for (position, header) in row.enumerated() where first[position]?.exactPhrase ?? true {
             let unknown = HeaderParts(header).parts.filter { !$0.known }
             guard unknown.count == 1 else { continue }
             let word = unknown[0].text

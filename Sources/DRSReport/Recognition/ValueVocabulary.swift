@@ -101,9 +101,14 @@ struct ValueVocabulary: Sendable {
         return ValueReading.operation(text, overlay: overlay) ?? .unknown(text)
     }
 
+    /// A repair sheet's "executed" flag, a real TRUE/FALSE cell: TRUE ran (and nothing says it
+    /// failed), FALSE did not run.
+    static let executedFlags: [String: RepairState] = ["true": .succeeded, "false": .notExecuted]
+
     func repairState(_ text: String) -> RepairState {
         let normalized = NormalizedText(text)
         if let state = repairStates[normalized.fullString] { return state }
+        if let state = ValueVocabulary.executedFlags[normalized.fullString] { return state }
         return ValueReading.repairState(text, overlay: overlay) ?? .unknown(text)
     }
 

@@ -2,7 +2,10 @@
 /// from the values, read through a side word it learned, or could not read, and every cell word it
 /// learned or could not, each under its best candidate — a `drsdiff.vocabulary/v1` file that,
 /// confirmed as written, makes the next run read the workbook the same way by phrase, and that a
-/// user corrects where the guess is wrong (the `notes` say what else each entry could be).
+/// user corrects where the guess is wrong (the `notes` say what else each entry could be). An
+/// unmatched column is mapped only to a candidate recognition itself would accept
+/// (``minimumScore``), that no other column of its sheet holds or is suggested for; weaker ones
+/// are named in the notes.
 package enum VocabularySuggestion {
     package static func document(for report: ComparisonReport) -> JSONValue {
         var columns: [ColumnConcept: [String]] = [:]
@@ -36,6 +39,7 @@ package enum VocabularySuggestion {
                     + "added under sections")
             }
             let mappings = section.kind == .unknown ? (recognition?.columns ?? section.columns) : section.columns
+            var given: Set<ColumnConcept> = []   // concepts suggested for this sheet's unmatched columns
             for column in mappings {
                 let location = "sheet \"\(sheet)\" column \(column.letter) \"\(column.header)\""
                 let others = (column.candidates ?? []).map { "\($0.concept.rawValue) (\(format($0.score)))" }.joined(separator: ", ")
@@ -43,11 +47,17 @@ package enum VocabularySuggestion {
                 if let concept = column.concept {
                     guard column.inferred == true || column.via == "values" || column.via == "key words and values" else { continue }
                     suggest(column.header, concept, "\(location): \(concept.rawValue), inferred: \(column.evidence ?? "")\(alternatives)")
-                } else if let best = VocabularySuggestion.usable(column.candidates ?? [], in: section, mappings: mappings) {
+                } else if let best = VocabularySuggestion.usable(column.candidates ?? [], in: section, mappings: mappings, given: given) {
+                    given.insert(best.concept)
                     let rest = (column.candidates ?? []).filter { $0.concept != best.concept }
                         .map { "\($0.concept.rawValue) (\(format($0.score)))" }.joined(separator: ", ")
                     suggest(column.header, best.concept, "\(location): unmatched; best candidate \(best.concept.rawValue) (\(format(best.score)))"
                         + (rest.isEmpty ? "" : ", then " + rest) + (column.evidence.map { "; " + $0 } ?? ""))
+                } else if let weak = (column.candidates ?? []).first(where: { $0.score < minimumScore }) {
+                    // Neither mapped nor ignored: without a phrase the next run reads it as this one did.
+                    let all = (column.candidates ?? []).map { "\($0.concept.rawValue) (\(format($0.score)))" }.joined(separator: ", ")
+                    notes.append("\(location): unmatched; its best candidate \(weak.concept.rawValue) (\(format(weak.score))) is weaker than "
+                        + "recognition accepts (\(format(minimumScore))): not suggested (candidates: \(all)); add it under columns if it is one")
                 } else if !(column.candidates ?? []).isEmpty {
                     let all = (column.candidates ?? []).map { "\($0.concept.rawValue) (\(format($0.score)))" }.joined(separator: ", ")
                     suggest(column.header, nil, "\(location): unmatched; its candidates (\(all)) are taken by other columns or are no "
@@ -92,11 +102,16 @@ package enum VocabularySuggestion {
     /// The best candidate a phrase can give the column: a concept its section's kind has and no
     /// other column of the sheet holds. A phrase outranks every other reading, so suggesting a
     /// concept another column has, or one the kind lacks, would unmap a column when confirmed.
-    private static func usable(_ candidates: [ConceptScore], in section: ReportSection, mappings: [ColumnMapping]) -> ConceptScore? {
-        let taken = Set(mappings.compactMap(\.concept))
+    /// A candidate weaker than this (recognition's own acceptance of a header and values
+    /// together) goes in the notes only: confirmed as written it would outrank the values.
+    static let minimumScore = SectionClassifier.acceptance
+
+    private static func usable(_ candidates: [ConceptScore], in section: ReportSection, mappings: [ColumnMapping],
+                               given: Set<ColumnConcept>) -> ConceptScore? {
+        let taken = Set(mappings.compactMap(\.concept)).union(given)
         let expected = SectionClassifier.profile(of: section.kind).map { Set($0.weights.keys) }
         return candidates.first { candidate in
-            !taken.contains(candidate.concept) && (expected?.contains(candidate.concept) ?? true)
+            candidate.score >= minimumScore && !taken.contains(candidate.concept) && (expected?.contains(candidate.concept) ?? true)
         }
     }
 

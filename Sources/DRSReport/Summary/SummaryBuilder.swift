@@ -26,6 +26,12 @@ struct SummaryBuilder {
     private var uncomparableMissing = 0
     private var failedObjects: [FailedObject] = []
     private var failedObjectCount = 0
+    /// Rows below tables that are no records, said in the notes (a totals line each; notes once per sheet).
+    private var skippedNotes: [String] = []
+    private var sheetsEndedByNotes: Set<String> = []
+    /// Totals lines said one by one up to this many; a report made of many small tables says the rest in one line.
+    static let totalsNotesLimit = 20
+    private var totalsLines = 0
 
     private struct SectionKey: Hashable { let sheet: Int }
     private struct TableKey: Hashable { let database: String?; let table: String? }
@@ -123,6 +129,20 @@ struct SummaryBuilder {
         }
     }
 
+    /// A row of `section` that is no record (``TableEnd``).
+    mutating func skipped(_ why: TableEnd.Skipped, sheet: String, row: Int, in section: ReportSection) {
+        switch why {
+        case .totals:
+            totalsLines += 1
+            if totalsLines <= SummaryBuilder.totalsNotesLimit {
+                skippedNotes.append("\(section.kind.rawValue): sheet \"\(sheet)\" row \(row) holds the sums of the rows above and no name: a totals line, not counted")
+            }
+        case .notes:
+            guard sheetsEndedByNotes.insert(sheet).inserted else { return }
+            skippedNotes.append("\(section.kind.rawValue): sheet \"\(sheet)\" from row \(row) on: notes below the table after a blank row, not counted")
+        }
+    }
+
     private mutating func addTable(_ record: some SummaryInputs, _ category: StatusCategory?, difference: Int64?,
                                    status: Interpreted<ComparisonStatus>?) {
         let database = record.database
@@ -195,7 +215,10 @@ struct SummaryBuilder {
 
     func finish() -> ReportSummary {
         var sectionCounts: [SectionCounts] = []
-        var notes = report.notes
+        var notes = report.notes + skippedNotes
+        if totalsLines > SummaryBuilder.totalsNotesLimit {
+            notes.append("\(totalsLines - SummaryBuilder.totalsNotesLimit) more totals lines, not counted")
+        }
         var totals: (judged: Int, inconsistent: Int, incomplete: Int) = (0, 0, 0)
         var tables: (judged: Int, inconsistent: Int) = (0, 0)
         var databaseResults: (inconsistent: Int, incomplete: Int) = (0, 0)

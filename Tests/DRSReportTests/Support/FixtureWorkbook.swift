@@ -7,6 +7,8 @@ enum FixtureWorkbook {
     enum Cell: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral {
         case text(String)
         case number(Double)
+        /// A real boolean cell (`t="b"`), as spreadsheet programs write TRUE and FALSE.
+        case boolean(Bool)
         case empty
 
         init(stringLiteral value: String) { self = value.isEmpty ? .empty : .text(value) }
@@ -48,6 +50,7 @@ enum FixtureWorkbook {
                     switch cell {
                     case .text(let text): rows += "<c r=\"\(reference)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(escape(text))</t></is></c>"
                     case .number(let number): rows += "<c r=\"\(reference)\"><v>\(number)</v></c>"
+                    case .boolean(let flag): rows += "<c r=\"\(reference)\" t=\"b\"><v>\(flag ? 1 : 0)</v></c>"
                     case .empty: break
                     }
                 }
