@@ -27,4 +27,20 @@ import Testing
         }
         #expect(importing > 5)
     }
+
+    /// Every suite here runs the binary, so every one is `.heavy` (Tests/TestPacing): a suite
+    /// without it would run beside all the others at once again, as the whole suite once did.
+    @Test func everyCommandSuiteTakesItsTurn() throws {
+        let directory = ReportCLI.path("Tests/drsdiffTests")
+        var suites = 0
+        for file in try FileManager.default.contentsOfDirectory(atPath: directory) where file.hasSuffix(".swift") {
+            let text = try String(contentsOfFile: directory + "/" + file, encoding: .utf8)
+            guard text.contains("@Test") else { continue }
+            for line in text.split(separator: "\n") where line.wholeMatch(of: /(@Suite(\(.*\))? )?(struct|final class|enum) \w+Tests[ :{].*/) != nil {
+                suites += 1
+                #expect(line.hasPrefix("@Suite(.heavy"), "\(file): \(line)")
+            }
+        }
+        #expect(suites > 20)
+    }
 }
